@@ -1,0 +1,23 @@
+using System.CommandLine;
+using Steward.Cli.Infrastructure;
+
+namespace Steward.Cli.Commands.Models;
+
+/// <summary><c>steward model list</c>.</summary>
+internal static class ListCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("list", "List models");
+        var list = new ListOptions(command);
+        var connection = new ConnectionOptions(command, context);
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            using var client = connection.CreateClient(parseResult);
+            return await list.PrintAsync(
+                parseResult, context.Out, (cursor, limit, ct) => client.Models.ListAsync(cursor, limit, ct),
+                cancellationToken, ModelCommand.Columns);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.DependencyInjection;
+using Steward.Governance.Decisions;
+using Steward.Governance.Events;
+using Steward.Governance.Identity;
+using Steward.Governance.Inventory;
+using Steward.Governance.Ledger;
+using Steward.Governance.Storage;
+
+namespace Steward.Governance;
+
+/// <summary>Wires the governance domain into a host.</summary>
+public static class GovernanceServiceCollectionExtensions
+{
+    /// <summary>Adds the store, the ledger and the domain stores. Call <see cref="GovernanceStartup.InitializeAsync"/> before serving.</summary>
+    public static IServiceCollection AddStewardGovernance(this IServiceCollection services, StoreOptions store, LedgerOptions ledger)
+    {
+        services.AddSingleton(store);
+        services.AddSingleton(ledger);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => DatabaseFactory.Create(store));
+        services.AddSingleton<EventFactory>();
+        services.AddSingleton(sp => new LedgerStore(sp.GetRequiredService<StewardDatabase>(), ledger));
+        services.AddSingleton<LedgerReader>();
+        services.AddSingleton(sp => new CheckpointService(
+            sp.GetRequiredService<StewardDatabase>(),
+            LedgerSigningKey.LoadOrCreate(store.DataDirectory, ledger.Origin ?? LedgerOptions.DefaultOrigin()),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<SystemStore>();
+        services.AddSingleton<ModelStore>();
+        services.AddSingleton<DatasetStore>();
+        services.AddSingleton<DecisionStore>();
+        services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<ActorKeyStore>();
+        services.AddSingleton<GovernanceStartup>();
+        return services;
+    }
+}

@@ -1,0 +1,118 @@
+using System.Data.Common;
+using Steward.Governance.Errors;
+using Steward.Governance.Events;
+using Steward.Governance.Ledger;
+using Steward.Governance.Paging;
+using Steward.Governance.Storage;
+
+namespace Steward.Governance.Inventory;
+
+/// <summary>AI systems: registration and updates, each a ledger entry committed with its row.</summary>
+public sealed class SystemStore(StewardDatabase db, LedgerStore ledger, EventFactory events)
+{
+    private const string Columns = "id, name, purpose, owner, business_unit, risk_tier, status, created_at, created_by, updated_at, ledger_index";
+
+    /// <summary>Registers a system (<c>system.registered</c>).</summary>
+    public async Task<AiSystem> RegisterAsync(Actor actor, SystemRegistration request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var check = new Check();
+        var name = check.Required("name", request.Name);
+        var owner = check.Required("owner", request.Owner);
+        var purpose = check.Text("purpose", request.Purpose, 4000) ?? "";
+        var unit = check.Text("business_unit", request.BusinessUnit) ?? "";
+        var tier = check.OneOf("risk_tier", request.RiskTier, AiSystem.RiskTiers);
+        var status = check.OneOf("status", request.Status ?? "proposed", AiSystem.Statuses);
+        check.ThrowIfFailed();
+
+        var evt = events.Create("system.registered", new Subject("system", ""), actor, []);
+        var id = evt.Id.ToString();
+        var system = new AiSystem(id, name, purpose, owner, unit, tier!, status!, evt.Time, actor.Id, evt.Time, 0);
+        evt = evt with { Subject = new Subject("system", id), Data = GovernanceJson.ToObject(system with { LedgerIndex = 0 }) };
+        evt.Data.Remove("ledger_index");
+        var index = await ledger.AppendAsync(evt, async (connection, tx, idx, ct) =>
+        {
+            await EnsureNameFreeAsync(connection, tx, "systems", name, ct).ConfigureAwait(false);
+            await using var insert = connection.Command(
+                $"INSERT INTO systems ({Columns}) VALUES (@id, @name, @purpose, @owner, @unit, @tier, @status, @at, @by, @at, @idx)", tx)
+                .With("@id", id).With("@name", name).With("@purpose", purpose).With("@owner", owner).With("@unit", unit)
+                .With("@tier", tier).With("@status", status).With("@at", Timestamps.Format(evt.Time)).With("@by", actor.Id).With("@idx", idx);
+            await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+        return system with { LedgerIndex = index };
+    }
+
+    /// <summary>Changes some fields of a system (<c>system.updated</c>, with the changed fields).</summary>
+    public async Task<AiSystem> UpdateAsync(Actor actor, string id, SystemUpdate update, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        var check = new Check();
+        var purpose = check.Text("purpose", update.Purpose, 4000);
+        var owner = update.Owner is null ? null : check.Required("owner", update.Owner);
+        var unit = check.Text("business_unit", update.BusinessUnit);
+        var tier = check.OneOf("risk_tier", update.RiskTier, AiSystem.RiskTiers, required: false);
+        var status = check.OneOf("status", update.Status, AiSystem.Statuses, required: false);
+        if (purpose is null && owner is null && unit is null && tier is null && status is null)
+            check.Fail("body", "names no field to change");
+        check.ThrowIfFailed();
+
+        var current = await GetAsync(id, cancellationToken).ConfigureAwait(false);
+        var changed = current with
+        {
+            Purpose = purpose ?? current.Purpose, Owner = owner ?? current.Owner, BusinessUnit = unit ?? current.BusinessUnit,
+            RiskTier = tier ?? current.RiskTier, Status = status ?? current.Status,
+        };
+        var data = GovernanceJson.ToObject(new SystemUpdate(purpose, owner, unit, tier, status));
+        var evt = events.Create("system.updated", new Subject("system", id), actor, data);
+        await ledger.AppendAsync(evt, async (connection, tx, idx, ct) =>
+        {
+            await using var command = connection.Command(
+                "UPDATE systems SET purpose = @purpose, owner = @owner, business_unit = @unit, risk_tier = @tier, status = @status, updated_at = @at WHERE id = @id", tx)
+                .With("@purpose", changed.Purpose).With("@owner", changed.Owner).With("@unit", changed.BusinessUnit)
+                .With("@tier", changed.RiskTier).With("@status", changed.Status).With("@at", Timestamps.Format(evt.Time)).With("@id", id);
+            if (await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) != 1)
+                throw new NotFoundException($"system {id} does not exist");
+        }, cancellationToken).ConfigureAwait(false);
+        return changed with { UpdatedAt = evt.Time };
+    }
+
+    /// <summary>One system.</summary>
+    public async Task<AiSystem> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        await FindAsync(id, cancellationToken).ConfigureAwait(false) ?? throw new NotFoundException($"system {id} does not exist");
+
+    /// <summary>One system, or null.</summary>
+    public async Task<AiSystem?> FindAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command($"SELECT {Columns} FROM systems WHERE id = @id").With("@id", id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader) : null;
+    }
+
+    /// <summary>Systems ordered by id (registration order).</summary>
+    public async Task<Page<AiSystem>> ListAsync(string? cursor, int? limit, CancellationToken cancellationToken = default)
+    {
+        var take = Cursor.Limit(limit);
+        var after = Cursor.Decode(cursor) ?? "";
+        await using var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command($"SELECT {Columns} FROM systems WHERE id > @after ORDER BY id LIMIT @limit")
+            .With("@after", after).With("@limit", take + 1);
+        var items = new List<AiSystem>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) items.Add(Read(reader));
+        }
+        return Pages.Cut(items, take, s => s.Id);
+    }
+
+    internal static async Task EnsureNameFreeAsync(DbConnection connection, DbTransaction tx, string table, string name, CancellationToken ct)
+    {
+        await using var exists = connection.Command($"SELECT COUNT(*) FROM {table} WHERE name = @name", tx).With("@name", name);
+        if (Convert.ToInt64(await exists.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0)
+            throw new ConflictException($"a {table[..^1]} named '{name}' already exists");
+    }
+
+    private static AiSystem Read(DbDataReader r) => new(
+        r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6),
+        Timestamps.Parse(r.GetString(7)), r.GetString(8), Timestamps.Parse(r.GetString(9)), r.GetInt64(10));
+}

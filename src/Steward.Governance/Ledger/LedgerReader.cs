@@ -1,0 +1,100 @@
+using System.Text;
+using Steward.Governance.Errors;
+using Steward.Governance.Events;
+using Steward.Governance.Paging;
+using Steward.Governance.Storage;
+using Steward.Ledger.Merkle;
+
+namespace Steward.Governance.Ledger;
+
+/// <summary>Reads entries, the tree head and proofs; proofs come from stored tree levels, O(log n) nodes each.</summary>
+public sealed class LedgerReader(StewardDatabase db)
+{
+    /// <summary>Current tree size and root.</summary>
+    public async Task<(long Size, byte[] Root)> HeadAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await LedgerQueries.ReadHeadAsync(connection, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>One entry by index.</summary>
+    public async Task<LedgerEntry> GetAsync(long index, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command("SELECT idx, leaf, leaf_hash FROM ledger_entries WHERE idx = @idx").With("@idx", index);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            throw new NotFoundException($"ledger entry {index} does not exist");
+        return new LedgerEntry(reader.GetInt64(0), reader.Bytes(1), reader.Bytes(2));
+    }
+
+    /// <summary>Entries newest first, filtered.</summary>
+    public async Task<Page<LedgerEntry>> ListAsync(LedgerEntryFilter filter, string? cursor, int? limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var take = Cursor.Limit(limit);
+        var before = Cursor.DecodeLong(cursor);
+        await using var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command("");
+        var sql = new StringBuilder("SELECT idx, leaf, leaf_hash FROM ledger_entries WHERE 1 = 1");
+        void Where(string clause, string name, object? value)
+        {
+            if (value is null) return;
+            sql.Append(" AND ").Append(clause);
+            command.With(name, value);
+        }
+        Where("idx < @before", "@before", before);
+        Where("type = @type", "@type", filter.Type);
+        Where("subject_kind = @sk", "@sk", filter.SubjectKind);
+        Where("subject_id = @sid", "@sid", filter.SubjectId);
+        Where("actor_id = @actor", "@actor", filter.ActorId);
+        Where("time >= @since", "@since", filter.Since is { } s ? Timestamps.Format(s) : null);
+        Where("time < @until", "@until", filter.Until is { } u ? Timestamps.Format(u) : null);
+        sql.Append(" ORDER BY idx DESC LIMIT @limit");
+        command.With("@limit", take + 1);
+        command.CommandText = sql.ToString();
+        var items = new List<LedgerEntry>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                items.Add(new LedgerEntry(reader.GetInt64(0), reader.Bytes(1), reader.Bytes(2)));
+        }
+        string? next = null;
+        if (items.Count > take)
+        {
+            items.RemoveAt(take);
+            next = Cursor.Encode(items[^1].Index);
+        }
+        return new Page<LedgerEntry>(items, next);
+    }
+
+    /// <summary>Inclusion proof of entry <paramref name="index"/> in the tree of <paramref name="size"/> entries (default: current).</summary>
+    public async Task<LedgerProof> InclusionProofAsync(long index, long? size, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var (head, _) = await LedgerQueries.ReadHeadAsync(connection, null, cancellationToken).ConfigureAwait(false);
+        var treeSize = size ?? head;
+        if (treeSize < 1 || treeSize > head)
+            throw new ValidationFailedException("size", $"must be between 1 and the current tree size {head}");
+        if (index < 0 || index >= treeSize)
+            throw new ValidationFailedException("index", $"must be between 0 and {treeSize - 1} for a tree of size {treeSize}");
+        var plan = ProofPlan.Inclusion(index, treeSize);
+        var nodes = await LedgerQueries.ReadNodesAsync(connection, null, ProofPlan.Distinct(plan), cancellationToken).ConfigureAwait(false);
+        return new LedgerProof(treeSize, ProofPlan.Build(plan, nodes));
+    }
+
+    /// <summary>Consistency proof from the tree of <paramref name="from"/> entries to the tree of <paramref name="size"/> (default: current).</summary>
+    public async Task<LedgerProof> ConsistencyProofAsync(long from, long? size, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var (head, _) = await LedgerQueries.ReadHeadAsync(connection, null, cancellationToken).ConfigureAwait(false);
+        var treeSize = size ?? head;
+        if (treeSize < 0 || treeSize > head)
+            throw new ValidationFailedException("size", $"must be between 0 and the current tree size {head}");
+        if (from < 1 || from > treeSize)
+            throw new ValidationFailedException("from", $"must be between 1 and {treeSize}");
+        var plan = ProofPlan.Consistency(from, treeSize);
+        var nodes = await LedgerQueries.ReadNodesAsync(connection, null, ProofPlan.Distinct(plan), cancellationToken).ConfigureAwait(false);
+        return new LedgerProof(treeSize, ProofPlan.Build(plan, nodes));
+    }
+}

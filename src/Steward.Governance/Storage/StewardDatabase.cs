@@ -1,0 +1,49 @@
+using System.Data;
+using System.Data.Common;
+
+namespace Steward.Governance.Storage;
+
+/// <summary>One relational store (SQLite or PostgreSQL) behind one contract.</summary>
+public abstract class StewardDatabase : IAsyncDisposable
+{
+    /// <summary><c>sqlite</c> or <c>postgres</c>.</summary>
+    public abstract string ProviderName { get; }
+
+    /// <summary>SQL type of byte strings in this dialect.</summary>
+    internal abstract string BlobType { get; }
+
+    /// <summary>Opens a connection ready for use.</summary>
+    public abstract ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Begins the transaction of the single ledger sequencer: once it returns, no other writer (thread or
+    /// process) can append until it ends.
+    /// </summary>
+    internal abstract ValueTask<DbTransaction> BeginSequencerTransactionAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>Begins an ordinary write transaction.</summary>
+    internal virtual async ValueTask<DbTransaction> BeginWriteTransactionAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Creates or upgrades the schema.</summary>
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = await BeginSequencerTransactionAsync(connection, cancellationToken).ConfigureAwait(false);
+        foreach (var statement in Schema.Statements(BlobType))
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = tx;
+            command.CommandText = statement;
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public virtual ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,104 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Steward.Governance.Identity;
+using Steward.Governance.Storage;
+
+namespace Steward.Server.Auth;
+
+/// <summary>
+/// Authentication (API keys, optional OIDC bearer tokens, the dashboard's cookie) and the role policies.
+/// Everything requires an authenticated identity unless an endpoint opts out explicitly.
+/// </summary>
+internal static class AuthExtensions
+{
+    public const string Read = "read";
+    public const string InventoryWrite = "inventory.write";
+    public const string Ingest = "inventory.ingest";
+    public const string Decide = "decide";
+    public const string OwnKeys = "keys.own";
+    public const string Admin = "admin";
+    private const string Selector = "Steward";
+
+    public static void AddStewardAuth(this WebApplicationBuilder builder)
+    {
+        var oidc = builder.Configuration.GetSection("Auth:Oidc").Get<OidcOptions>();
+        var store = builder.Configuration.GetSection("Store").Get<StoreOptions>() ?? new StoreOptions();
+        builder.Services.AddDataProtection()
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(store.DataDirectory), "dataprotection-keys")))
+            .SetApplicationName("steward");
+
+        var auth = builder.Services.AddAuthentication(Selector)
+            .AddPolicyScheme(Selector, "API key, OIDC token or dashboard cookie", o => o.ForwardDefaultSelector = context =>
+            {
+                var token = BearerToken.From(context.Request);
+                if (token is null)
+                    return context.Request.Path.StartsWithSegments("/ui") ? CookieAuthenticationDefaults.AuthenticationScheme : ApiKeyAuthenticationHandler.SchemeName;
+                return oidc?.Authority is not null && BearerToken.LooksLikeJwt(token) ? JwtBearerDefaults.AuthenticationScheme : ApiKeyAuthenticationHandler.SchemeName;
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, o =>
+            {
+                o.LoginPath = "/ui/login";
+                o.LogoutPath = "/ui/logout";
+                o.Cookie.Name = "steward.session";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+            });
+        if (oidc?.Authority is not null)
+        {
+            auth.AddJwtBearer(JwtBearerDefaults.AuthenticationScheme, o =>
+            {
+                o.Authority = oidc.Authority;
+                o.Audience = oidc.Audience;
+                o.RequireHttpsMetadata = oidc.RequireHttpsMetadata;
+                o.MapInboundClaims = false;
+                o.Events = new JwtBearerEvents { OnTokenValidated = context => MapOidcIdentity(context, oidc) };
+            });
+        }
+
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(Roles.All).Build())
+            .AddPolicy(Read, p => p.RequireRole(Roles.All))
+            .AddPolicy(InventoryWrite, p => p.RequireRole(Roles.Admin, Roles.Approver, Roles.Contributor))
+            .AddPolicy(Ingest, p => p.RequireRole(Roles.Admin, Roles.Approver, Roles.Contributor, Roles.Service))
+            .AddPolicy(Decide, p => p.RequireRole(Roles.Admin, Roles.Approver))
+            .AddPolicy(OwnKeys, p => p.RequireRole(Roles.Admin, Roles.Approver, Roles.Contributor, Roles.Service))
+            .AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
+    }
+
+    /// <summary>Turns a validated OIDC token into Steward's identity: subject (or a configured claim) and roles.</summary>
+    private static Task MapOidcIdentity(TokenValidatedContext context, OidcOptions oidc)
+    {
+        var principal = context.Principal!;
+        var actor = principal.FindFirstValue(oidc.ActorClaim) ?? principal.FindFirstValue("sub");
+        var roles = principal.FindAll(oidc.RoleClaim).Select(c => c.Value).Where(Roles.All.Contains).ToList();
+        if (actor is null)
+        {
+            context.Fail($"token has no '{oidc.ActorClaim}' claim");
+            return Task.CompletedTask;
+        }
+        context.Principal = StewardClaims.Principal(JwtBearerDefaults.AuthenticationScheme, actor, roles, null);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>OIDC bearer tokens (section <c>Auth:Oidc</c>); off unless <see cref="Authority"/> is set.</summary>
+public sealed class OidcOptions
+{
+    /// <summary>Issuer URL; its discovery document and keys are fetched from there.</summary>
+    public string? Authority { get; set; }
+    /// <summary>Expected audience.</summary>
+    public string? Audience { get; set; }
+    /// <summary>Claim holding Steward role names.</summary>
+    public string RoleClaim { get; set; } = "roles";
+    /// <summary>Claim naming the actor (default <c>email</c>, falling back to <c>sub</c>).</summary>
+    public string ActorClaim { get; set; } = "email";
+    /// <summary>Require HTTPS for the metadata (turn off only for local testing).</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+}

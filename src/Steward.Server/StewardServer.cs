@@ -1,0 +1,46 @@
+using Steward.Server.Apis;
+using Steward.Server.Auth;
+using Steward.Server.Hosting;
+using Steward.Server.Dashboard;
+using Steward.Server.Problems;
+
+namespace Steward.Server;
+
+/// <summary>Builds the Steward platform: API, dashboard and background work on Kestrel.</summary>
+public static class StewardServer
+{
+    /// <summary>Builds the application; call <c>RunAsync</c> (or <c>StartAsync</c>) on the result.</summary>
+    public static WebApplication Build(StewardServerOptions options, string[]? args = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args ?? [],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.AddStewardConfiguration(options);
+        builder.AddStewardProblems();
+        builder.AddStewardGovernance();
+        builder.AddStewardAuth();
+        builder.AddStewardApiDocs();
+        builder.AddStewardHosting(options);
+
+        var app = builder.Build();
+        app.UseStewardProblems();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseStewardMetrics();
+        app.MapHealthApi();
+        app.MapStewardApiDocs();
+        app.MapMeApi();
+        app.MapSystemsApi();
+        app.MapModelsApi();
+        app.MapDatasetsApi();
+        app.MapDecisionsApi();
+        app.MapActorKeysApi();
+        app.MapApiKeysApi();
+        app.MapLedgerApi();
+        app.MapStewardDashboard();
+        return app;
+    }
+}
