@@ -1,4 +1,4 @@
-using System.Net.Http;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -18,7 +18,8 @@ internal static partial class ErrorLine
     private static string Describe(Exception exception) => exception switch
     {
         CliException e => e.Message,
-        StewardApiException e => $"the server answered {e.Message}",
+        StewardApiException e when e.Message.StartsWith(((int)e.StatusCode).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal) =>
+            $"the server answered {e.Message}",
         HttpRequestException e => $"cannot reach the server: {Innermost(e)}",
         TaskCanceledException e when e.InnerException is TimeoutException => "the server did not answer in time",
         OperationCanceledException => "cancelled",

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using Steward.Cli.Commands;
 
 namespace Steward.Cli.Infrastructure;
@@ -17,7 +18,7 @@ internal static class StewardCommandLine
             var parseResult = root.Parse(args);
             if (parseResult.Errors.Count > 0)
             {
-                await context.Error.WriteLineAsync(ErrorLine.ForUsage(parseResult.Errors[0].Message));
+                await context.Error.WriteLineAsync(ErrorLine.ForUsage(DescribeParseError(parseResult)));
                 return Failure;
             }
 
@@ -37,5 +38,21 @@ internal static class StewardCommandLine
             await context.Error.WriteLineAsync(ErrorLine.For(ex));
             return Failure;
         }
+    }
+
+    /// <summary>The first parse error; for a group command (<c>steward system</c>) the commands it offers.</summary>
+    private static string DescribeParseError(ParseResult parseResult)
+    {
+        var command = parseResult.CommandResult.Command;
+        if (command.Subcommands.Count == 0 || command.Action is not null)
+        {
+            return parseResult.Errors[0].Message;
+        }
+
+        var path = string.Join(' ', parseResult.Tokens.Where(t => t.Type == TokenType.Command).Select(t => t.Value).Prepend("steward"));
+        var choices = string.Join(", ", command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name));
+        return parseResult.UnmatchedTokens.Count > 0
+            ? $"unknown command '{parseResult.UnmatchedTokens[0]}' for '{path}'; use one of: {choices}"
+            : $"'{path}' needs a command: {choices}";
     }
 }

@@ -34,7 +34,7 @@ public sealed class DecisionsClient
             .Add("subject_id", filter?.SubjectId)
             .Add("type", filter?.Type)
             .Page(cursor, limit);
-        return _http.GetJsonAsync<Page<Decision>>(query.ToString(), cancellationToken);
+        return _http.GetPageAsync<Decision>(query.ToString(), cancellationToken);
     }
 
     /// <summary>Enumerates all matching decisions, following cursors.</summary>

@@ -15,6 +15,27 @@ internal sealed class StewardHttp(HttpClient httpClient, Uri baseAddress, string
         return await ReadJsonAsync<T>(response, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Gets a list answer: a page <c>{"items","next_cursor"}</c>, or a bare array taken as the only page.</summary>
+    public async Task<Page<T>> GetPageAsync<T>(string path, CancellationToken cancellationToken)
+    {
+        var element = await GetJsonAsync<JsonElement>(path, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (element.ValueKind == JsonValueKind.Array)
+            {
+                return new Page<T>(element.Deserialize<List<T>>(StewardJson.Options) ?? [], null);
+            }
+
+            var page = element.Deserialize<Page<T>>(StewardJson.Options);
+            return new Page<T>(page?.Items ?? [], page?.NextCursor);
+        }
+        catch (JsonException ex)
+        {
+            throw new StewardApiException(
+                HttpStatusCode.OK, problem: null, $"The server sent a list that is not the expected JSON: {ex.Message}");
+        }
+    }
+
     public async Task<string> GetTextAsync(string path, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(HttpMethod.Get, path, content: null, cancellationToken).ConfigureAwait(false);

@@ -26,7 +26,7 @@ public sealed class DatasetsClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The page.</returns>
     public Task<Page<Dataset>> ListAsync(string? cursor = null, int? limit = null, CancellationToken cancellationToken = default) =>
-        _http.GetJsonAsync<Page<Dataset>>(new Query(Path).Page(cursor, limit).ToString(), cancellationToken);
+        _http.GetPageAsync<Dataset>(new Query(Path).Page(cursor, limit).ToString(), cancellationToken);
 
     /// <summary>Enumerates all datasets, following cursors.</summary>
     /// <param name="cancellationToken">Cancels the enumeration.</param>

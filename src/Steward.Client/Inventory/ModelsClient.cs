@@ -26,7 +26,7 @@ public sealed class ModelsClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The page.</returns>
     public Task<Page<AiModel>> ListAsync(string? cursor = null, int? limit = null, CancellationToken cancellationToken = default) =>
-        _http.GetJsonAsync<Page<AiModel>>(new Query(Path).Page(cursor, limit).ToString(), cancellationToken);
+        _http.GetPageAsync<AiModel>(new Query(Path).Page(cursor, limit).ToString(), cancellationToken);
 
     /// <summary>Enumerates all models, following cursors.</summary>
     /// <param name="cancellationToken">Cancels the enumeration.</param>

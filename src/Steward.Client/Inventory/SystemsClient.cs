@@ -26,7 +26,7 @@ public sealed class SystemsClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The page.</returns>
     public Task<Page<AiSystem>> ListAsync(string? cursor = null, int? limit = null, CancellationToken cancellationToken = default) =>
-        _http.GetJsonAsync<Page<AiSystem>>(new Query(Path).Page(cursor, limit).ToString(), cancellationToken);
+        _http.GetPageAsync<AiSystem>(new Query(Path).Page(cursor, limit).ToString(), cancellationToken);
 
     /// <summary>Enumerates all systems, following cursors.</summary>
     /// <param name="cancellationToken">Cancels the enumeration.</param>

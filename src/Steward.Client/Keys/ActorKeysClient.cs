@@ -27,7 +27,7 @@ public sealed class ActorKeysClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The page.</returns>
     public Task<Page<ActorKey>> ListAsync(string? cursor = null, int? limit = null, CancellationToken cancellationToken = default) =>
-        _http.GetJsonAsync<Page<ActorKey>>(new Query(Path).Page(cursor, limit).ToString(), cancellationToken);
+        _http.GetPageAsync<ActorKey>(new Query(Path).Page(cursor, limit).ToString(), cancellationToken);
 
     /// <summary>Enumerates all signing keys, following cursors.</summary>
     /// <param name="cancellationToken">Cancels the enumeration.</param>

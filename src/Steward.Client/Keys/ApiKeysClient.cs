@@ -26,7 +26,7 @@ public sealed class ApiKeysClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The page.</returns>
     public Task<Page<ApiKey>> ListAsync(string? cursor = null, int? limit = null, CancellationToken cancellationToken = default) =>
-        _http.GetJsonAsync<Page<ApiKey>>(new Query(Path).Page(cursor, limit).ToString(), cancellationToken);
+        _http.GetPageAsync<ApiKey>(new Query(Path).Page(cursor, limit).ToString(), cancellationToken);
 
     /// <summary>Enumerates all API keys, following cursors.</summary>
     /// <param name="cancellationToken">Cancels the enumeration.</param>

@@ -46,7 +46,7 @@ public sealed class LedgerClient
             .Add("since", filter?.Since)
             .Add("until", filter?.Until)
             .Page(cursor, limit);
-        return _http.GetJsonAsync<Page<LedgerEntry>>(query.ToString(), cancellationToken);
+        return _http.GetPageAsync<LedgerEntry>(query.ToString(), cancellationToken);
     }
 
     /// <summary>Enumerates all matching ledger entries, following cursors.</summary>

@@ -53,6 +53,12 @@ public sealed class DecisionStore(StewardDatabase db, LedgerStore ledger, EventF
         {
             if (signature is not null && await ActorKeyStore.FindAsync(connection, tx, signature.KeyId, ct).ConfigureAwait(false) is { RevokedAt: not null })
                 throw new ValidationFailedException("signature.key_id", $"key {signature.KeyId} was revoked");
+            if (signature is not null)
+            {
+                await using var replay = connection.Command("SELECT COUNT(*) FROM decisions WHERE signature = @sig", tx).With("@sig", signature.Sig);
+                if (Convert.ToInt64(await replay.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0)
+                    throw new ConflictException("this signature was already used for another decision (replay)");
+            }
             await using var insert = connection.Command(
                 "INSERT INTO decisions (id, type, subject_kind, subject_id, outcome, supersedes, signature, actor_id, recorded_at, body, ledger_index) " +
                 "VALUES (@id, @type, @sk, @sid, @outcome, @sup, @sig, @actor, @at, @body, @idx)", tx)

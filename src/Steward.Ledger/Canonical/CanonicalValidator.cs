@@ -13,11 +13,18 @@ internal static class CanonicalValidator
 {
     private const int MaxDepth = 64;
 
-    public static bool IsCanonical(ReadOnlySpan<byte> utf8)
+    public static bool IsCanonical(ReadOnlySpan<byte> utf8) => IsCanonical(utf8, out _);
+
+    /// <summary>
+    /// Checks canonical form and, in the same pass, reads the top-level integer member <c>"index"</c>
+    /// (null when absent or not an integer that fits in a long).
+    /// </summary>
+    public static bool IsCanonical(ReadOnlySpan<byte> utf8, out long? topLevelIndex)
     {
+        topLevelIndex = null;
         try
         {
-            return Check(utf8);
+            return Check(utf8, ref topLevelIndex);
         }
         catch (JsonException)
         {
@@ -25,7 +32,7 @@ internal static class CanonicalValidator
         }
     }
 
-    private static bool Check(ReadOnlySpan<byte> utf8)
+    private static bool Check(ReadOnlySpan<byte> utf8, ref long? topLevelIndex)
     {
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = MaxDepth });
         Span<bool> hasItems = stackalloc bool[MaxDepth + 2];
@@ -34,6 +41,7 @@ internal static class CanonicalValidator
         string?[]? escapedKeys = null;
         long end = 0;
         bool afterName = false;
+        bool atIndexValue = false;
 
         while (reader.Read())
         {
@@ -52,6 +60,12 @@ internal static class CanonicalValidator
             }
 
             afterName = false;
+            if (atIndexValue)
+            {
+                atIndexValue = false;
+                topLevelIndex = token == JsonTokenType.Number && reader.TryGetInt64(out long index) ? index : null;
+            }
+
             int start = (int)reader.TokenStartIndex;
             var raw = reader.ValueSpan;
             switch (token)
@@ -88,6 +102,7 @@ internal static class CanonicalValidator
                         escapedKeys[depth] = escaped;
                     }
 
+                    atIndexValue = depth == 1 && !reader.ValueIsEscaped && raw.SequenceEqual("index"u8);
                     keyStart[depth] = start + 1;
                     keyLength[depth] = raw.Length;
                     end = start + raw.Length + 2;

@@ -27,8 +27,12 @@ internal static class AuthExtensions
     {
         var oidc = builder.Configuration.GetSection("Auth:Oidc").Get<OidcOptions>();
         var store = builder.Configuration.GetSection("Store").Get<StoreOptions>() ?? new StoreOptions();
+        // Keys that protect dashboard cookies live in the data directory, readable by the owner only.
+        var keyDirectory = Path.Combine(Path.GetFullPath(store.DataDirectory), "dataprotection-keys");
+        if (OperatingSystem.IsWindows()) Directory.CreateDirectory(keyDirectory);
+        else Directory.CreateDirectory(keyDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         builder.Services.AddDataProtection()
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(store.DataDirectory), "dataprotection-keys")))
+            .PersistKeysToFileSystem(new DirectoryInfo(keyDirectory))
             .SetApplicationName("steward");
 
         var auth = builder.Services.AddAuthentication(Selector)

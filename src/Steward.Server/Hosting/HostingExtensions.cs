@@ -10,6 +10,17 @@ internal static class HostingExtensions
 {
     public static void AddStewardConfiguration(this WebApplicationBuilder builder, StewardServerOptions options)
     {
+        // Quiet defaults; any configuration source below overrides them.
+        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?>
+            {
+                ["Logging:LogLevel:Default"] = "Information",
+                ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+                ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
+                ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
+            },
+        });
         if (options.ConfigFile is { } file)
         {
             if (!File.Exists(file)) throw new FileNotFoundException($"configuration file {file} does not exist", file);

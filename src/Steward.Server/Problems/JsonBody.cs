@@ -52,7 +52,10 @@ internal static class JsonBody
     private static ValidationFailedException Invalid(JsonException ex)
     {
         var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "body" : ex.Path.TrimStart('$', '.');
-        var message = ex.Message.Split(" Path:", 2)[0];
-        return new ValidationFailedException(field, $"malformed or unexpected JSON: {message}");
+        if (ex.Message.Contains("could not be mapped", StringComparison.Ordinal))
+            return new ValidationFailedException(field, "is not a known field");
+        // The serializer's message names .NET types; keep only the position information.
+        var where = ex.LineNumber is { } line ? $" (line {line + 1}, byte {ex.BytePositionInLine + 1})" : "";
+        return new ValidationFailedException(field, $"malformed JSON or a value of the wrong type{where}");
     }
 }

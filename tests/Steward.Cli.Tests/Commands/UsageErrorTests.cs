@@ -11,14 +11,21 @@ public sealed class UsageErrorTests
     public async Task NoCommand_FailsWithOneLine()
     {
         var run = await CliRun.RunAsync([]);
-        run.AssertOneErrorLine("command");
+        run.AssertOneErrorLine("'steward' needs a command: serve, system, model");
     }
 
     [Fact]
     public async Task UnknownCommand_FailsWithOneLine()
     {
         var run = await CliRun.RunAsync(["frobnicate"]);
-        run.AssertOneErrorLine("frobnicate");
+        run.AssertOneErrorLine("unknown command 'frobnicate' for 'steward'");
+    }
+
+    [Fact]
+    public async Task GroupWithoutCommand_ListsItsCommands()
+    {
+        var run = await CliRun.RunAsync(["system"]);
+        run.AssertOneErrorLine("'steward system' needs a command: register, list, show, update");
     }
 
     [Fact]

@@ -1,0 +1,14 @@
+namespace Steward.Server.Dashboard.Layout;
+
+/// <summary>The top-level areas of the dashboard, one per navigation link.</summary>
+internal enum DashboardArea
+{
+    /// <summary>No area is current (sign-in, errors).</summary>
+    None,
+
+    /// <summary>Systems, models and datasets.</summary>
+    Inventory,
+
+    /// <summary>Ledger entries with their proofs.</summary>
+    Audit,
+}
