@@ -1,1 +1,7 @@
-BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+using BenchmarkDotNet.Running;
+using Steward.Benchmarks.Load;
+
+if (args.Length > 0 && args[0] == "load-decisions")
+    return await DecisionLoad.RunAsync(args[1..]);
+BenchmarkSwitcher.FromAssembly(typeof(DecisionLoad).Assembly).Run(args);
+return 0;

@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Threading.Channels;
 using Steward.Governance.Events;
 using Steward.Governance.Storage;
-using Steward.Ledger.Canonical;
 using Steward.Ledger.Merkle;
 
 namespace Steward.Governance.Ledger;
@@ -107,7 +106,7 @@ public sealed class LedgerStore : IAsyncDisposable
             }
 
             var evt = item.Event;
-            var leaf = CanonicalJson.Serialize(evt.ToEnvelope(index));
+            var leaf = item.Leaf.Render(index);
             var leafHash = MerkleHash.HashLeaf(leaf);
             insertEntry.Set("@idx", index);
             insertEntry.Set("@event_id", evt.Id.ToString());

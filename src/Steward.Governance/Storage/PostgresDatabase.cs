@@ -19,6 +19,8 @@ public sealed class PostgresDatabase : StewardDatabase
 
     internal override string BlobType => "BYTEA";
 
+    internal override string IndexPrimaryKey => "BIGINT PRIMARY KEY";
+
     /// <inheritdoc />
     public override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken = default) =>
         await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

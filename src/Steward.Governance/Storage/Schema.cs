@@ -1,13 +1,15 @@
 namespace Steward.Governance.Storage;
 
-/// <summary>The schema, written once for both dialects (only the byte-string type differs).</summary>
+/// <summary>The schema, written once for both dialects (byte strings and key storage differ).</summary>
 internal static class Schema
 {
-    public static IEnumerable<string> Statements(string blob) =>
+    public static IEnumerable<string> Statements(StewardDatabase db) => Statements(db.BlobType, db.IndexPrimaryKey, db.WithoutRowId);
+
+    private static IEnumerable<string> Statements(string blob, string indexKey, string withoutRowId) =>
     [
         $"""
         CREATE TABLE IF NOT EXISTS ledger_entries (
-            idx BIGINT PRIMARY KEY,
+            idx {indexKey},
             event_id TEXT NOT NULL UNIQUE,
             time TEXT NOT NULL,
             type TEXT NOT NULL,
@@ -20,8 +22,7 @@ internal static class Schema
         "CREATE INDEX IF NOT EXISTS ix_ledger_subject ON ledger_entries (subject_kind, subject_id, idx)",
         "CREATE INDEX IF NOT EXISTS ix_ledger_type ON ledger_entries (type, idx)",
         "CREATE INDEX IF NOT EXISTS ix_ledger_actor ON ledger_entries (actor_id, idx)",
-        "CREATE INDEX IF NOT EXISTS ix_ledger_time ON ledger_entries (time)",
-        $"CREATE TABLE IF NOT EXISTS ledger_nodes (level INTEGER NOT NULL, idx BIGINT NOT NULL, hash {blob} NOT NULL, PRIMARY KEY (level, idx))",
+        $"CREATE TABLE IF NOT EXISTS ledger_nodes (level INTEGER NOT NULL, idx BIGINT NOT NULL, hash {blob} NOT NULL, PRIMARY KEY (level, idx)){withoutRowId}",
         $"CREATE TABLE IF NOT EXISTS ledger_head (id INTEGER PRIMARY KEY, size BIGINT NOT NULL, root {blob} NOT NULL)",
         "CREATE TABLE IF NOT EXISTS ledger_checkpoints (size BIGINT PRIMARY KEY, note TEXT NOT NULL, created_at TEXT NOT NULL)",
         """

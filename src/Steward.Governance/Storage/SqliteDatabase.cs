@@ -33,6 +33,10 @@ public sealed class SqliteDatabase : StewardDatabase
 
     internal override string BlobType => "BLOB";
 
+    internal override string IndexPrimaryKey => "INTEGER PRIMARY KEY";
+
+    internal override string WithoutRowId => " WITHOUT ROWID";
+
     /// <inheritdoc />
     public override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {

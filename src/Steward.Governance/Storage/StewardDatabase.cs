@@ -12,6 +12,12 @@ public abstract class StewardDatabase : IAsyncDisposable
     /// <summary>SQL type of byte strings in this dialect.</summary>
     internal abstract string BlobType { get; }
 
+    /// <summary>Column definition of the ledger index (SQLite: the rowid itself, saving a B-tree).</summary>
+    internal abstract string IndexPrimaryKey { get; }
+
+    /// <summary>Table suffix for clustered composite keys (SQLite <c>WITHOUT ROWID</c>).</summary>
+    internal virtual string WithoutRowId => "";
+
     /// <summary>Opens a connection ready for use.</summary>
     public abstract ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken = default);
 
@@ -30,7 +36,7 @@ public abstract class StewardDatabase : IAsyncDisposable
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = await BeginSequencerTransactionAsync(connection, cancellationToken).ConfigureAwait(false);
-        foreach (var statement in Schema.Statements(BlobType))
+        foreach (var statement in Schema.Statements(this))
         {
             await using var command = connection.CreateCommand();
             command.Transaction = tx;

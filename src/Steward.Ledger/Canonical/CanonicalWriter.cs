@@ -67,7 +67,7 @@ internal sealed class CanonicalWriter
                 WriteAscii("null");
                 break;
             case JsonObject obj:
-                WriteObject(obj.Select(p => (p.Key, p.Value)).ToList(), static (writer, value) => writer.Write(value));
+                WriteObject(Members(obj), static (writer, value) => writer.Write(value));
                 break;
             case JsonArray array:
                 WriteByte((byte)'[');
@@ -118,6 +118,19 @@ internal sealed class CanonicalWriter
         }
 
         WriteByte((byte)'}');
+    }
+
+    private static List<(string Name, JsonNode? Value)> Members(JsonObject obj)
+    {
+        try
+        {
+            return obj.Select(p => (p.Key, p.Value)).ToList();
+        }
+        catch (ArgumentException ex)
+        {
+            // A JsonObject parsed from text with a repeated member name fails when first enumerated.
+            throw new JsonException("Duplicate object member names have no canonical form.", ex);
+        }
     }
 
     private static string GetString(JsonElement element)

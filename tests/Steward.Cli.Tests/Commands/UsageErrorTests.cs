@@ -145,6 +145,15 @@ public sealed class UsageErrorTests
     }
 
     [Fact]
+    public async Task ApiKeyCreate_ExpiryInThePast_FailsBeforeSending()
+    {
+        var stub = new StubHandler();
+        var run = await CliRun.RunAsync(["apikey", "create", "--name", "ci", "--role", "service", "--expires", "2001-01-01", .. Connection], stub);
+        run.AssertOneErrorLine("is in the past");
+        Assert.Empty(stub.Requests);
+    }
+
+    [Fact]
     public async Task ApiKeyCreate_UnknownRole_Fails()
     {
         var run = await CliRun.RunAsync(["apikey", "create", "--name", "ci", "--role", "root", .. Connection]);

@@ -3,8 +3,11 @@ using Steward.Cli.Infrastructure;
 namespace Steward.Cli.Tests.Infrastructure;
 
 /// <summary>Runs the tool in-process with a controlled environment and captures what it prints.</summary>
-internal sealed record CliRun(int ExitCode, string Out, string Error)
+public sealed record CliRun(int ExitCode, string Out, string Error)
 {
+    /// <summary>A real network handler, for runs against a live server.</summary>
+    public static readonly HttpMessageHandler Network = new SocketsHttpHandler();
+
     public string[] ErrorLines => Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
     public static async Task<CliRun> RunAsync(

@@ -41,7 +41,11 @@ public static class TestDatabases
     {
         var value = Environment.GetEnvironmentVariable(PostgresVariable);
         if (string.IsNullOrWhiteSpace(value))
-            Assert.Skip($"PostgreSQL tests need a server: set {PostgresVariable} to a connection string (.ci/run does)");
+        {
+            var reason = $"PostgreSQL tests need a server: set {PostgresVariable} to a connection string (.ci/run does)";
+            if (Environment.GetEnvironmentVariable("STEWARD_REQUIRE_ALL") == "1") Assert.Fail(reason + " (STEWARD_REQUIRE_ALL=1 forbids skipping)");
+            Assert.Skip(reason);
+        }
         return value;
     }
 }

@@ -118,6 +118,10 @@ public sealed class CanonicalJsonTests
     }
 
     [Fact]
+    public void Serialize_RejectsDuplicateMembersInParsedNodes() =>
+        Assert.Throws<JsonException>(() => CanonicalJson.Serialize(JsonNode.Parse("{\"b\":{\"a\":1,\"a\":2}}")));
+
+    [Fact]
     public void Serialize_RejectsLoneSurrogates()
     {
         Assert.Throws<JsonException>(() => CanonicalJson.Serialize(JsonValue.Create("x\ud800y")));

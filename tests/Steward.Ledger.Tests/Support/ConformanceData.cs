@@ -20,7 +20,9 @@ internal static class ConformanceData
         string path = PathOf(parts);
         if (!Directory.Exists(path) && !File.Exists(path))
         {
-            Assert.Skip($"conformance data not found at {path}: set STEWARD_CONFORMANCE_DIR");
+            var reason = $"conformance data not found at {path}: set STEWARD_CONFORMANCE_DIR";
+            if (Environment.GetEnvironmentVariable("STEWARD_REQUIRE_ALL") == "1") Assert.Fail(reason + " (STEWARD_REQUIRE_ALL=1 forbids skipping)");
+            Assert.Skip(reason);
         }
     }
 

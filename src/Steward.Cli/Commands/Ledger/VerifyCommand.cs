@@ -48,7 +48,11 @@ internal static class VerifyCommand
             var report = parseResult.GetValue(data) is { } directory
                 ? Run(() => OfflineLedger.VerifyDataDirectory(directory, extra))
                 : Run(() => OfflineLedger.VerifyExport(parseResult.GetRequiredValue(file)!, ReadKey(parseResult.GetValue(key)), extra));
-            Print(context.Out, report, extra.Count, parseResult.GetValue(json));
+            if (report.Ok || parseResult.GetValue(json))
+            {
+                Print(context.Out, report, extra.Count, parseResult.GetValue(json));
+            }
+
             if (!report.Ok)
             {
                 var where = report.FirstBadIndex is { } index ? $" at entry {index}" : string.Empty;
@@ -83,14 +87,16 @@ internal static class VerifyCommand
             return;
         }
 
-        if (report.Ok)
-        {
-            output.WriteLine($"ledger OK: {report.Size} entries, root {Convert.ToBase64String(report.RootHash)}");
-        }
-
+        output.WriteLine($"ledger OK: {report.Size} entries, root {Convert.ToBase64String(report.RootHash)}");
         output.WriteLine(report.CheckpointsVerified == 0
             ? "checkpoints verified: 0 (no signed checkpoint covers these entries)"
             : $"checkpoints verified: {report.CheckpointsVerified} (largest size {report.LargestCheckpointSize})");
+        if (report.Ok && report.CheckpointsVerified > 0 && report.LargestCheckpointSize < report.Size)
+        {
+            output.WriteLine(
+                $"not yet signed: entries {report.LargestCheckpointSize}..{report.Size - 1} are beyond the largest verified checkpoint");
+        }
+
         if (anchored > 0)
         {
             output.WriteLine($"anchored checkpoints given: {anchored}");
