@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Steward.Governance.Errors;
 using Steward.Governance.Events;
 using Steward.Governance.Ledger;
+using Steward.Governance.Paging;
 using Steward.Governance.Storage;
 
 namespace Steward.Governance.Identity;
@@ -58,7 +59,7 @@ public sealed class ActorKeyStore(StewardDatabase db, LedgerStore ledger, EventF
     }
 
     /// <summary>Keys, optionally of one actor.</summary>
-    public async Task<IReadOnlyList<ActorKey>> ListAsync(string? actorId, CancellationToken cancellationToken = default)
+    public async Task<Page<ActorKey>> ListAsync(string? actorId, CancellationToken cancellationToken = default)
     {
         await using var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = actorId is null
@@ -67,7 +68,7 @@ public sealed class ActorKeyStore(StewardDatabase db, LedgerStore ledger, EventF
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var keys = new List<ActorKey>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) keys.Add(Read(reader));
-        return keys;
+        return new Page<ActorKey>(keys, null);
     }
 
     internal static async Task<ActorKey?> FindAsync(DbConnection connection, DbTransaction? tx, string keyId, CancellationToken ct)

@@ -12,7 +12,7 @@ internal static class IdentityApi
         app.MapGet("/api/v1/me", (HttpContext context) =>
         {
             var actor = context.User.Actor();
-            return TypedResults.Ok(new Me(actor.Id, actor.Kind, context.User.Roles()));
+            return TypedResults.Ok(new Me(actor.Id, actor.Kind, actor.Id, context.User.Roles()));
         }).RequireAuthorization(AuthExtensions.Read).WithTags("Identity").WithName("Me").WithSummary("The authenticated identity");
 
     public static void MapApiKeysApi(this IEndpointRouteBuilder app)
@@ -59,7 +59,7 @@ internal static class IdentityApi
 }
 
 /// <summary>The authenticated identity.</summary>
-internal sealed record Me(string Id, string Kind, IReadOnlyList<string> Roles);
+internal sealed record Me(string Id, string Kind, string Name, IReadOnlyList<string> Roles);
 
 /// <summary>Creating an API key.</summary>
 internal sealed record ApiKeyRequest(string? Name, IReadOnlyList<string>? Roles, DateTimeOffset? ExpiresAt);

@@ -74,7 +74,8 @@ internal static partial class DecisionArguments
     };
 
     /// <summary>
-    /// Each value is a local file (its SHA-256 is computed and its file:// URI recorded), or
+    /// Each value is a local file (only its SHA-256 is recorded: a local path means nothing to others and
+    /// may reveal private directory names), or
     /// <c>URI</c> or <c>URI@SHA256</c> with an absolute URI.
     /// </summary>
     public static async Task<List<Evidence>?> EvidenceAsync(string[]? values, CancellationToken cancellationToken)
@@ -89,8 +90,7 @@ internal static partial class DecisionArguments
         {
             if (File.Exists(value))
             {
-                var path = Path.GetFullPath(value);
-                evidence.Add(new Evidence(new Uri(path).AbsoluteUri, await FileHashes.Sha256HexAsync(path, cancellationToken)));
+                evidence.Add(new Evidence(null, await FileHashes.Sha256HexAsync(Path.GetFullPath(value), cancellationToken)));
                 continue;
             }
 
