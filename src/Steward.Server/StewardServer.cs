@@ -24,6 +24,7 @@ public static class StewardServer
         builder.AddStewardAuth();
         builder.AddStewardApiDocs();
         builder.AddStewardHosting(options);
+        builder.AddStewardDashboard();
 
         var app = builder.Build();
         app.UseStewardProblems();

@@ -10,7 +10,7 @@ internal static class Schema
         $"""
         CREATE TABLE IF NOT EXISTS ledger_entries (
             idx {indexKey},
-            event_id TEXT NOT NULL UNIQUE,
+            event_id TEXT NOT NULL,
             time TEXT NOT NULL,
             type TEXT NOT NULL,
             subject_kind TEXT NOT NULL,

@@ -13,6 +13,7 @@ internal static class DashboardServiceExtensions
         {
             o.Cookie.Name = "steward.antiforgery";
             o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.FormFieldName = "__steward_csrf";
         });
         builder.Services.AddSingleton<DashboardSessionEvents>();

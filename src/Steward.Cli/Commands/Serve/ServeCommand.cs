@@ -33,6 +33,13 @@ internal static class ServeCommand
         });
         command.SetAction(async (parseResult, cancellationToken) =>
         {
+            // Pass-through is for configuration paths only (--Section:Key=Value); a mistyped flag must not vanish.
+            var unknown = parseResult.UnmatchedTokens.FirstOrDefault(t => t.StartsWith('-') && !t.Contains(':', StringComparison.Ordinal));
+            if (unknown is not null)
+            {
+                throw new CliException($"unknown option '{unknown}' for 'steward serve' (configuration settings are passed as --Section:Key=Value)");
+            }
+
             var options = new StewardServerOptions
             {
                 Urls = parseResult.GetValue(urls),

@@ -32,6 +32,7 @@ internal static class DashboardStyles
         a:hover { color: var(--accent-dark); }
         :focus-visible { outline: 3px solid #f0a500; outline-offset: 2px; }
         code, pre, .mono { font-family: var(--mono); font-size: .86em; }
+        code { overflow-wrap: anywhere; }
         h1 { font-size: 1.6rem; line-height: 1.25; margin: 0 0 .25rem; }
         h2 { font-size: 1.15rem; margin: 0 0 .75rem; }
         p { margin: 0 0 .75rem; }
@@ -58,12 +59,13 @@ internal static class DashboardStyles
         .page { max-width: 1280px; margin: 0 auto; padding: 1.75rem 1.5rem 3rem; }
         .page-head { display: flex; align-items: flex-end; justify-content: space-between; gap: 1rem; flex-wrap: wrap; margin-bottom: 1.25rem; }
         .page-head p { margin: 0; color: var(--muted); }
-        .footer { max-width: 1280px; margin: 0 auto; padding: 1rem 1.5rem 2rem; color: var(--muted); font-size: .85rem; border-top: 1px solid var(--border); }
+        .footer { max-width: 1280px; margin: 0 auto; padding: 0 1.5rem 2rem; color: var(--muted); font-size: .85rem; }
+        .footer p { margin: 0; padding-top: 1rem; border-top: 1px solid var(--border); }
 
         .card { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); box-shadow: var(--shadow); padding: 1.25rem 1.5rem; margin-bottom: 1.25rem; }
         .card > h2:first-child { margin-top: 0; }
 
-        .btn { display: inline-flex; align-items: center; justify-content: center; gap: .4rem; font: inherit; font-weight: 600; border-radius: 6px; padding: .5rem 1rem; border: 1px solid var(--accent); background: var(--accent); color: #fff; cursor: pointer; text-decoration: none; line-height: 1.3; }
+        .btn { white-space: nowrap; display: inline-flex; align-items: center; justify-content: center; gap: .4rem; font: inherit; font-weight: 600; border-radius: 6px; padding: .5rem 1rem; border: 1px solid var(--accent); background: var(--accent); color: #fff; cursor: pointer; text-decoration: none; line-height: 1.3; }
         .btn:hover { background: var(--accent-dark); border-color: var(--accent-dark); color: #fff; }
         .btn-secondary { background: var(--surface); color: var(--accent); border-color: var(--border-strong); }
         .btn-secondary:hover { background: var(--accent-soft); color: var(--accent-dark); border-color: var(--accent); }
@@ -113,13 +115,15 @@ internal static class DashboardStyles
         .risk-high { background: var(--bad-soft); border-color: #e9a3a3; color: var(--bad); }
         .risk-limited { background: var(--warn-soft); border-color: #ecc47e; color: var(--warn); }
         .risk-minimal { background: var(--ok-soft); border-color: #9fd3b3; color: var(--ok); }
-        .tag { text-transform: none; font-weight: 600; background: var(--surface-2); border-color: var(--border-strong); color: var(--muted); }
+        .tag { font-weight: 600; background: var(--surface-2); border-color: var(--border-strong); color: var(--muted); }
         .status-active { background: var(--ok-soft); border-color: #9fd3b3; color: var(--ok); }
         .status-suspended { background: var(--warn-soft); border-color: #ecc47e; color: var(--warn); }
         .status-retired { text-decoration: line-through; }
         .outcome-approved { background: var(--ok-soft); border-color: #9fd3b3; color: var(--ok); }
         .outcome-rejected { background: var(--bad-soft); border-color: #e9a3a3; color: var(--bad); }
-        .type { font-family: var(--mono); font-size: .8rem; background: var(--accent-soft); color: #12386f; padding: .1rem .4rem; border-radius: 4px; white-space: nowrap; }
+        .claim { text-transform: none; margin-left: .35rem; background: var(--surface); border-color: var(--bad); color: var(--bad); }
+        .type { font-family: var(--mono); font-size: .78rem; background: var(--accent-soft); color: #12386f; padding: .1rem .45rem; border-radius: 4px; white-space: nowrap; text-decoration: none; }
+        a.type:hover { text-decoration: underline; color: var(--accent-dark); }
 
         .pager { display: flex; align-items: center; justify-content: space-between; gap: 1rem; padding: .75rem 1rem; border-top: 1px solid var(--border); background: var(--surface-2); font-size: .9rem; flex-wrap: wrap; }
         .pager-links { display: flex; gap: .5rem; }
@@ -128,16 +132,22 @@ internal static class DashboardStyles
         .checkpoint { border-left: 5px solid var(--ok); }
         .checkpoint.failed { border-left-color: var(--bad); background: var(--bad-soft); }
         .checkpoint-head { display: flex; justify-content: space-between; align-items: baseline; gap: 1rem; flex-wrap: wrap; }
-        .facts { display: grid; grid-template-columns: repeat(auto-fit, minmax(200px, 1fr)); gap: .75rem 1.5rem; margin: .5rem 0 0; }
+        .facts { display: grid; grid-template-columns: repeat(auto-fit, minmax(260px, 1fr)); gap: .75rem 1.5rem; margin: .5rem 0 0; }
         .facts dt { font-size: .75rem; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); font-weight: 700; }
         .facts dd { margin: .1rem 0 0; overflow-wrap: anywhere; }
         .facts .wide { grid-column: 1 / -1; }
 
-        .filters { display: grid; grid-template-columns: repeat(auto-fit, minmax(170px, 1fr)); gap: .75rem 1rem; align-items: end; }
+        .filters { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: .9rem 1.25rem; align-items: end; }
+        @media (max-width: 1000px) { .filters { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
         .filters .field { margin: 0; }
         .filters .actions { display: flex; gap: .5rem; align-items: center; }
 
-        .proof { display: flex; gap: .45rem; align-items: flex-start; font-size: .86rem; max-width: 34ch; }
+        .proof { display: flex; gap: .5rem; align-items: flex-start; font-size: .84rem; line-height: 1.4; }
+        td.proof-cell { width: 19rem; }
+        td.subject-cell { min-width: 11rem; }
+        td.entry-cell { white-space: nowrap; }
+        td.entry-cell .index { font-size: 1rem; margin-right: .4rem; }
+        td.entry-cell .sub { margin-top: .2rem; }
         .proof .icon { flex: none; display: inline-grid; place-items: center; width: 1.25rem; height: 1.25rem; border-radius: 50%; font-size: .75rem; font-weight: 800; color: #fff; margin-top: .1rem; }
         .proof-verified { color: var(--ok); }
         .proof-verified .icon { background: var(--ok); }
@@ -153,7 +163,10 @@ internal static class DashboardStyles
         details.raw h3 { font-size: .78rem; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); margin: .75rem 0 .25rem; }
         pre { background: #0f1b2d; color: #e6edf6; padding: .75rem 1rem; border-radius: 6px; overflow-x: auto; white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; max-width: 100%; }
         ol.hashes { margin: 0; padding-left: 1.5rem; font-family: var(--mono); font-size: .8rem; overflow-wrap: anywhere; }
-        .detail-row > td { background: var(--surface-2); padding-top: 0; }
+        tr.entry > td { border-bottom: none; padding-bottom: .35rem; }
+        .detail-row > td { padding-top: 0; padding-bottom: .6rem; }
+        .detail-row details.raw > summary { margin-top: 0; font-size: .8rem; font-weight: 500; }
+        tbody tr.detail-row:hover > td { background: transparent; }
 
         @media (max-width: 760px) {
           .topbar-inner { gap: .5rem 1rem; padding: .5rem 1rem; }
@@ -166,7 +179,10 @@ internal static class DashboardStyles
           table.responsive td { border: none; padding: .3rem 1rem; }
           table.responsive td[data-label]::before { content: attr(data-label); display: block; font-size: .7rem; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); font-weight: 700; }
           td.num { text-align: left; }
-          .proof { max-width: none; }
+          table.responsive caption { display: block; }
+          td.proof-cell, td.subject-cell { width: auto; min-width: 0; }
+          td.entry-cell { white-space: normal; }
+          .filters { grid-template-columns: minmax(0, 1fr); }
         }
         """;
 }

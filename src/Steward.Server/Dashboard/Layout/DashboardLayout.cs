@@ -37,7 +37,7 @@ internal static class DashboardLayout
             <main id="main" class="page" tabindex="-1">
             {main}
             </main>
-            <footer class="footer">Steward — AI governance with a verifiable ledger. Machine access: <a href="/docs">HTTP API reference</a>.</footer>
+            <footer class="footer"><p>Steward — AI governance with a verifiable ledger. Machine access: <a href="/docs">HTTP API reference</a>.</p></footer>
             """);
         return Document(title, body, "app");
     }

@@ -1,0 +1,30 @@
+namespace Steward.Server.Dashboard.Audit;
+
+/// <summary>The ledger's event types and subject kinds, offered in the filters.</summary>
+internal static class AuditVocabulary
+{
+    public static readonly IReadOnlyList<(string Value, string Label)> EventTypes =
+    [
+        ("decision.recorded", "Decision recorded"),
+        ("decision.refused", "Decision refused"),
+        ("system.registered", "System registered"),
+        ("system.updated", "System updated"),
+        ("model.registered", "Model registered"),
+        ("dataset.registered", "Dataset registered"),
+        ("api_key.created", "API key created"),
+        ("api_key.revoked", "API key revoked"),
+        ("actor_key.registered", "Signing key registered"),
+        ("actor_key.revoked", "Signing key revoked"),
+    ];
+
+    public static readonly IReadOnlyList<(string Value, string Label)> SubjectKinds =
+    [
+        ("system", "AI system"),
+        ("model", "Model"),
+        ("dataset", "Dataset"),
+        ("api_key", "API key"),
+        ("actor_key", "Signing key"),
+    ];
+
+    public static readonly IReadOnlyList<int> PageSizes = [25, 50, 100];
+}
