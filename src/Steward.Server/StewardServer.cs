@@ -18,7 +18,7 @@ public static class StewardServer
             Args = args ?? [],
             ContentRootPath = AppContext.BaseDirectory,
         });
-        builder.AddStewardConfiguration(options);
+        builder.AddStewardConfiguration(options, args ?? []);
         builder.AddStewardProblems();
         builder.AddStewardGovernance();
         builder.AddStewardAuth();

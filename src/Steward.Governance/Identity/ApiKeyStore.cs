@@ -84,6 +84,15 @@ public sealed class ApiKeyStore(StewardDatabase db, LedgerStore ledger, EventFac
         return key;
     }
 
+    /// <summary>One key by id (no secret), or null.</summary>
+    public async Task<ApiKey?> FindAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command($"SELECT {Columns} FROM api_keys WHERE id = @id").With("@id", id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader) : null;
+    }
+
     /// <summary>Whether any key exists at all (first start).</summary>
     public async Task<bool> AnyAsync(CancellationToken cancellationToken = default)
     {

@@ -56,6 +56,7 @@ internal static class AuthExtensions
             });
         if (oidc?.Authority is not null)
         {
+            oidc.Validate();
             auth.AddJwtBearer(JwtBearerDefaults.AuthenticationScheme, o =>
             {
                 o.Authority = oidc.Authority;
@@ -80,6 +81,12 @@ internal static class AuthExtensions
     private static Task MapOidcIdentity(TokenValidatedContext context, OidcOptions oidc)
     {
         var principal = context.Principal!;
+        // An unverified email must not name an actor: anyone could claim someone else's address.
+        if (oidc.ActorClaim == "email" && principal.FindFirstValue("email_verified") is "false" or "False")
+        {
+            context.Fail("the token's email is not verified");
+            return Task.CompletedTask;
+        }
         var actor = principal.FindFirstValue(oidc.ActorClaim) ?? principal.FindFirstValue("sub");
         var roles = principal.FindAll(oidc.RoleClaim).Select(c => c.Value).Where(Roles.All.Contains).ToList();
         if (actor is null)
@@ -105,4 +112,15 @@ public sealed class OidcOptions
     public string ActorClaim { get; set; } = "email";
     /// <summary>Require HTTPS for the metadata (turn off only for local testing).</summary>
     public bool RequireHttpsMetadata { get; set; } = true;
+
+    /// <summary>Fails start-up with a clear message instead of refusing every token later.</summary>
+    internal void Validate()
+    {
+        if (!Uri.TryCreate(Authority, UriKind.Absolute, out var authority))
+            throw new InvalidOperationException($"Auth:Oidc:Authority '{Authority}' is not an absolute URL");
+        if (RequireHttpsMetadata && authority.Scheme != Uri.UriSchemeHttps)
+            throw new InvalidOperationException("Auth:Oidc:Authority must be https (or set Auth:Oidc:RequireHttpsMetadata=false for local testing)");
+        if (string.IsNullOrWhiteSpace(Audience))
+            throw new InvalidOperationException("Auth:Oidc:Audience is required when Auth:Oidc:Authority is set");
+    }
 }

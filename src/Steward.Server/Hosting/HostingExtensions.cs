@@ -8,7 +8,7 @@ namespace Steward.Server.Hosting;
 /// <summary>Configuration, the governance domain and background services.</summary>
 internal static class HostingExtensions
 {
-    public static void AddStewardConfiguration(this WebApplicationBuilder builder, StewardServerOptions options)
+    public static void AddStewardConfiguration(this WebApplicationBuilder builder, StewardServerOptions options, string[] args)
     {
         // Quiet defaults; any configuration source below overrides them.
         builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
@@ -27,6 +27,8 @@ internal static class HostingExtensions
             builder.Configuration.AddJsonFile(Path.GetFullPath(file), optional: false);
         }
         builder.Configuration.AddEnvironmentVariables("STEWARD_");
+        // Command-line settings (--Section:Key=Value) beat the file and the environment, as on any command line.
+        builder.Configuration.AddCommandLine(args);
         var overrides = new Dictionary<string, string?>();
         void Set(string key, string? value)
         {

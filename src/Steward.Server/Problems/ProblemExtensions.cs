@@ -11,11 +11,7 @@ internal static class ProblemExtensions
 {
     public static void AddStewardProblems(this WebApplicationBuilder builder)
     {
-        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
-        {
-            c.ProblemDetails.Instance ??= c.HttpContext.Request.Path;
-            c.ProblemDetails.Extensions.Remove("traceId");
-        });
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Instance ??= c.HttpContext.Request.Path);
         builder.Services.AddExceptionHandler<GovernanceExceptionHandler>();
         builder.Services.Configure<JsonOptions>(o => CopyJson(o.SerializerOptions));
     }

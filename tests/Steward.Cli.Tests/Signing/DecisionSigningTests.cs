@@ -50,7 +50,8 @@ public sealed class DecisionSigningTests
         Assert.Equal("residual bias on group X accepted <\"quoted\">", sent["risk_acknowledged"]!.GetValue<string>());
         Assert.Equal("a=b", sent["refs"]!["mlflow_run_id"]!.GetValue<string>());
         var evidence = sent["evidence"]!.AsArray();
-        Assert.Equal(new Uri(evidenceFile).AbsoluteUri, evidence[0]!["uri"]!.GetValue<string>());
+        Assert.Null(evidence[0]!["uri"]); // a local path is never sent
+        Assert.DoesNotContain(Path.GetDirectoryName(evidenceFile)!, sent.ToJsonString(), StringComparison.Ordinal);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData("# Model card\n"u8)), evidence[0]!["sha256"]!.GetValue<string>());
         Assert.Equal(new string('a', 64), evidence[1]!["sha256"]!.GetValue<string>());
     }

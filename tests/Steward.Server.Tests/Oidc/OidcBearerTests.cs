@@ -212,4 +212,27 @@ public sealed class OidcBearerTests(OidcFixture fixture) : IClassFixture<OidcFix
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         await StewardTestServer.ProblemAsync(response);
     }
+
+    [Fact]
+    public async Task UnverifiedEmail_DoesNotNameAnActor()
+    {
+        var claims = Claims("admin");
+        claims["email_verified"] = false;
+        using var client = Server.Client(Issuer.Token(claims));
+        var response = await client.GetAsync("/api/v1/me");
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        await StewardTestServer.ProblemAsync(response);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:1", null, "steward", "https")]
+    [InlineData("https://idp.example.com", null, null, "Audience")]
+    [InlineData("not a url", "false", "steward", "absolute URL")]
+    public async Task MisconfiguredOidc_FailsAtStart_WithAClearMessage(string authority, string? requireHttps, string? audience, string expected)
+    {
+        var settings = new Dictionary<string, string?> { ["Auth:Oidc:Authority"] = authority, ["Auth:Oidc:Audience"] = audience };
+        if (requireHttps is not null) settings["Auth:Oidc:RequireHttpsMetadata"] = requireHttps;
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => StewardTestServer.StartAsync(settings));
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
 }

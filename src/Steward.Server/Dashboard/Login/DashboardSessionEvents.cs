@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Steward.Governance.Identity;
-using Steward.Governance.Paging;
 using Steward.Server.Auth;
 
 namespace Steward.Server.Dashboard.Login;
@@ -23,21 +22,6 @@ internal sealed class DashboardSessionEvents(ApiKeyStore keys, TimeProvider time
         }
     }
 
-    /// <summary>
-    /// Whether the key is still active. The store has no lookup by id, so this walks the key list (a handful of
-    /// pages at most in practice) — a <c>GetAsync(id)</c> on <see cref="ApiKeyStore"/> would make it one query.
-    /// </summary>
-    private async Task<bool> IsActiveAsync(string keyId, CancellationToken ct)
-    {
-        string? cursor = null;
-        do
-        {
-            var page = await keys.ListAsync(cursor, Cursor.MaxLimit, ct);
-            if (page.Items.FirstOrDefault(k => k.Id == keyId) is { } key)
-                return key.RevokedAt is null && (key.ExpiresAt is not { } expires || expires > time.GetUtcNow());
-            cursor = page.NextCursor;
-        }
-        while (cursor is not null);
-        return false;
-    }
+    private async Task<bool> IsActiveAsync(string keyId, CancellationToken ct) =>
+        await keys.FindAsync(keyId, ct) is { RevokedAt: null } key && (key.ExpiresAt is not { } expires || expires > time.GetUtcNow());
 }
