@@ -139,6 +139,7 @@ public sealed class LedgerStore : IAsyncDisposable
         }
         await tx.CommitAsync().ConfigureAwait(false);
         _frontier = frontier;
+        _db.OnGroupCommitted();
 
         foreach (var (item, index) in results) item.Completion.TrySetResult(index);
         foreach (var (item, error) in failures) item.Completion.TrySetException(error);

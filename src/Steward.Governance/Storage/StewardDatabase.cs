@@ -27,6 +27,11 @@ public abstract class StewardDatabase : IAsyncDisposable
     /// </summary>
     internal abstract ValueTask<DbTransaction> BeginSequencerTransactionAsync(DbConnection connection, CancellationToken cancellationToken);
 
+    /// <summary>Called by the sequencer after each committed group (housekeeping hook; default: nothing).</summary>
+    internal virtual void OnGroupCommitted()
+    {
+    }
+
     /// <summary>Begins an ordinary write transaction.</summary>
     internal virtual async ValueTask<DbTransaction> BeginWriteTransactionAsync(DbConnection connection, CancellationToken cancellationToken) =>
         await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -15,10 +16,16 @@ public static class CanonicalJson
     /// <exception cref="JsonException">When the value has no canonical form (duplicate member names, lone surrogates, non-finite numbers).</exception>
     public static byte[] Serialize(JsonNode? node)
     {
-        var writer = new CanonicalWriter();
-        writer.Write(node);
-        return writer.ToArray();
+        var output = new ArrayBufferWriter<byte>(256);
+        new CanonicalWriter(output).Write(node);
+        return output.WrittenSpan.ToArray();
     }
+
+    /// <summary>Writes a JSON node in canonical form to <paramref name="output"/> (no intermediate copy).</summary>
+    /// <param name="node">The value; null is written as <c>null</c>.</param>
+    /// <param name="output">Where the canonical UTF-8 bytes go.</param>
+    /// <exception cref="JsonException">When the value has no canonical form.</exception>
+    public static void Serialize(JsonNode? node, IBufferWriter<byte> output) => new CanonicalWriter(output).Write(node);
 
     /// <summary>Serializes a JSON element in canonical form.</summary>
     /// <param name="element">The value.</param>
@@ -26,9 +33,9 @@ public static class CanonicalJson
     /// <exception cref="JsonException">When the value has no canonical form (duplicate member names, lone surrogates, out-of-range numbers).</exception>
     public static byte[] Serialize(JsonElement element)
     {
-        var writer = new CanonicalWriter();
-        writer.Write(element);
-        return writer.ToArray();
+        var output = new ArrayBufferWriter<byte>(256);
+        new CanonicalWriter(output).Write(element);
+        return output.WrittenSpan.ToArray();
     }
 
     /// <summary>

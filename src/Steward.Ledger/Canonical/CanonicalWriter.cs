@@ -11,9 +11,9 @@ internal sealed class CanonicalWriter
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    private readonly ArrayBufferWriter<byte> _output = new(256);
+    private readonly IBufferWriter<byte> _output;
 
-    public byte[] ToArray() => _output.WrittenSpan.ToArray();
+    public CanonicalWriter(IBufferWriter<byte> output) => _output = output;
 
     public void Write(JsonElement element)
     {
@@ -86,6 +86,18 @@ internal sealed class CanonicalWriter
             case JsonValue value when value.TryGetValue(out string? text):
                 WriteString(text);
                 break;
+            case JsonValue value when value.TryGetValue(out bool flag):
+                WriteAscii(flag ? "true" : "false");
+                break;
+            case JsonValue value when value.TryGetValue(out int small):
+                WriteInteger(small);
+                break;
+            case JsonValue value when value.TryGetValue(out long integer):
+                WriteInteger(integer);
+                break;
+            case JsonValue value when value.TryGetValue(out double real):
+                WriteDouble(real);
+                break;
             default:
                 using (var document = JsonDocument.Parse(node.ToJsonString()))
                 {
@@ -155,9 +167,30 @@ internal sealed class CanonicalWriter
         first = false;
     }
 
-    private void WriteNumber(string raw)
+    private void WriteNumber(string raw) => WriteDouble(double.Parse(raw, NumberStyles.Float, CultureInfo.InvariantCulture));
+
+    /// <summary>Integers that a double holds exactly are written as they are; larger ones as JCS doubles.</summary>
+    private void WriteInteger(long value)
     {
-        double value = double.Parse(raw, NumberStyles.Float, CultureInfo.InvariantCulture);
+        const long Exact = 1L << 53;
+        if (value is > Exact or < -Exact)
+        {
+            WriteDouble(value);
+            return;
+        }
+
+        Span<char> text = stackalloc char[20];
+        value.TryFormat(text, out int written, default, CultureInfo.InvariantCulture);
+        WriteAscii(text[..written]);
+    }
+
+    private void WriteDouble(double value)
+    {
+        if (!double.IsFinite(value))
+        {
+            throw new JsonException("Non-finite numbers have no canonical form.");
+        }
+
         Span<char> text = stackalloc char[CanonicalNumber.MaxLength];
         int length = CanonicalNumber.Format(value, text);
         WriteAscii(text[..length]);
