@@ -10,6 +10,18 @@ namespace Steward.Governance.Ledger;
 /// <summary>Reads entries, the tree head and proofs; proofs come from stored tree levels, O(log n) nodes each.</summary>
 public sealed class LedgerReader(StewardDatabase db)
 {
+    // The tree only grows: a size once seen stays valid, so proofs up to it need no head query.
+    private long _knownSize;
+
+    private async Task<long> HeadSizeAtLeastAsync(System.Data.Common.DbConnection connection, long wanted, CancellationToken ct)
+    {
+        var known = Volatile.Read(ref _knownSize);
+        if (wanted <= known && wanted > 0) return known;
+        var (size, _) = await LedgerQueries.ReadHeadAsync(connection, null, ct).ConfigureAwait(false);
+        if (size > known) Interlocked.CompareExchange(ref _knownSize, size, known);
+        return size;
+    }
+
     /// <summary>Current tree size and root.</summary>
     public async Task<(long Size, byte[] Root)> HeadAsync(CancellationToken cancellationToken = default)
     {
@@ -72,7 +84,7 @@ public sealed class LedgerReader(StewardDatabase db)
     public async Task<LedgerProof> InclusionProofAsync(long index, long? size, CancellationToken cancellationToken = default)
     {
         await using var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var (head, _) = await LedgerQueries.ReadHeadAsync(connection, null, cancellationToken).ConfigureAwait(false);
+        var head = await HeadSizeAtLeastAsync(connection, size ?? 0, cancellationToken).ConfigureAwait(false);
         var treeSize = size ?? head;
         if (treeSize < 1 || treeSize > head)
             throw new ValidationFailedException("size", $"must be between 1 and the current tree size {head}");
@@ -87,7 +99,7 @@ public sealed class LedgerReader(StewardDatabase db)
     public async Task<LedgerProof> ConsistencyProofAsync(long from, long? size, CancellationToken cancellationToken = default)
     {
         await using var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var (head, _) = await LedgerQueries.ReadHeadAsync(connection, null, cancellationToken).ConfigureAwait(false);
+        var head = await HeadSizeAtLeastAsync(connection, size ?? 0, cancellationToken).ConfigureAwait(false);
         var treeSize = size ?? head;
         if (treeSize < 0 || treeSize > head)
             throw new ValidationFailedException("size", $"must be between 0 and the current tree size {head}");

@@ -7,6 +7,8 @@ namespace Steward.Governance.Storage;
 public sealed class SqliteDatabase : StewardDatabase
 {
     private readonly string _connectionString;
+    private static readonly object Initialized = new();
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> _initialized = [];
     private int _checkpointRunning;
 
     /// <summary>Opens (creating if needed) the database file.</summary>
@@ -43,9 +45,12 @@ public sealed class SqliteDatabase : StewardDatabase
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        // Pooled connections keep their native handle, and these settings live on the handle: set them once.
+        if (_initialized.TryGetValue(connection.Handle!, out _)) return connection;
         await using var pragma = connection.CreateCommand();
         pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=60000; PRAGMA wal_autocheckpoint=16384; PRAGMA journal_size_limit=67108864;";
         await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        _initialized.AddOrUpdate(connection.Handle!, Initialized);
         return connection;
     }
 
