@@ -55,5 +55,20 @@ public sealed class MultiProcessPostgresTests
         }
         Assert.Equal(Convert.FromBase64String(treeA["root_hash"]!.GetValue<string>()), frontier.Root());
         Assert.All(indices, i => Assert.InRange(i, 0, size - 1));
+
+        // The same log verifies offline straight from PostgreSQL, and a changed row is named.
+        await a.GetStringAsync("/api/v1/ledger/checkpoint");
+        var (ok, okOutput) = await StewardProcess.RunCliAsync("ledger", "verify", "--data", data, "--connection", scoped);
+        Assert.True(ok == 0, okOutput);
+        await using (var tamper = new NpgsqlConnection(scoped))
+        {
+            await tamper.OpenAsync();
+            await using var update = new NpgsqlCommand(
+                "UPDATE ledger_entries SET leaf = convert_to(replace(convert_from(leaf, 'UTF8'), 'mp-', 'MP-'), 'UTF8') WHERE idx = 123", tamper);
+            Assert.Equal(1, await update.ExecuteNonQueryAsync());
+        }
+        var (failed, failedOutput) = await StewardProcess.RunCliAsync("ledger", "verify", "--data", data, "--connection", scoped);
+        Assert.Equal(1, failed);
+        Assert.Contains("entry 123", failedOutput, StringComparison.Ordinal);
     }
 }

@@ -75,6 +75,19 @@ public sealed class StewardProcess : IAsyncDisposable
         await Task.CompletedTask;
     }
 
+    /// <summary>Runs a steward CLI command to completion; returns its exit code and everything it printed.</summary>
+    public static async Task<(int ExitCode, string Output)> RunCliAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(StewardDll());
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start steward");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
     public static string StewardDll()
     {
         // tests/Steward.Reliability.Tests/bin/<Configuration>/net10.0 -> src/Steward.Cli/bin/<Configuration>/net10.0

@@ -1,7 +1,10 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Npgsql;
+using Steward.Governance.Storage;
 using Steward.Ledger.Merkle;
 using Steward.Ledger.Notes;
 using Steward.Ledger.Verification;
@@ -17,11 +20,15 @@ public static class OfflineLedger
     /// <summary>First line of an export file names its format.</summary>
     public const string ExportFormat = "steward-ledger-export/v1";
 
-    /// <summary>Verifies the ledger in a data directory against its stored checkpoints (and any extra ones, e.g. from a git anchor).</summary>
-    public static LedgerVerificationReport VerifyDataDirectory(string dataDirectory, IEnumerable<string>? extraCheckpoints = null)
+    /// <summary>
+    /// Verifies the ledger of a data directory against its stored checkpoints (and any extra ones, e.g. from a
+    /// git anchor). The log key comes from the directory; the entries from its SQLite file, or from the
+    /// PostgreSQL database named by <paramref name="postgresConnection"/>.
+    /// </summary>
+    public static LedgerVerificationReport VerifyDataDirectory(string dataDirectory, IEnumerable<string>? extraCheckpoints = null, string? postgresConnection = null)
     {
         var key = LedgerSigningKey.ReadVerifier(dataDirectory);
-        using var connection = OpenReadOnly(dataDirectory);
+        using var connection = Open(dataDirectory, postgresConnection);
         var checkpoints = ReadCheckpoints(connection).Concat(extraCheckpoints ?? []).ToList();
         var nodes = StoredNodes.Load(connection);
         return new LedgerVerifier(key, key.Name).Verify(ReadRows(connection), checkpoints, nodes.Find);
@@ -38,12 +45,15 @@ public static class OfflineLedger
         return new LedgerVerifier(key, key.Name).Verify(ReadLines(reader), checkpoints);
     }
 
-    /// <summary>Writes the whole ledger of a data directory to an export file; returns the number of entries.</summary>
-    public static long Export(string dataDirectory, string outputFile)
+    /// <summary>Writes the whole ledger to an export file (entries as in <see cref="VerifyDataDirectory"/>); returns the number of entries.</summary>
+    public static long Export(string dataDirectory, string outputFile, string? postgresConnection = null)
     {
         var key = LedgerSigningKey.ReadVerifier(dataDirectory);
-        using var connection = OpenReadOnly(dataDirectory);
-        using var transaction = connection.BeginTransaction(deferred: true); // one consistent snapshot
+        using var connection = Open(dataDirectory, postgresConnection);
+        // One consistent snapshot: checkpoints and entries from the same transaction.
+        using var transaction = connection is SqliteConnection sqlite
+            ? sqlite.BeginTransaction(deferred: true)
+            : connection.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
         var checkpoints = ReadCheckpoints(connection);
         using var output = new FileStream(outputFile, FileMode.Create, FileAccess.Write);
         var header = new JsonObject
@@ -65,8 +75,14 @@ public static class OfflineLedger
         return count;
     }
 
-    private static SqliteConnection OpenReadOnly(string dataDirectory)
+    private static DbConnection Open(string dataDirectory, string? postgresConnection)
     {
+        if (postgresConnection is not null)
+        {
+            var postgres = new NpgsqlConnection(postgresConnection);
+            postgres.Open();
+            return postgres;
+        }
         var path = Storage.SqliteDatabase.FileIn(dataDirectory);
         if (!File.Exists(path)) throw new FileNotFoundException($"no Steward database at {path}", path);
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
@@ -74,7 +90,7 @@ public static class OfflineLedger
         return connection;
     }
 
-    private static List<string> ReadCheckpoints(SqliteConnection connection)
+    private static List<string> ReadCheckpoints(DbConnection connection)
     {
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT note FROM ledger_checkpoints ORDER BY size";
@@ -84,7 +100,7 @@ public static class OfflineLedger
         return notes;
     }
 
-    private static IEnumerable<LedgerRow> ReadRows(SqliteConnection connection)
+    private static IEnumerable<LedgerRow> ReadRows(DbConnection connection)
     {
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT idx, leaf, leaf_hash FROM ledger_entries ORDER BY idx";
@@ -121,7 +137,7 @@ public static class OfflineLedger
     {
         private readonly Dictionary<int, (long Count, byte[] Hashes)> _levels = [];
 
-        public static StoredNodes Load(SqliteConnection connection)
+        public static StoredNodes Load(DbConnection connection)
         {
             var nodes = new StoredNodes();
             using var command = connection.CreateCommand();
@@ -133,9 +149,9 @@ public static class OfflineLedger
             {
                 var flat = new byte[count * MerkleHash.Size];
                 var filled = 0L;
-                command.CommandText = "SELECT idx, hash FROM ledger_nodes WHERE level = $level ORDER BY idx";
+                command.CommandText = "SELECT idx, hash FROM ledger_nodes WHERE level = @level ORDER BY idx";
                 command.Parameters.Clear();
-                command.Parameters.AddWithValue("$level", level);
+                command.With("@level", level);
                 using var reader = command.ExecuteReader();
                 while (reader.Read() && filled < count)
                 {

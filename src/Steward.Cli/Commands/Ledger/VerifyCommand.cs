@@ -25,8 +25,13 @@ internal static class VerifyCommand
             Description = "Git repository written by 'steward ledger anchor': every checkpoint in its history is checked too",
             HelpName = "GITDIR",
         };
+        var connection = new Option<string?>("--connection")
+        {
+            Description = "Read the entries from this PostgreSQL database (a server run with --store postgres); the key still comes from --data",
+            HelpName = "CS",
+        };
         var json = CommonOptions.Json();
-        var command = new Command("verify", "Verify the ledger offline") { data, file, key, anchor, json };
+        var command = new Command("verify", "Verify the ledger offline") { data, file, key, anchor, connection, json };
         command.Validators.Add(result =>
         {
             var hasData = result.GetResult(data) is not null;
@@ -39,6 +44,10 @@ internal static class VerifyCommand
             {
                 result.AddError("--key pins the key of an export (--file); a data directory holds its own key");
             }
+            else if (hasFile && result.GetResult(connection) is not null)
+            {
+                result.AddError("--connection goes with --data (the directory holding the ledger key)");
+            }
         });
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -46,7 +55,7 @@ internal static class VerifyCommand
                 ? await AnchorRepository.ReadAllCheckpointsAsync(gitDir, cancellationToken)
                 : [];
             var report = parseResult.GetValue(data) is { } directory
-                ? Run(() => OfflineLedger.VerifyDataDirectory(directory, extra))
+                ? Run(() => OfflineLedger.VerifyDataDirectory(directory, extra, parseResult.GetValue(connection)))
                 : Run(() => OfflineLedger.VerifyExport(parseResult.GetRequiredValue(file)!, ReadKey(parseResult.GetValue(key)), extra));
             if (report.Ok || parseResult.GetValue(json))
             {
@@ -70,7 +79,8 @@ internal static class VerifyCommand
         {
             return verify();
         }
-        catch (Exception ex) when (ex is InvalidDataException or FormatException or FileNotFoundException or DirectoryNotFoundException)
+        catch (Exception ex) when (ex is InvalidDataException or FormatException or FileNotFoundException or DirectoryNotFoundException
+            or System.Data.Common.DbException or ArgumentException)
         {
             throw new CliException(ex.Message, ex);
         }
