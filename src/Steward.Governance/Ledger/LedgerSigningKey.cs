@@ -26,8 +26,20 @@ public static class LedgerSigningKey
             WriteVerifier(dataDirectory, signer);
             return signer;
         }
+        // Several processes may start at once on one data directory: write the key aside and move it into
+        // place without overwriting, so exactly one key wins and everyone uses that one.
         var created = NoteSigner.Generate(origin);
-        SecretFile.Write(path, created.ToSkey() + "\n");
+        var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+        SecretFile.Write(temporary, created.ToSkey() + "\n");
+        try
+        {
+            File.Move(temporary, path, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            File.Delete(temporary);
+            return LoadOrCreate(dataDirectory, origin);
+        }
         WriteVerifier(dataDirectory, created);
         return created;
     }

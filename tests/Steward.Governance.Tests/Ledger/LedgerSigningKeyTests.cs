@@ -1,0 +1,29 @@
+using Steward.Governance.Ledger;
+
+namespace Steward.Governance.Tests.Ledger;
+
+public sealed class LedgerSigningKeyTests
+{
+    [Fact]
+    public async Task ConcurrentFirstStarts_AllEndUpWithTheSameKey_StoredOwnerOnly()
+    {
+        var directory = Directory.CreateTempSubdirectory("steward-key-").FullName;
+        var keys = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => LedgerSigningKey.LoadOrCreate(directory, "race.example/steward").VerifierKey)));
+        Assert.Single(keys.Distinct());
+        Assert.Equal(keys[0], LedgerSigningKey.ReadVerifier(directory).VerifierKey);
+        if (!OperatingSystem.IsWindows())
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(directory, LedgerSigningKey.PrivateFile)));
+        Assert.Empty(Directory.GetFiles(directory, "*.tmp"));
+        Directory.Delete(directory, recursive: true);
+    }
+
+    [Fact]
+    public void KeyOfAnotherOrigin_IsRefused_WithTheFix()
+    {
+        var directory = Directory.CreateTempSubdirectory("steward-key-").FullName;
+        LedgerSigningKey.LoadOrCreate(directory, "a.example/steward");
+        var error = Assert.Throws<InvalidOperationException>(() => LedgerSigningKey.LoadOrCreate(directory, "b.example/steward"));
+        Assert.Contains("Ledger:Origin", error.Message, StringComparison.Ordinal);
+        Directory.Delete(directory, recursive: true);
+    }
+}
