@@ -14,4 +14,5 @@ public sealed record LedgerEntryFilter(
 /// <summary>An RFC 6962 proof.</summary>
 /// <param name="TreeSize">Size of the tree the proof is for.</param>
 /// <param name="Hashes">Proof hashes, from the leaf level upwards.</param>
-public sealed record LedgerProof(long TreeSize, IReadOnlyList<byte[]> Hashes);
+/// <param name="LeafHash">For inclusion proofs, the proven entry's leaf hash (read in the same query).</param>
+public sealed record LedgerProof(long TreeSize, IReadOnlyList<byte[]> Hashes, byte[]? LeafHash = null);

@@ -91,8 +91,9 @@ public sealed class LedgerReader(StewardDatabase db)
         if (index < 0 || index >= treeSize)
             throw new ValidationFailedException("index", $"must be between 0 and {treeSize - 1} for a tree of size {treeSize}");
         var plan = ProofPlan.Inclusion(index, treeSize);
-        var nodes = await LedgerQueries.ReadNodesAsync(connection, null, ProofPlan.Distinct(plan), cancellationToken).ConfigureAwait(false);
-        return new LedgerProof(treeSize, ProofPlan.Build(plan, nodes));
+        var leaf = new NodeId(0, index);
+        var nodes = await LedgerQueries.ReadNodesAsync(connection, null, ProofPlan.Distinct(plan).Append(leaf), cancellationToken).ConfigureAwait(false);
+        return new LedgerProof(treeSize, ProofPlan.Build(plan, nodes), nodes[leaf]);
     }
 
     /// <summary>Consistency proof from the tree of <paramref name="from"/> entries to the tree of <paramref name="size"/> (default: current).</summary>

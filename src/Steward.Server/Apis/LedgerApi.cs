@@ -33,8 +33,7 @@ internal static class LedgerApi
         group.MapGet("/proofs/inclusion", async (LedgerReader reader, [FromQuery] long index, [FromQuery] long? size, CancellationToken ct) =>
         {
             var proof = await reader.InclusionProofAsync(index, size, ct);
-            var entry = await reader.GetAsync(index, ct);
-            return TypedResults.Ok(new InclusionProofView(index, proof.TreeSize, Convert.ToBase64String(entry.LeafHash), proof.Hashes.Select(Convert.ToBase64String).ToList()));
+            return TypedResults.Ok(new InclusionProofView(index, proof.TreeSize, Convert.ToBase64String(proof.LeafHash!), proof.Hashes.Select(Convert.ToBase64String).ToList()));
         }).WithName("GetInclusionProof").WithSummary("RFC 6962 inclusion proof").ProducesValidationProblem();
         group.MapGet("/proofs/consistency", async (LedgerReader reader, [FromQuery] long from, [FromQuery] long? size, CancellationToken ct) =>
         {
