@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -6,6 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Steward.Governance.Identity;
 using Steward.Governance.Storage;
+using Steward.Server.Dashboard.Login;
 
 namespace Steward.Server.Auth;
 
@@ -65,6 +65,7 @@ internal static class AuthExtensions
                 o.MapInboundClaims = false;
                 o.Events = new JwtBearerEvents { OnTokenValidated = context => MapOidcIdentity(context, oidc) };
             });
+            if (!string.IsNullOrWhiteSpace(oidc.ClientId)) auth.AddDashboardOidc(oidc);
         }
 
         builder.Services.AddAuthorizationBuilder()
@@ -77,29 +78,20 @@ internal static class AuthExtensions
             .AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
     }
 
-    /// <summary>Turns a validated OIDC token into Steward's identity: subject (or a configured claim) and roles.</summary>
+    /// <summary>Turns a validated OIDC bearer token into Steward's identity (see <see cref="OidcIdentity"/>).</summary>
     private static Task MapOidcIdentity(TokenValidatedContext context, OidcOptions oidc)
     {
-        var principal = context.Principal!;
-        // An unverified email must not name an actor: anyone could claim someone else's address.
-        if (oidc.ActorClaim == "email" && principal.FindFirstValue("email_verified") is "false" or "False")
-        {
-            context.Fail("the token's email is not verified");
-            return Task.CompletedTask;
-        }
-        var actor = principal.FindFirstValue(oidc.ActorClaim) ?? principal.FindFirstValue("sub");
-        var roles = principal.FindAll(oidc.RoleClaim).Select(c => c.Value).Where(Roles.All.Contains).ToList();
-        if (actor is null)
-        {
-            context.Fail($"token has no '{oidc.ActorClaim}' claim");
-            return Task.CompletedTask;
-        }
-        context.Principal = StewardClaims.Principal(JwtBearerDefaults.AuthenticationScheme, actor, roles, null);
+        var (principal, error) = OidcIdentity.Map(context.Principal!, oidc, JwtBearerDefaults.AuthenticationScheme);
+        if (principal is null) context.Fail(error!);
+        else context.Principal = principal;
         return Task.CompletedTask;
     }
 }
 
-/// <summary>OIDC bearer tokens (section <c>Auth:Oidc</c>); off unless <see cref="Authority"/> is set.</summary>
+/// <summary>
+/// OIDC (section <c>Auth:Oidc</c>): bearer tokens for the API, off unless <see cref="Authority"/> is set; dashboard
+/// sign-in (authorization code with PKCE) when <see cref="ClientId"/> is set too.
+/// </summary>
 public sealed class OidcOptions
 {
     /// <summary>Issuer URL; its discovery document and keys are fetched from there.</summary>
@@ -110,6 +102,10 @@ public sealed class OidcOptions
     public string RoleClaim { get; set; } = "roles";
     /// <summary>Claim naming the actor (default <c>email</c>, falling back to <c>sub</c>).</summary>
     public string ActorClaim { get; set; } = "email";
+    /// <summary>The dashboard's client id at the issuer; enables "Sign in with OIDC" on the dashboard. Off by default.</summary>
+    public string? ClientId { get; set; }
+    /// <summary>The dashboard's client secret, for a confidential client; leave unset for a public client (PKCE only).</summary>
+    public string? ClientSecret { get; set; }
     /// <summary>Require HTTPS for the metadata (turn off only for local testing).</summary>
     public bool RequireHttpsMetadata { get; set; } = true;
 

@@ -10,6 +10,10 @@ internal static class StewardClaims
     public const string ActorId = "steward:actor";
     public const string ActorKind = "steward:actor_kind";
     public const string KeyId = "steward:api_key_id";
+    /// <summary>On a dashboard session opened through OIDC sign-in (value: the issuer); such sessions carry no <see cref="KeyId"/>.</summary>
+    public const string OidcIssuer = "steward:oidc_issuer";
+    /// <summary>When the OIDC sign-in of a dashboard session happened (Unix seconds).</summary>
+    public const string OidcSignedInAt = "steward:oidc_signed_in_at";
 
     public static ClaimsPrincipal Principal(string scheme, string actorId, IEnumerable<string> roles, string? keyId)
     {

@@ -42,8 +42,8 @@ internal static class DashboardLayout
         return Document(title, body, "app");
     }
 
-    /// <summary>The bare document (the sign-in page brings its own body).</summary>
-    public static Html Document(string title, Html body, string bodyClass) => Html.Of($"""
+    /// <summary>The bare document (the sign-in page brings its own body); <paramref name="head"/> adds to the head.</summary>
+    public static Html Document(string title, Html body, string bodyClass, Html head = default) => Html.Of($"""
         <!DOCTYPE html>
         <html lang="en">
         <head>
@@ -53,6 +53,7 @@ internal static class DashboardLayout
         <title>{title} · Steward</title>
         <link rel="stylesheet" href="{DashboardStyles.Url}">
         <link rel="icon" href="/ui/assets/favicon.svg" type="image/svg+xml">
+        {head}
         </head>
         <body class="{bodyClass}">
         {body}

@@ -10,32 +10,55 @@ using Steward.Server.Dashboard.Rendering;
 
 namespace Steward.Server.Dashboard.Login;
 
-/// <summary>Sign-in with an API key (the key becomes a session cookie) and sign-out.</summary>
+/// <summary>
+/// Sign-in with an API key (the key becomes a session cookie) or, when configured, through the OIDC issuer
+/// (see <see cref="DashboardOidc"/>); and sign-out.
+/// </summary>
 internal static class LoginEndpoints
 {
     public const string KeyField = "api_key";
     public const string ReturnField = "return_url";
+    public const string OidcPath = "/ui/login/oidc";
 
     public static void MapLoginPages(this RouteGroupBuilder ui)
     {
         ui.MapGet("/login", Show).AllowAnonymous();
         ui.MapPost("/login", SignIn).AllowAnonymous();
+        ui.MapGet("/login/oidc", SignInWithOidc).AllowAnonymous();
+        ui.MapGet("/login/oidc/continue", ContinueAfterOidc).AllowAnonymous();
         ui.MapPost("/logout", SignOut).AllowAnonymous();
     }
 
     private static async Task<Results<ContentHttpResult, RedirectHttpResult>> Show(
-        HttpContext context, IAuthenticationSchemeProvider schemes, string? returnUrl, string? signedOut)
+        HttpContext context, IAuthenticationSchemeProvider schemes, string? returnUrl, string? signedOut, string? error)
     {
         var target = UiUrl.SafeReturn(returnUrl);
         if (context.User.Identity?.IsAuthenticated == true) return TypedResults.Redirect(target);
         var notice = signedOut == "1" ? LoginPage.Notice.SignedOut : LoginPage.Notice.None;
-        return DashboardResults.Document(LoginPage.Render(context, target, error: null, notice, await ApiAcceptsOidcAsync(schemes)));
+        var message = error switch
+        {
+            DashboardOidc.NoRoleError => "Your identity provider signed you in, but your account has no Steward role. Ask an administrator to grant you one.",
+            DashboardOidc.FailedError => "Sign-in with your identity provider did not complete. Please try again.",
+            _ => null,
+        };
+        return DashboardResults.Document(LoginPage.Render(context, target, message, notice, await OidcAsync(schemes)));
     }
+
+    /// <summary>Starts sign-in at the OIDC issuer; it comes back to <see cref="DashboardOidc.CallbackPath"/>.</summary>
+    private static async Task<IResult> SignInWithOidc(IAuthenticationSchemeProvider schemes, string? returnUrl)
+    {
+        if (await OidcAsync(schemes) != LoginPage.Oidc.Dashboard) return TypedResults.Redirect("/ui/login");
+        var continueUrl = UiUrl.With(OidcPath + "/continue", ("returnUrl", UiUrl.SafeReturn(returnUrl)));
+        return TypedResults.Challenge(new AuthenticationProperties { RedirectUri = continueUrl }, [DashboardOidc.Scheme]);
+    }
+
+    private static ContentHttpResult ContinueAfterOidc(string? returnUrl) =>
+        DashboardResults.Document(LoginPage.Continue(UiUrl.SafeReturn(returnUrl)));
 
     private static async Task<Results<ContentHttpResult, RedirectHttpResult>> SignIn(
         HttpContext context, IAntiforgery antiforgery, IAuthenticationSchemeProvider schemes, ApiKeyStore keys)
     {
-        var oidc = await ApiAcceptsOidcAsync(schemes);
+        var oidc = await OidcAsync(schemes);
         if (!context.Request.HasFormContentType)
             return Failed(context, oidc, "/ui/inventory", "The sign-in form was not sent correctly. Please try again.", StatusCodes.Status400BadRequest);
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
@@ -70,10 +93,15 @@ internal static class LoginEndpoints
         return TypedResults.Redirect("/ui/login?signedOut=1");
     }
 
-    private static ContentHttpResult Failed(HttpContext context, bool oidc, string target, string error, int statusCode) =>
+    private static ContentHttpResult Failed(HttpContext context, LoginPage.Oidc oidc, string target, string error, int statusCode) =>
         DashboardResults.Document(LoginPage.Render(context, target, error, LoginPage.Notice.None, oidc), statusCode);
 
-    /// <summary>The API accepts OIDC bearer tokens when <c>Auth:Oidc:Authority</c> is configured.</summary>
-    private static async Task<bool> ApiAcceptsOidcAsync(IAuthenticationSchemeProvider schemes) =>
-        await schemes.GetSchemeAsync(JwtBearerDefaults.AuthenticationScheme) is not null;
+    /// <summary>
+    /// The API accepts OIDC bearer tokens when <c>Auth:Oidc:Authority</c> is configured; the dashboard offers OIDC
+    /// sign-in when <c>Auth:Oidc:ClientId</c> is configured too.
+    /// </summary>
+    private static async Task<LoginPage.Oidc> OidcAsync(IAuthenticationSchemeProvider schemes) =>
+        await schemes.GetSchemeAsync(DashboardOidc.Scheme) is not null ? LoginPage.Oidc.Dashboard
+        : await schemes.GetSchemeAsync(JwtBearerDefaults.AuthenticationScheme) is not null ? LoginPage.Oidc.ApiOnly
+        : LoginPage.Oidc.Off;
 }
