@@ -20,7 +20,7 @@ public static class GovernanceServiceCollectionExtensions
         services.AddSingleton(_ => DatabaseFactory.Create(store));
         services.AddSingleton<EventFactory>();
         services.AddSingleton(sp => new LedgerStore(sp.GetRequiredService<StewardDatabase>(), ledger));
-        services.AddSingleton<LedgerReader>();
+        services.AddSingleton(sp => new LedgerReader(sp.GetRequiredService<StewardDatabase>(), ledger.ProofCacheLeaves));
         services.AddSingleton(sp => new CheckpointService(
             sp.GetRequiredService<StewardDatabase>(),
             LedgerSigningKey.LoadOrCreate(store.DataDirectory, ledger.Origin ?? LedgerOptions.DefaultOrigin()),

@@ -12,6 +12,12 @@ public sealed class LedgerOptions
     /// <summary>How often a new checkpoint is signed when the tree has grown.</summary>
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Default of <see cref="ProofCacheLeaves"/>: 4,194,304 entries (at most about 270 MB of hashes).</summary>
+    public const long DefaultProofCacheLeaves = 1L << 22;
+
+    /// <summary>Largest tree whose stored levels are mirrored in memory for proofs (0: always read storage).</summary>
+    public long ProofCacheLeaves { get; set; } = DefaultProofCacheLeaves;
+
     /// <summary>The default origin for this machine.</summary>
     public static string DefaultOrigin() => $"{System.Net.Dns.GetHostName().ToLowerInvariant()}/steward";
 }

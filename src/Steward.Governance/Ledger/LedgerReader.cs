@@ -7,9 +7,14 @@ using Steward.Ledger.Merkle;
 
 namespace Steward.Governance.Ledger;
 
-/// <summary>Reads entries, the tree head and proofs; proofs come from stored tree levels, O(log n) nodes each.</summary>
-public sealed class LedgerReader(StewardDatabase db)
+/// <summary>
+/// Reads entries, the tree head and proofs. Proofs take O(log n) stored tree nodes, from an in-memory mirror
+/// of the stored levels while the tree has at most <paramref name="proofCacheLeaves"/> entries (0 turns it
+/// off), else from storage in one query.
+/// </summary>
+public sealed class LedgerReader(StewardDatabase db, long proofCacheLeaves = LedgerOptions.DefaultProofCacheLeaves)
 {
+    private readonly TreeMirror _mirror = new(proofCacheLeaves);
     // The tree only grows: a size once seen stays valid, so proofs up to it need no head query.
     private long _knownSize;
 
@@ -92,7 +97,7 @@ public sealed class LedgerReader(StewardDatabase db)
             throw new ValidationFailedException("index", $"must be between 0 and {treeSize - 1} for a tree of size {treeSize}");
         var plan = ProofPlan.Inclusion(index, treeSize);
         var leaf = new NodeId(0, index);
-        var nodes = await LedgerQueries.ReadNodesAsync(connection, null, ProofPlan.Distinct(plan).Append(leaf), cancellationToken).ConfigureAwait(false);
+        var nodes = await ReadNodesAsync(connection, treeSize, ProofPlan.Distinct(plan).Append(leaf), cancellationToken).ConfigureAwait(false);
         return new LedgerProof(treeSize, ProofPlan.Build(plan, nodes), nodes[leaf]);
     }
 
@@ -107,7 +112,23 @@ public sealed class LedgerReader(StewardDatabase db)
         if (from < 1 || from > treeSize)
             throw new ValidationFailedException("from", $"must be between 1 and {treeSize}");
         var plan = ProofPlan.Consistency(from, treeSize);
-        var nodes = await LedgerQueries.ReadNodesAsync(connection, null, ProofPlan.Distinct(plan), cancellationToken).ConfigureAwait(false);
+        var nodes = await ReadNodesAsync(connection, treeSize, ProofPlan.Distinct(plan), cancellationToken).ConfigureAwait(false);
         return new LedgerProof(treeSize, ProofPlan.Build(plan, nodes));
+    }
+
+    /// <summary>Fills the in-memory mirror up to the current head (a background warm-up at start).</summary>
+    public async Task WarmAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var size = await HeadSizeAtLeastAsync(connection, 0, cancellationToken).ConfigureAwait(false);
+        if (size > 0 && _mirror.Covers(size)) await _mirror.EnsureAsync(connection, size, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<Dictionary<NodeId, byte[]>> ReadNodesAsync(System.Data.Common.DbConnection connection, long treeSize, IEnumerable<NodeId> ids, CancellationToken ct)
+    {
+        if (!_mirror.Covers(treeSize))
+            return await LedgerQueries.ReadNodesAsync(connection, null, ids, ct).ConfigureAwait(false);
+        await _mirror.EnsureAsync(connection, treeSize, ct).ConfigureAwait(false);
+        return _mirror.Get(ids);
     }
 }

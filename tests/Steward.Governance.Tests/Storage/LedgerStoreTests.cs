@@ -54,18 +54,21 @@ public sealed class LedgerStoreTests
         await using var db = await TestDatabases.CreateAsync(provider);
         await using var ledger = new LedgerStore(db.Database, new LedgerOptions { MaxBatch = 7 });
         var roots = new Dictionary<long, byte[]>();
-        var reader = new LedgerReader(db.Database);
+        var mirrored = new LedgerReader(db.Database);
+        var stored = new LedgerReader(db.Database, proofCacheLeaves: 0);
         for (var i = 0; i < 37; i++)
         {
             await ledger.AppendAsync(Event(i));
-            roots[i + 1] = (await reader.HeadAsync()).Root;
+            roots[i + 1] = (await stored.HeadAsync()).Root;
+            if (i is 3 or 20) await mirrored.InclusionProofAsync(0, i + 1); // the mirror fills as the tree grows
         }
-        foreach (var size in new long[] { 1, 2, 5, 8, 16, 17, 37 })
+        foreach (var (size, reader) in new long[] { 1, 2, 5, 8, 16, 17, 37 }.SelectMany(s => new[] { (s, mirrored), (s, stored) }))
         {
             for (long index = 0; index < size; index++)
             {
                 var proof = await reader.InclusionProofAsync(index, size);
                 var entry = await reader.GetAsync(index);
+                Assert.Equal(entry.LeafHash, proof.LeafHash);
                 Assert.True(MerkleVerifier.VerifyInclusion(index, size, entry.LeafHash, proof.Hashes, roots[size]), $"inclusion {index} in {size}");
             }
             foreach (var from in new long[] { 1, 3, 4, size })
