@@ -73,14 +73,7 @@ public sealed class LedgerStore : IAsyncDisposable
         var frontier = await LoadFrontierAsync(connection, tx).ConfigureAwait(false);
         var startSize = frontier.Size;
 
-        await using var insertEntry = connection.Command(
-            "INSERT INTO ledger_entries (idx, event_id, time, type, subject_kind, subject_id, actor_id, leaf, leaf_hash) " +
-            "VALUES (@idx, @event_id, @time, @type, @subject_kind, @subject_id, @actor_id, @leaf, @leaf_hash)", tx)
-            .With("@idx", 0L).With("@event_id", "").With("@time", "").With("@type", "").With("@subject_kind", "")
-            .With("@subject_id", "").With("@actor_id", "").With("@leaf", Array.Empty<byte>()).With("@leaf_hash", Array.Empty<byte>());
-        await using var insertNode = connection.Command("INSERT INTO ledger_nodes (level, idx, hash) VALUES (@level, @idx, @hash)", tx)
-            .With("@level", 0).With("@idx", 0L).With("@hash", Array.Empty<byte>());
-
+        await using var rows = LedgerRowWriter.Create(connection, tx);
         var completed = new List<(NodeId Id, byte[] Hash)>();
         var results = new List<(PendingAppend Item, long Index)>(batch.Count);
         var failures = new List<(PendingAppend Item, Exception Error)>();
@@ -108,29 +101,15 @@ public sealed class LedgerStore : IAsyncDisposable
             var evt = item.Event;
             var leaf = item.Leaf.Render(index);
             var leafHash = MerkleHash.HashLeaf(leaf);
-            insertEntry.Set("@idx", index);
-            insertEntry.Set("@event_id", evt.Id.ToString());
-            insertEntry.Set("@time", Timestamps.Format(evt.Time));
-            insertEntry.Set("@type", evt.Type);
-            insertEntry.Set("@subject_kind", evt.Subject.Kind);
-            insertEntry.Set("@subject_id", evt.Subject.Id);
-            insertEntry.Set("@actor_id", evt.Actor.Id);
-            insertEntry.Set("@leaf", leaf);
-            insertEntry.Set("@leaf_hash", leafHash);
-            await insertEntry.ExecuteNonQueryAsync().ConfigureAwait(false);
+            await rows.AddEntryAsync(index, evt, leaf, leafHash).ConfigureAwait(false);
 
             completed.Clear();
             frontier.Append(leafHash, completed);
-            foreach (var (id, hash) in completed)
-            {
-                insertNode.Set("@level", id.Level);
-                insertNode.Set("@idx", id.Index);
-                insertNode.Set("@hash", hash);
-                await insertNode.ExecuteNonQueryAsync().ConfigureAwait(false);
-            }
+            foreach (var (id, hash) in completed) await rows.AddNodeAsync(id, hash).ConfigureAwait(false);
             results.Add((item, index));
         }
 
+        await rows.FlushAsync().ConfigureAwait(false);
         if (frontier.Size != startSize)
         {
             await using var head = connection.Command("UPDATE ledger_head SET size = @size, root = @root WHERE id = 1", tx)
