@@ -32,16 +32,16 @@ public sealed class StewardServerHost : IAsyncDisposable
     /// <summary>The SQLite file the server writes (for tampering tests).</summary>
     public string DatabaseFile => SqliteDatabase.FileIn(DataDirectory);
 
-    public static async Task<StewardServerHost> StartAsync()
+    public static async Task<StewardServerHost> StartAsync(string urls = "http://127.0.0.1:0", params string[] settings)
     {
         var directory = Directory.CreateTempSubdirectory("steward-browser-").FullName;
         var app = StewardServer.Build(new StewardServerOptions
         {
-            Urls = "http://127.0.0.1:0",
+            Urls = urls,
             DataDirectory = directory,
             Origin = Origin,
             Console = TextWriter.Null,
-        }, [$"--BOOTSTRAP_KEY={AdminKey}", "--Logging:LogLevel:Default=Warning"]);
+        }, [$"--BOOTSTRAP_KEY={AdminKey}", "--Logging:LogLevel:Default=Warning", .. settings]);
         await app.StartAsync();
         return new StewardServerHost(app, directory, new Uri(app.Urls.First()));
     }
