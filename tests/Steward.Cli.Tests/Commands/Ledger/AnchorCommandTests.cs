@@ -117,6 +117,35 @@ public sealed class AnchorCommandTests : IDisposable
         run.AssertOneErrorLine("is not a git repository");
     }
 
+    [Fact]
+    public async Task Anchor_SignsTheCommit_WhenGitHasASigningKey()
+    {
+        if (!File.Exists("/usr/bin/ssh-keygen"))
+        {
+            const string reason = "ssh-keygen (openssh-client) is needed to make a git signing key";
+            if (Environment.GetEnvironmentVariable("STEWARD_REQUIRE_ALL") == "1") Assert.Fail(reason);
+            Assert.Skip(reason);
+        }
+        var key = _temp.File("signing");
+        var keygen = System.Diagnostics.Process.Start("/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", "anchor@test", "-f", key])!;
+        await keygen.WaitForExitAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(0, keygen.ExitCode);
+        Directory.CreateDirectory(Repo);
+        await GitAsync("init", "--quiet");
+        await GitAsync("config", "gpg.format", "ssh");
+        await GitAsync("config", "user.signingkey", key);
+        await File.WriteAllTextAsync(_temp.File("allowed"), $"anchor@test {(await File.ReadAllTextAsync(key + ".pub", TestContext.Current.CancellationToken)).Trim()}\n", TestContext.Current.CancellationToken);
+        await GitAsync("config", "gpg.ssh.allowedSignersFile", _temp.File("allowed"));
+        _log.Append("a", "b");
+        _log.Publish();
+
+        var run = await AnchorAsync();
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("BEGIN SSH SIGNATURE", await GitAsync("cat-file", "commit", "HEAD"), StringComparison.Ordinal);
+        Assert.Equal("G", await GitAsync("log", "-1", "--format=%G?"));
+    }
+
     public void Dispose() => _temp.Dispose();
 
     private Task<CliRun> AnchorAsync() => CliRun.RunAsync(["ledger", "anchor", "--git", Repo, "--api-key", "k"], _log.Stub);
