@@ -1,0 +1,7 @@
+namespace Steward.Policy.Syntax;
+
+/// <summary>A set comprehension <c>{term | body}</c>.</summary>
+/// <param name="Location">Where the term starts.</param>
+/// <param name="Head">The term collected for each solution of the body.</param>
+/// <param name="Body">The body.</param>
+public sealed record SetComprehension(SourceLocation Location, Term Head, IReadOnlyList<Literal> Body) : Term(Location);
