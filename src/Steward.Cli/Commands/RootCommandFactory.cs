@@ -16,6 +16,7 @@ internal static class RootCommandFactory
         Keys.KeyCommand.Create(context),
         ApiKeys.ApiKeyCommand.Create(context),
         Ledger.LedgerCommand.Create(context),
+        Policy.PolicyCommand.Create(context),
         Status.MeCommand.Create(context),
     };
 }
