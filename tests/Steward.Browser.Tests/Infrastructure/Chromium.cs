@@ -25,8 +25,6 @@ public sealed class Chromium : IAsyncDisposable
 
     public static string ExecutablePath => Environment.GetEnvironmentVariable("STEWARD_CHROMIUM") ?? "/usr/bin/chromium";
 
-    public static bool RequireAll => Environment.GetEnvironmentVariable("STEWARD_REQUIRE_ALL") == "1";
-
     public static async Task<Chromium> LaunchAsync()
     {
         if (!File.Exists(ExecutablePath))
@@ -55,8 +53,7 @@ public sealed class Chromium : IAsyncDisposable
     public IBrowser Require()
     {
         if (Browser is not null) return Browser;
-        if (RequireAll) Assert.Fail($"STEWARD_REQUIRE_ALL=1 but {Unavailable}");
-        Assert.Skip(Unavailable!);
+        Requirements.Unavailable(Unavailable!);
         return null!;
     }
 

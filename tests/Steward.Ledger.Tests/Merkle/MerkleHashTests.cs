@@ -1,6 +1,5 @@
 using System.Text;
 using Steward.Ledger.Merkle;
-using Steward.Ledger.Tests.Support;
 
 namespace Steward.Ledger.Tests.Merkle;
 

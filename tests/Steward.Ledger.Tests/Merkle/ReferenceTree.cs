@@ -1,5 +1,4 @@
 using Steward.Ledger.Merkle;
-using Steward.Ledger.Tests.Support;
 
 namespace Steward.Ledger.Tests.Merkle;
 

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Steward.Ledger.Notes;
-using Steward.Ledger.Tests.Support;
 
 namespace Steward.Ledger.Tests.Notes;
 

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Steward.Ledger.Notes;
-using Steward.Ledger.Tests.Support;
 
 namespace Steward.Ledger.Tests.Notes;
 

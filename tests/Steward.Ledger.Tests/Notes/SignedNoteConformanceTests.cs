@@ -4,7 +4,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Steward.Ledger.Notes;
-using Steward.Ledger.Tests.Support;
 
 namespace Steward.Ledger.Tests.Notes;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Steward.Ledger.Tests.Support;
 
 namespace Steward.Ledger.Tests.Notes;
 

@@ -1,4 +1,3 @@
-using Steward.Policy.Tests.Support;
 
 namespace Steward.Policy.Tests.Syntax;
 
