@@ -24,7 +24,7 @@ public sealed class GovernanceStartup(StewardDatabase db, StoreOptions store, Ch
             if (await apiKeys.AuthenticateAsync(bootstrapKey, cancellationToken).ConfigureAwait(false) is null)
             {
                 var name = await apiKeys.AnyAsync(cancellationToken).ConfigureAwait(false) ? $"bootstrap-admin-{Guid.NewGuid():N}"[..24] : "bootstrap-admin";
-                await apiKeys.CreateAsync(Actor.System, name, [Roles.Admin], null, bootstrapKey, cancellationToken).ConfigureAwait(false);
+                await apiKeys.CreateAsync(Actor.System, name, [Roles.Admin], null, "bootstrap-admin", bootstrapKey, cancellationToken).ConfigureAwait(false);
             }
             await checkpoints.EnsureLatestAsync(cancellationToken).ConfigureAwait(false);
             return null;
@@ -32,7 +32,7 @@ public sealed class GovernanceStartup(StewardDatabase db, StoreOptions store, Ch
         string? created = null;
         if (!await apiKeys.AnyAsync(cancellationToken).ConfigureAwait(false))
         {
-            var key = await apiKeys.CreateAsync(Actor.System, "bootstrap-admin", [Roles.Admin], null, null, cancellationToken).ConfigureAwait(false);
+            var key = await apiKeys.CreateAsync(Actor.System, "bootstrap-admin", [Roles.Admin], null, null, null, cancellationToken).ConfigureAwait(false);
             SecretFile.Write(Path.Combine(store.DataDirectory, BootstrapKeyFile), key.Secret + "\n");
             created = key.Secret;
         }

@@ -28,6 +28,7 @@ public sealed class BadInputTests : IAsyncLifetime
         { "/api/v1/decisions", "{\"type\":\"waiver\",\"subject\":{\"kind\":\"system\",\"id\":\"no-such-system\"},\"outcome\":\"approved\",\"rationale\":\"r\"}", "subject" },
         { "/api/v1/decisions", "{\"type\":\"waiver\",\"subject\":{\"kind\":\"system\",\"id\":\"x\"},\"outcome\":\"approved\",\"rationale\":\"r\",\"signature\":{\"key_id\":\"k\",\"sig\":\"%%%\"}}", "signature.sig" },
         { "/api/v1/api-keys", "{\"name\":\"k\",\"roles\":[\"superuser\"]}", "roles" },
+        { "/api/v1/api-keys", "{\"name\":\"k\",\"roles\":[\"auditor\"],\"actor\":\"  \"}", "actor" },
         { "/api/v1/actor-keys", "{\"public_key\":\"not pem\"}", "public_key" },
     };
 

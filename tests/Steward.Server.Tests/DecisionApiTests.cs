@@ -90,6 +90,30 @@ public sealed class DecisionApiTests : IAsyncLifetime
         Assert.Single(refused!["items"]!.AsArray());
     }
 
+    [Fact]
+    public async Task SeparationOfDuties_SeesThroughSeveralKeysOfOnePerson()
+    {
+        using var admin = _server.Client();
+        async Task<string> KeyFor(string name, string role)
+        {
+            var response = await admin.PostAsJsonAsync("/api/v1/api-keys", new { name, roles = new[] { role }, actor = "carol@example.com" });
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+            Assert.Equal("carol@example.com", body["actor"]!.GetValue<string>());
+            return body["key"]!.GetValue<string>();
+        }
+        var system = await _server.RegisterSystemAsync("carols-system", await KeyFor("carol-laptop", "contributor"));
+        Assert.Equal("carol@example.com", system["created_by"]!.GetValue<string>());
+        using var carolApprover = _server.Client(await KeyFor("carol-approver", "approver"));
+
+        var request = Request();
+        request["subject"]!["id"] = system["id"]!.GetValue<string>();
+        var response = await carolApprover.PostAsJsonAsync("/api/v1/decisions", request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("separation of duties", (await StewardTestServer.ProblemAsync(response))["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("ed25519")]
     [InlineData("p256")]

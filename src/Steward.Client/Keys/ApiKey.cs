@@ -8,6 +8,7 @@ namespace Steward.Client;
 /// <param name="CreatedAt">When it was created.</param>
 /// <param name="ExpiresAt">When it expires, if ever.</param>
 /// <param name="RevokedAt">When it was revoked, or <see langword="null"/> while it is valid.</param>
+/// <param name="Actor">The actor its requests are recorded under (several keys of one person share it).</param>
 public sealed record ApiKey(
     string Id,
     string Name,
@@ -15,4 +16,5 @@ public sealed record ApiKey(
     IReadOnlyList<string> Roles,
     DateTimeOffset CreatedAt,
     DateTimeOffset? ExpiresAt,
-    DateTimeOffset? RevokedAt);
+    DateTimeOffset? RevokedAt,
+    string? Actor = null);

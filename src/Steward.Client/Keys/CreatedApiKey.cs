@@ -9,6 +9,7 @@ namespace Steward.Client;
 /// <param name="ExpiresAt">When it expires, if ever.</param>
 /// <param name="RevokedAt">Always <see langword="null"/> for a new key.</param>
 /// <param name="Key">The full key, <c>stw_&lt;prefix&gt;_&lt;secret&gt;</c>.</param>
+/// <param name="Actor">The actor its requests are recorded under.</param>
 public sealed record CreatedApiKey(
     string Id,
     string Name,
@@ -17,4 +18,5 @@ public sealed record CreatedApiKey(
     DateTimeOffset CreatedAt,
     DateTimeOffset? ExpiresAt,
     DateTimeOffset? RevokedAt,
-    string Key);
+    string Key,
+    string? Actor = null);

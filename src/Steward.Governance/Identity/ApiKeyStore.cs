@@ -17,14 +17,19 @@ namespace Steward.Governance.Identity;
 /// </summary>
 public sealed class ApiKeyStore(StewardDatabase db, LedgerStore ledger, EventFactory events)
 {
-    private const string Columns = "id, name, prefix, roles, created_at, created_by, expires_at, revoked_at";
+    private const string Columns = "id, name, prefix, roles, created_at, created_by, expires_at, revoked_at, actor";
 
-    /// <summary>Creates a key (<c>api_key.created</c>). <paramref name="secret"/> supplies the key text (bootstrap only).</summary>
+    /// <summary>
+    /// Creates a key (<c>api_key.created</c>) for <paramref name="owner"/> (default: the key's name).
+    /// <paramref name="secret"/> supplies the key text (bootstrap only).
+    /// </summary>
     public async Task<CreatedApiKey> CreateAsync(Actor actor, string? name, IReadOnlyList<string>? roles, DateTimeOffset? expiresAt,
-        string? secret = null, CancellationToken cancellationToken = default)
+        string? owner = null, string? secret = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(actor);
         var check = new Check();
         var keyName = check.Required("name", name);
+        var keyActor = owner is null ? keyName : check.Required("actor", owner);
         if (roles is null || roles.Count == 0) check.Fail("roles", $"at least one role is required ({string.Join(", ", Roles.All)})");
         foreach (var role in roles ?? []) check.OneOf("roles", role, Roles.All.ToArray());
         if (expiresAt is { } e && e <= events.Time.GetUtcNow()) check.Fail("expires_at", "must be in the future");
@@ -35,10 +40,10 @@ public sealed class ApiKeyStore(StewardDatabase db, LedgerStore ledger, EventFac
         var id = evt.Id.ToString();
         var key = secret ?? NewKey();
         var prefix = key.StartsWith("stw_", StringComparison.Ordinal) && key.Length > 12 ? key[4..12] : key[..Math.Min(4, key.Length)] + "…";
-        var stored = new ApiKey(id, keyName, prefix, roles!.Distinct().ToArray(), evt.Time, actor.Id, expiresAt, null);
+        var stored = new ApiKey(id, keyName, prefix, roles!.Distinct().ToArray(), evt.Time, actor.Id, expiresAt, null, keyActor);
         var data = new JsonObject
         {
-            ["id"] = id, ["name"] = keyName, ["prefix"] = prefix,
+            ["id"] = id, ["name"] = keyName, ["prefix"] = prefix, ["actor"] = keyActor,
             ["roles"] = new JsonArray(stored.Roles.Select(r => (JsonNode)r).ToArray()),
         };
         if (expiresAt is { } exp) data["expires_at"] = Timestamps.Format(exp);
@@ -49,10 +54,10 @@ public sealed class ApiKeyStore(StewardDatabase db, LedgerStore ledger, EventFac
             if (Convert.ToInt64(await exists.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0)
                 throw new ConflictException($"an active API key named '{keyName}' already exists");
             await using var insert = connection.Command(
-                $"INSERT INTO api_keys ({Columns}, key_hash) VALUES (@id, @name, @prefix, @roles, @at, @by, @exp, NULL, @hash)", tx)
+                $"INSERT INTO api_keys ({Columns}, key_hash) VALUES (@id, @name, @prefix, @roles, @at, @by, @exp, NULL, @actor, @hash)", tx)
                 .With("@id", id).With("@name", keyName).With("@prefix", prefix).With("@roles", string.Join(',', stored.Roles))
                 .With("@at", Timestamps.Format(evt.Time)).With("@by", actor.Id)
-                .With("@exp", expiresAt is { } x ? Timestamps.Format(x) : null).With("@hash", Hash(key));
+                .With("@exp", expiresAt is { } x ? Timestamps.Format(x) : null).With("@actor", keyActor).With("@hash", Hash(key));
             await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
         return new CreatedApiKey(stored, key);
@@ -129,5 +134,5 @@ public sealed class ApiKeyStore(StewardDatabase db, LedgerStore ledger, EventFac
     private static ApiKey Read(DbDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3).Split(',', StringSplitOptions.RemoveEmptyEntries),
         Timestamps.Parse(r.GetString(4)), r.GetString(5),
-        r.StringOrNull(6) is { } e ? Timestamps.Parse(e) : null, r.StringOrNull(7) is { } v ? Timestamps.Parse(v) : null);
+        r.StringOrNull(6) is { } e ? Timestamps.Parse(e) : null, r.StringOrNull(7) is { } v ? Timestamps.Parse(v) : null, r.GetString(8));
 }

@@ -54,7 +54,7 @@ internal static class Schema
         CREATE TABLE IF NOT EXISTS api_keys (
             id TEXT PRIMARY KEY, name TEXT NOT NULL, prefix TEXT NOT NULL, key_hash TEXT NOT NULL UNIQUE,
             roles TEXT NOT NULL, created_at TEXT NOT NULL, created_by TEXT NOT NULL,
-            expires_at TEXT NULL, revoked_at TEXT NULL)
+            expires_at TEXT NULL, revoked_at TEXT NULL, actor TEXT NOT NULL)
         """,
         """
         CREATE TABLE IF NOT EXISTS actor_keys (

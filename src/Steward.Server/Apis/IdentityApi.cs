@@ -51,10 +51,10 @@ internal static class IdentityApi
     private static async Task<Created<ApiKeyCreated>> CreateKey(HttpContext context, ApiKeyStore keys)
     {
         var request = await JsonBody.ReadAsync<ApiKeyRequest>(context.Request);
-        var created = await keys.CreateAsync(context.User.Actor(), request.Name, request.Roles, request.ExpiresAt, null, context.RequestAborted);
+        var created = await keys.CreateAsync(context.User.Actor(), request.Name, request.Roles, request.ExpiresAt, request.Actor, null, context.RequestAborted);
         var k = created.Key;
         return TypedResults.Created($"/api/v1/api-keys/{k.Id}",
-            new ApiKeyCreated(k.Id, k.Name, k.Prefix, k.Roles, k.CreatedAt, k.CreatedBy, k.ExpiresAt, k.RevokedAt, created.Secret));
+            new ApiKeyCreated(k.Id, k.Name, k.Prefix, k.Roles, k.CreatedAt, k.CreatedBy, k.ExpiresAt, k.RevokedAt, k.Actor, created.Secret));
     }
 }
 
@@ -62,11 +62,11 @@ internal static class IdentityApi
 internal sealed record Me(string Id, string Kind, string Name, IReadOnlyList<string> Roles);
 
 /// <summary>Creating an API key.</summary>
-internal sealed record ApiKeyRequest(string? Name, IReadOnlyList<string>? Roles, DateTimeOffset? ExpiresAt);
+internal sealed record ApiKeyRequest(string? Name, IReadOnlyList<string>? Roles, DateTimeOffset? ExpiresAt, string? Actor);
 
 /// <summary>A created API key with its secret (shown once).</summary>
 internal sealed record ApiKeyCreated(string Id, string Name, string Prefix, IReadOnlyList<string> Roles, DateTimeOffset CreatedAt,
-    string CreatedBy, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt, string Key);
+    string CreatedBy, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt, string Actor, string Key);
 
 /// <summary>Registering a signing key.</summary>
 internal sealed record ActorKeyRequest(string? PublicKey);

@@ -18,7 +18,7 @@ internal sealed class ApiKeyAuthenticationHandler(
         if (token is null) return AuthenticateResult.NoResult();
         var key = await keys.AuthenticateAsync(token, Context.RequestAborted);
         if (key is null) return AuthenticateResult.Fail("unknown, revoked or expired API key");
-        var principal = StewardClaims.Principal(SchemeName, key.Name, key.Roles, key.Id);
+        var principal = StewardClaims.Principal(SchemeName, key.Actor, key.Roles, key.Id);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 

@@ -18,8 +18,13 @@ internal static class CreateCommand
             HelpName = "TIME",
             CustomParser = TimeArgument.Parse,
         };
+        var owner = new Option<string?>("--actor")
+        {
+            Description = "Whose key it is (the actor recorded in the ledger; default: --name). Give all keys of one person the same actor",
+            HelpName = "ACTOR",
+        };
         var json = CommonOptions.Json();
-        var command = new Command("create", "Create an API key; its secret is shown only now") { name, roles, expires, json };
+        var command = new Command("create", "Create an API key; its secret is shown only now") { name, roles, expires, owner, json };
         var connection = new ConnectionOptions(command, context);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -31,7 +36,8 @@ internal static class CreateCommand
 
             using var client = connection.CreateClient(parseResult);
             var key = await client.ApiKeys.CreateAsync(
-                new CreateApiKeyRequest(parseResult.GetRequiredValue(name), parseResult.GetRequiredValue(roles).Distinct().ToList(), expiresAt),
+                new CreateApiKeyRequest(parseResult.GetRequiredValue(name), parseResult.GetRequiredValue(roles).Distinct().ToList(), expiresAt,
+                    parseResult.GetValue(owner)),
                 cancellationToken);
             Output.Record(context.Out, key, parseResult.GetValue(json));
             return 0;

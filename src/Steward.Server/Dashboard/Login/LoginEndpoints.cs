@@ -74,7 +74,7 @@ internal static class LoginEndpoints
             return Failed(context, oidc, target, "That API key was not accepted: it is unknown, revoked or expired.", StatusCodes.Status401Unauthorized);
 
         var scheme = CookieAuthenticationDefaults.AuthenticationScheme;
-        await context.SignInAsync(scheme, StewardClaims.Principal(scheme, key.Name, key.Roles, key.Id),
+        await context.SignInAsync(scheme, StewardClaims.Principal(scheme, key.Actor, key.Roles, key.Id),
             new AuthenticationProperties { IsPersistent = false, AllowRefresh = true });
         return TypedResults.Redirect(target);
     }
