@@ -31,8 +31,15 @@ public static class OfflineLedger
         var key = LedgerSigningKey.ReadVerifier(dataDirectory);
         using var connection = Open(dataDirectory, postgresConnection);
         var checkpoints = ReadCheckpoints(connection).Concat(extraCheckpoints ?? []).ToList();
-        var nodes = StoredNodes.Load(connection);
-        return new LedgerVerifier(key, key.Name).Verify(Prefetch(ReadRows(connection)), checkpoints, nodes.Find);
+        // The stored tree levels load on a second connection while the leaves are read. A server may append
+        // meanwhile: nodes beyond the leaves read are never asked for, and leaves beyond the nodes loaded
+        // simply have no stored node to compare.
+        var nodes = Task.Run(() =>
+        {
+            using var second = Open(dataDirectory, postgresConnection);
+            return StoredNodes.Load(second);
+        });
+        return new LedgerVerifier(key, key.Name).Verify(Prefetch(ReadRows(connection)), checkpoints, id => nodes.GetAwaiter().GetResult().Find(id));
     }
 
     /// <summary>Verifies an export file; <paramref name="verifierKey"/> pins the log key (otherwise the file's own key is used).</summary>
