@@ -28,12 +28,13 @@ public sealed class DecisionStore(StewardDatabase db, LedgerStore ledger, EventF
         DecisionSignature? signature = null;
         await using (var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false))
         {
-            await InventoryChecks.EnsureExistsAsync(connection, null, request.Subject.Kind, request.Subject.Id, cancellationToken).ConfigureAwait(false);
+            // One query tells both whether the subject exists and who registered it.
+            var creator = await InventoryChecks.CreatorAsync(connection, null, request.Subject.Kind, request.Subject.Id, cancellationToken).ConfigureAwait(false)
+                ?? throw new ValidationFailedException("subject", $"{request.Subject.Kind} {request.Subject.Id} does not exist");
             if (request.Supersedes is { } old)
                 await EnsureSupersedableAsync(connection, old, request.Subject, cancellationToken).ConfigureAwait(false);
             if (request.SignatureKeyId is { } keyId)
                 signature = await VerifySignatureAsync(connection, actor, keyId, request, cancellationToken).ConfigureAwait(false);
-            var creator = await InventoryChecks.CreatorAsync(connection, null, request.Subject.Kind, request.Subject.Id, cancellationToken).ConfigureAwait(false);
             if (request.Outcome == "approved" && creator == actor.Id)
                 await RefuseAsync(actor, request, "separation of duties: the actor who registered the subject cannot approve it", cancellationToken).ConfigureAwait(false);
         }
@@ -56,7 +57,7 @@ public sealed class DecisionStore(StewardDatabase db, LedgerStore ledger, EventF
             if (signature is not null)
             {
                 await using var replay = connection.Command("SELECT COUNT(*) FROM decisions WHERE signature = @sig", tx).With("@sig", signature.Sig);
-                if (Convert.ToInt64(await replay.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0)
+                if (await replay.ExistsAsync(ct).ConfigureAwait(false))
                     throw new ConflictException("this signature was already used for another decision (replay)");
             }
             await using var insert = connection.Command(

@@ -17,23 +17,4 @@ public sealed record GovernanceEvent(
     Subject Subject,
     Actor Actor,
     JsonObject Data,
-    IReadOnlyDictionary<string, string> Refs)
-{
-    /// <summary>The envelope as JSON, with its ledger index.</summary>
-    public JsonObject ToEnvelope(long index)
-    {
-        var refs = new JsonObject();
-        foreach (var (k, v) in Refs) refs[k] = v;
-        return new JsonObject
-        {
-            ["id"] = Id.ToString(),
-            ["index"] = index,
-            ["time"] = Timestamps.Format(Time),
-            ["type"] = Type,
-            ["subject"] = new JsonObject { ["kind"] = Subject.Kind, ["id"] = Subject.Id },
-            ["actor"] = new JsonObject { ["id"] = Actor.Id, ["kind"] = Actor.Kind },
-            ["data"] = Data.DeepClone(),
-            ["refs"] = refs,
-        };
-    }
-}
+    IReadOnlyDictionary<string, string> Refs);

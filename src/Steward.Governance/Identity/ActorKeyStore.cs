@@ -24,7 +24,7 @@ public sealed class ActorKeyStore(StewardDatabase db, LedgerStore ledger, EventF
         var index = await ledger.AppendAsync(evt, async (connection, tx, idx, ct) =>
         {
             await using var exists = connection.Command("SELECT COUNT(*) FROM actor_keys WHERE key_id = @id", tx).With("@id", keyId);
-            if (Convert.ToInt64(await exists.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0)
+            if (await exists.ExistsAsync(ct).ConfigureAwait(false))
                 throw new ConflictException($"key {keyId} is already registered");
             await using var insert = connection.Command(
                 $"INSERT INTO actor_keys ({Columns}) VALUES (@id, @actor, @alg, @pem, @at, NULL, @idx)", tx)

@@ -51,7 +51,7 @@ public sealed class ApiKeyStore(StewardDatabase db, LedgerStore ledger, EventFac
         await ledger.AppendAsync(evt, async (connection, tx, idx, ct) =>
         {
             await using var exists = connection.Command("SELECT COUNT(*) FROM api_keys WHERE name = @name AND revoked_at IS NULL", tx).With("@name", keyName);
-            if (Convert.ToInt64(await exists.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0)
+            if (await exists.ExistsAsync(ct).ConfigureAwait(false))
                 throw new ConflictException($"an active API key named '{keyName}' already exists");
             await using var insert = connection.Command(
                 $"INSERT INTO api_keys ({Columns}, key_hash) VALUES (@id, @name, @prefix, @roles, @at, @by, @exp, NULL, @actor, @hash)", tx)
@@ -103,7 +103,7 @@ public sealed class ApiKeyStore(StewardDatabase db, LedgerStore ledger, EventFac
     {
         await using var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.Command("SELECT COUNT(*) FROM api_keys");
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0;
+        return await command.ExistsAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>All keys, without secrets.</summary>

@@ -32,7 +32,7 @@ public sealed class DatasetStore(StewardDatabase db, LedgerStore ledger, EventFa
         evt = evt with { Subject = new Subject("dataset", dataset.Id), Data = data, Refs = ModelStore.SystemRef(systemId) };
         var index = await ledger.AppendAsync(evt, async (connection, tx, idx, ct) =>
         {
-            await SystemStore.EnsureNameFreeAsync(connection, tx, "datasets", name, ct).ConfigureAwait(false);
+            await InventoryChecks.EnsureNameFreeAsync(connection, tx, "datasets", name, ct).ConfigureAwait(false);
             await InventoryChecks.EnsureSystemExistsAsync(connection, tx, systemId, ct).ConfigureAwait(false);
             await using var insert = connection.Command(
                 $"INSERT INTO datasets ({Columns}) VALUES (@id, @name, @system, @owner, @description, @uri, @sha, @at, @by, @idx)", tx)

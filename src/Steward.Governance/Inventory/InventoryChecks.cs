@@ -1,33 +1,36 @@
 using System.Data.Common;
-using System.Globalization;
 using Steward.Governance.Errors;
 using Steward.Governance.Storage;
 
 namespace Steward.Governance.Inventory;
 
-/// <summary>Existence checks run inside the sequencer's transaction (race-free).</summary>
+/// <summary>Checks on inventory subjects; inside the sequencer's transaction they are race-free.</summary>
 internal static class InventoryChecks
 {
     private static readonly Dictionary<string, string> Tables = new(StringComparer.Ordinal)
     {
-        ["system"] = "systems", ["model"] = "models", ["dataset"] = "datasets", ["decision"] = "decisions",
+        ["system"] = "systems", ["model"] = "models", ["dataset"] = "datasets",
     };
 
-    public static IReadOnlyCollection<string> SubjectKinds { get; } = ["system", "model", "dataset"];
-
-    public static Task EnsureSystemExistsAsync(DbConnection connection, DbTransaction? tx, string? systemId, CancellationToken ct) =>
-        systemId is null ? Task.CompletedTask : EnsureExistsAsync(connection, tx, "system", systemId, ct, field: "system_id");
-
-    public static async Task EnsureExistsAsync(DbConnection connection, DbTransaction? tx, string kind, string id, CancellationToken ct, string field = "subject")
+    public static async Task EnsureSystemExistsAsync(DbConnection connection, DbTransaction? tx, string? systemId, CancellationToken ct)
     {
-        await using var command = connection.Command($"SELECT COUNT(*) FROM {Tables[kind]} WHERE id = @id", tx).With("@id", id);
-        if (Convert.ToInt64(await command.ExecuteScalarAsync(ct).ConfigureAwait(false), CultureInfo.InvariantCulture) == 0)
-            throw new ValidationFailedException(field, $"{kind} {id} does not exist");
+        if (systemId is null) return;
+        await using var command = connection.Command("SELECT COUNT(*) FROM systems WHERE id = @id", tx).With("@id", systemId);
+        if (!await command.ExistsAsync(ct).ConfigureAwait(false))
+            throw new ValidationFailedException("system_id", $"system {systemId} does not exist");
     }
 
     public static async Task<string?> CreatorAsync(DbConnection connection, DbTransaction? tx, string kind, string id, CancellationToken ct)
     {
         await using var command = connection.Command($"SELECT created_by FROM {Tables[kind]} WHERE id = @id", tx).With("@id", id);
         return await command.ExecuteScalarAsync(ct).ConfigureAwait(false) as string;
+    }
+
+    /// <summary>Names of systems, models and datasets are unique (checked under the sequencer's lock).</summary>
+    internal static async Task EnsureNameFreeAsync(DbConnection connection, DbTransaction tx, string table, string name, CancellationToken ct)
+    {
+        await using var exists = connection.Command($"SELECT COUNT(*) FROM {table} WHERE name = @name", tx).With("@name", name);
+        if (await exists.ExistsAsync(ct).ConfigureAwait(false))
+            throw new ConflictException($"a {table[..^1]} named '{name}' already exists");
     }
 }

@@ -32,7 +32,7 @@ public sealed class ModelStore(StewardDatabase db, LedgerStore ledger, EventFact
         evt = evt with { Subject = new Subject("model", model.Id), Data = data, Refs = SystemRef(systemId) };
         var index = await ledger.AppendAsync(evt, async (connection, tx, idx, ct) =>
         {
-            await SystemStore.EnsureNameFreeAsync(connection, tx, "models", name, ct).ConfigureAwait(false);
+            await InventoryChecks.EnsureNameFreeAsync(connection, tx, "models", name, ct).ConfigureAwait(false);
             await InventoryChecks.EnsureSystemExistsAsync(connection, tx, systemId, ct).ConfigureAwait(false);
             await using var insert = connection.Command(
                 $"INSERT INTO models ({Columns}) VALUES (@id, @name, @system, @owner, @description, @framework, @uri, @at, @by, @idx)", tx)

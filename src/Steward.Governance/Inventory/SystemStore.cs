@@ -32,7 +32,7 @@ public sealed class SystemStore(StewardDatabase db, LedgerStore ledger, EventFac
         evt.Data.Remove("ledger_index");
         var index = await ledger.AppendAsync(evt, async (connection, tx, idx, ct) =>
         {
-            await EnsureNameFreeAsync(connection, tx, "systems", name, ct).ConfigureAwait(false);
+            await InventoryChecks.EnsureNameFreeAsync(connection, tx, "systems", name, ct).ConfigureAwait(false);
             await using var insert = connection.Command(
                 $"INSERT INTO systems ({Columns}) VALUES (@id, @name, @purpose, @owner, @unit, @tier, @status, @at, @by, @at, @idx)", tx)
                 .With("@id", id).With("@name", name).With("@purpose", purpose).With("@owner", owner).With("@unit", unit)
@@ -103,13 +103,6 @@ public sealed class SystemStore(StewardDatabase db, LedgerStore ledger, EventFac
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) items.Add(Read(reader));
         }
         return Pages.Cut(items, take, s => s.Id);
-    }
-
-    internal static async Task EnsureNameFreeAsync(DbConnection connection, DbTransaction tx, string table, string name, CancellationToken ct)
-    {
-        await using var exists = connection.Command($"SELECT COUNT(*) FROM {table} WHERE name = @name", tx).With("@name", name);
-        if (Convert.ToInt64(await exists.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0)
-            throw new ConflictException($"a {table[..^1]} named '{name}' already exists");
     }
 
     private static AiSystem Read(DbDataReader r) => new(

@@ -58,9 +58,11 @@ internal static class LedgerQueries
             while (await reader.ReadAsync(ct).ConfigureAwait(false))
                 result[new NodeId(reader.GetInt32(0), reader.GetInt64(1))] = reader.Bytes(2);
         }
-        var missing = distinct.FirstOrDefault(id => !result.ContainsKey(id));
         if (distinct.Count != result.Count)
+        {
+            var missing = distinct.First(id => !result.ContainsKey(id));
             throw new InvalidOperationException($"ledger node {missing} is missing from storage; run 'steward ledger verify'");
+        }
         return result;
     }
 }

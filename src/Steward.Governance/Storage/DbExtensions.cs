@@ -25,6 +25,10 @@ internal static class DbExtensions
     public static void Set(this DbCommand command, string name, object? value) =>
         command.Parameters[name].Value = value ?? DBNull.Value;
 
+    /// <summary>Runs a <c>SELECT COUNT(*) ...</c> and tells whether it counted anything.</summary>
+    public static async Task<bool> ExistsAsync(this DbCommand command, CancellationToken ct) =>
+        Convert.ToInt64(await command.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0;
+
     public static string? StringOrNull(this DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
