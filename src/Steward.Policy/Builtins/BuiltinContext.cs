@@ -1,0 +1,30 @@
+namespace Steward.Policy.Builtins;
+
+/// <summary>What a built-in may use from its evaluation: one clock reading per query, cancellation and a cache.</summary>
+public sealed class BuiltinContext
+{
+    private Dictionary<object, object>? _cache;
+
+    /// <summary>Creates a context.</summary>
+    /// <param name="time">The clock.</param>
+    /// <param name="cancellationToken">Cancels evaluation.</param>
+    public BuiltinContext(TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        Time = time;
+        CancellationToken = cancellationToken;
+        NowNanoseconds = (time.GetUtcNow().UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) * 100;
+    }
+
+    /// <summary>The clock.</summary>
+    public TimeProvider Time { get; }
+
+    /// <summary>The time the query started, in nanoseconds since the Unix epoch (what <c>time.now_ns</c> returns throughout one query).</summary>
+    public long NowNanoseconds { get; }
+
+    /// <summary>Cancels evaluation.</summary>
+    public CancellationToken CancellationToken { get; }
+
+    /// <summary>A cache that lives for one query (e.g. compiled regular expressions).</summary>
+    public IDictionary<object, object> Cache => _cache ??= [];
+}

@@ -1,0 +1,104 @@
+using Steward.Policy.Builtins;
+using Steward.Policy.Compilation;
+using Steward.Policy.Syntax;
+using Steward.Policy.Values;
+
+namespace Steward.Policy;
+
+/// <summary>
+/// A set of Rego modules parsed, checked (safety, recursion, rule conflicts, unknown functions) and compiled
+/// into an evaluation form. Immutable and thread-safe: compile once, evaluate from many threads.
+/// </summary>
+public sealed class CompiledPolicy
+{
+    private readonly Dictionary<string, PreparedQuery> _refQueries = new(StringComparer.Ordinal);
+    private readonly Lock _refQueriesLock = new();
+
+    private CompiledPolicy(IReadOnlyList<Module> modules, RuleTree tree, BuiltinRegistry builtins)
+    {
+        Modules = modules;
+        Tree = tree;
+        Builtins = builtins;
+    }
+
+    /// <summary>The parsed modules.</summary>
+    public IReadOnlyList<Module> Modules { get; }
+
+    /// <summary>The built-ins the policy may call.</summary>
+    public BuiltinRegistry Builtins { get; }
+
+    internal RuleTree Tree { get; }
+
+    /// <summary>Parses and compiles modules.</summary>
+    /// <param name="modules">The modules; names are used in error messages.</param>
+    /// <param name="builtins">The built-ins, or null for OPA's core library.</param>
+    /// <returns>The compiled policy.</returns>
+    /// <exception cref="RegoCompileException">A module has syntax or compile errors; all found are listed.</exception>
+    public static CompiledPolicy Compile(IEnumerable<PolicySource> modules, BuiltinRegistry? builtins = null)
+    {
+        ArgumentNullException.ThrowIfNull(modules);
+        builtins ??= BuiltinRegistry.Default;
+        var (parsed, tree) = PolicyCompiler.Compile([.. modules], builtins);
+        return new CompiledPolicy(parsed, tree, builtins);
+    }
+
+    /// <summary>Compiles one module.</summary>
+    /// <param name="name">The module name.</param>
+    /// <param name="text">The Rego source.</param>
+    /// <returns>The compiled policy.</returns>
+    /// <exception cref="RegoCompileException">The module has syntax or compile errors.</exception>
+    public static CompiledPolicy Compile(string name, string text) => Compile([new PolicySource(name, text)]);
+
+    /// <summary>Parses and compiles a query against this policy.</summary>
+    /// <param name="query">The query, e.g. <c>data.x.allow</c> or <c>x := data.a[_]; x &gt; 1</c>.</param>
+    /// <returns>The prepared query.</returns>
+    /// <exception cref="RegoCompileException">The query has syntax or compile errors.</exception>
+    public PreparedQuery Prepare(string query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return new PreparedQuery(this, PolicyCompiler.CompileQuery(this, query), query);
+    }
+
+    /// <summary>
+    /// Evaluates the document at a path under <c>data</c> (as OPA's <c>/v1/data/{path}</c> does): the empty
+    /// path is the whole of <c>data</c>.
+    /// </summary>
+    /// <param name="path">The path segments below <c>data</c>, e.g. <c>["ai_policy", "allow"]</c>.</param>
+    /// <param name="options">Input, data and limits.</param>
+    /// <returns>The document, or null when it is undefined.</returns>
+    /// <exception cref="RegoEvalException">Evaluation failed (conflict, strict built-in error, time limit).</exception>
+    public Value? EvaluateData(IReadOnlyList<string> path, EvalOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(options);
+        var key = string.Join('\u001f', path);
+        PreparedQuery? prepared;
+        lock (_refQueriesLock)
+        {
+            _refQueries.TryGetValue(key, out prepared);
+        }
+
+        if (prepared is null)
+        {
+            var text = "data" + string.Concat(path.Select(p => "[" + new StringValue(p) + "]"));
+            prepared = Prepare(text);
+            lock (_refQueriesLock)
+            {
+                _refQueries.TryAdd(key, prepared);
+            }
+        }
+
+        var results = prepared.Evaluate(options);
+        return results.Count == 0 ? null : results[0].Expressions[0];
+    }
+
+    /// <summary>The fully qualified names of the rules whose names start with a prefix (e.g. <c>test_</c>), one per rule name.</summary>
+    /// <param name="namePrefix">The prefix of the last path element.</param>
+    /// <returns>Paths such as <c>data.pkg.test_allow</c>, in source order.</returns>
+    public IReadOnlyList<string> RulesNamed(string namePrefix)
+    {
+        ArgumentNullException.ThrowIfNull(namePrefix);
+        return Tree.RulePaths().Where(p => p[^1].StartsWith(namePrefix, StringComparison.Ordinal))
+            .Select(p => "data." + string.Join('.', p)).Distinct().ToList();
+    }
+}

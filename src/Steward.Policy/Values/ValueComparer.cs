@@ -1,0 +1,15 @@
+namespace Steward.Policy.Values;
+
+/// <summary>Orders values in OPA's total order.</summary>
+public sealed class ValueComparer : IComparer<Value>
+{
+    /// <summary>The comparer.</summary>
+    public static readonly ValueComparer Instance = new();
+
+    private ValueComparer()
+    {
+    }
+
+    /// <inheritdoc />
+    public int Compare(Value? x, Value? y) => x is null ? (y is null ? 0 : -1) : y is null ? 1 : Value.Compare(x, y);
+}
