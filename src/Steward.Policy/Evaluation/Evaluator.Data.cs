@@ -275,6 +275,20 @@ internal sealed partial class Evaluator
                 })));
         }
 
+        foreach (var (name, child) in node.Children)
+        {
+            if (child.IsFunction || !child.HasRules)
+            {
+                continue;
+            }
+
+            var value = Materialize(child, null);
+            if (value is not null && !root.Merge(new StringValue(name), value))
+            {
+                throw Conflict("object keys must be unique");
+            }
+        }
+
         return root.Build();
     }
 
