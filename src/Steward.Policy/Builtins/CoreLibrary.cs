@@ -6,5 +6,11 @@ internal static class CoreLibrary
     public static void RegisterAll(BuiltinRegistry registry)
     {
         Operators.Register(registry);
+        Aggregates.Register(registry);
+        NumberBuiltins.Register(registry);
+        BitsBuiltins.Register(registry);
+        ArrayBuiltins.Register(registry);
+        TypeBuiltins.Register(registry);
+        StringBuiltins.Register(registry);
     }
 }
