@@ -12,5 +12,9 @@ internal static class CoreLibrary
         ArrayBuiltins.Register(registry);
         TypeBuiltins.Register(registry);
         StringBuiltins.Register(registry);
+        ObjectBuiltins.Register(registry);
+        JsonPathBuiltins.Register(registry);
+        JsonPatch.Register(registry);
+        GraphBuiltins.Register(registry);
     }
 }
