@@ -16,5 +16,9 @@ internal static class CoreLibrary
         JsonPathBuiltins.Register(registry);
         JsonPatch.Register(registry);
         GraphBuiltins.Register(registry);
+        EncodingBuiltins.Register(registry);
+        UrlQueryBuiltins.Register(registry);
+        JsonBuiltins.Register(registry);
+        YamlBuiltins.Register(registry);
     }
 }
