@@ -20,5 +20,6 @@ internal static class CoreLibrary
         UrlQueryBuiltins.Register(registry);
         JsonBuiltins.Register(registry);
         YamlBuiltins.Register(registry);
+        RegexBuiltins.Register(registry);
     }
 }
