@@ -21,5 +21,6 @@ internal static class CoreLibrary
         JsonBuiltins.Register(registry);
         YamlBuiltins.Register(registry);
         RegexBuiltins.Register(registry);
+        TimeBuiltins.Register(registry);
     }
 }
