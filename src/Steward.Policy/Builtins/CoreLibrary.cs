@@ -22,5 +22,9 @@ internal static class CoreLibrary
         YamlBuiltins.Register(registry);
         RegexBuiltins.Register(registry);
         TimeBuiltins.Register(registry);
+        UnitsBuiltins.Register(registry);
+        CryptoBuiltins.Register(registry);
+        UuidBuiltins.Register(registry);
+        SemverBuiltins.Register(registry);
     }
 }
