@@ -26,5 +26,6 @@ internal static class CoreLibrary
         CryptoBuiltins.Register(registry);
         UuidBuiltins.Register(registry);
         SemverBuiltins.Register(registry);
+        NetBuiltins.Register(registry);
     }
 }
