@@ -21,5 +21,11 @@ internal static class CoreLibrary
         JsonBuiltins.Register(registry);
         YamlBuiltins.Register(registry);
         RegexBuiltins.Register(registry);
+        TimeBuiltins.Register(registry);
+        UnitsBuiltins.Register(registry);
+        CryptoBuiltins.Register(registry);
+        UuidBuiltins.Register(registry);
+        SemverBuiltins.Register(registry);
+        NetBuiltins.Register(registry);
     }
 }
