@@ -27,5 +27,6 @@ internal static class CoreLibrary
         UuidBuiltins.Register(registry);
         SemverBuiltins.Register(registry);
         NetBuiltins.Register(registry);
+        JwtBuiltins.Register(registry);
     }
 }
