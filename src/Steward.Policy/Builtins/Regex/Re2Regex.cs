@@ -11,15 +11,33 @@ internal sealed class Re2Regex
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
     private static readonly ConcurrentDictionary<string, Re2Regex> Cache = new(StringComparer.Ordinal);
 
-    private readonly string?[] _names;
+    /// <summary>Uses after which a cached pattern is recompiled to IL: hot patterns get fast, one-off patterns stay cheap to build.</summary>
+    private const int CompileAfterUses = 32;
 
-    private Re2Regex(Regex regex, string?[] names)
+    private readonly string?[] _names;
+    private readonly string _translated;
+    private int _uses;
+    private Regex _regex;
+
+    private Re2Regex(Regex regex, string?[] names, string translated)
     {
-        Regex = regex;
+        _regex = regex;
         _names = names;
+        _translated = translated;
     }
 
-    public Regex Regex { get; }
+    public Regex Regex
+    {
+        get
+        {
+            if (_uses < CompileAfterUses && Interlocked.Increment(ref _uses) == CompileAfterUses)
+            {
+                _regex = new Regex(_translated, RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout);
+            }
+
+            return _regex;
+        }
+    }
 
     /// <summary>Compiles (or fetches from a bounded cache) a pattern; invalid patterns throw Go's error.</summary>
     public static Re2Regex Get(string pattern)
@@ -44,7 +62,7 @@ internal sealed class Re2Regex
         var (translated, names) = Re2Translator.Translate(pattern);
         try
         {
-            return new Re2Regex(new Regex(translated, RegexOptions.CultureInvariant, Timeout), names);
+            return new Re2Regex(new Regex(translated, RegexOptions.CultureInvariant, Timeout), names, translated);
         }
         catch (ArgumentException)
         {
