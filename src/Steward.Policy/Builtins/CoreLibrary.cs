@@ -28,5 +28,6 @@ internal static class CoreLibrary
         SemverBuiltins.Register(registry);
         NetBuiltins.Register(registry);
         JwtBuiltins.Register(registry);
+        JsonSchemaBuiltins.Register(registry);
     }
 }
