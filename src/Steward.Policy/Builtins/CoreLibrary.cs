@@ -29,5 +29,6 @@ internal static class CoreLibrary
         NetBuiltins.Register(registry);
         JwtBuiltins.Register(registry);
         JsonSchemaBuiltins.Register(registry);
+        TemplateBuiltins.Register(registry);
     }
 }
