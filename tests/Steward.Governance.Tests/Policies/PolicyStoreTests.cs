@@ -70,9 +70,9 @@ public sealed class PolicyStoreTests
         Assert.Equal(Allow, history[0].Raw);
         Assert.Empty(await s.Modules.ListAsync());
 
-        var entries = await s.Reader.ListAsync(new LedgerEntryFilter(SubjectKind: "policy", SubjectId: "ai.rego"), null, 10);
-        Assert.Equal([v1.LedgerIndex, v2.LedgerIndex, deleted.LedgerIndex], entries.Items.Select(e => e.Index));
-        var leaves = entries.Items.Select(e => System.Text.Json.Nodes.JsonNode.Parse(e.Leaf)!).ToList();
+        var entries = (await s.Reader.ListAsync(new LedgerEntryFilter(SubjectKind: "policy", SubjectId: "ai.rego"), null, 10)).Items.Reverse().ToList();
+        Assert.Equal([v1.LedgerIndex, v2.LedgerIndex, deleted.LedgerIndex], entries.Select(e => e.Index));
+        var leaves = entries.Select(e => System.Text.Json.Nodes.JsonNode.Parse(e.Leaf)!).ToList();
         Assert.Equal(["policy.module.put", "policy.module.put", "policy.module.deleted"], leaves.Select(l => l["type"]!.GetValue<string>()));
         Assert.Equal(v1.Sha256, leaves[0]["data"]!["sha256"]!.GetValue<string>());
         Assert.Equal(Alice.Id, leaves[0]["actor"]!["id"]!.GetValue<string>());

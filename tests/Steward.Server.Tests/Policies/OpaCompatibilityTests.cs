@@ -50,7 +50,7 @@ public sealed class OpaCompatibilityTests : IAsyncLifetime
         var page = await reader.GetFromJsonAsync<JsonObject>("/api/v1/policy-decisions?endpoint=credit-api");
         var logged = page!["items"]!.AsArray().Single()!;
         Assert.False(logged["allowed"]!.GetValue<bool>());
-        Assert.Equal("score 0.2 is below 0.5", logged["deny_reasons"]![0]!.GetValue<string>());
+        Assert.Equal("score is below the minimum", logged["deny_reasons"]![0]!.GetValue<string>());
         Assert.Equal("server", logged["source"]!.GetValue<string>());
         Assert.Equal("flask-service", logged["requested_by"]!.GetValue<string>());
         Assert.Equal(1, logged["consecutive_violations"]!.GetValue<int>());
