@@ -11,6 +11,9 @@ internal static class PolicyCommand
         CheckCommand.Create(context),
         EvalCommand.Create(context),
         TestCommand.Create(context),
+        PushCommand.Create(context),
+        PullCommand.Create(context),
+        ListCommand.Create(context),
         ConformanceCommand.Create(context),
     };
 }
