@@ -1,8 +1,206 @@
+using Steward.Policy.Builtins;
+using Steward.Policy.Compilation;
+using Steward.Policy.Values;
+
 namespace Steward.Policy.Evaluation;
 
-/// <summary>Evaluates compiled queries.</summary>
-internal static class Evaluator
+/// <summary>
+/// Top-down evaluation with backtracking, as OPA's: each body literal enumerates its solutions and calls a
+/// continuation for the rest of the body; a continuation returns false to stop the enumeration. Variable
+/// bindings live in a frame of slots and are undone as the continuation returns.
+/// </summary>
+internal sealed partial class Evaluator
 {
-    public static IReadOnlyList<QueryResult> Run(CompiledPolicy policy, CompiledQuery query, EvalOptions options) =>
-        throw new NotSupportedException("The evaluator is being written.");
+    private static readonly Value Undefined = new StringValue("\u0000undefined");
+    private readonly CompiledPolicy _policy;
+    private readonly EvalOptions _options;
+    private readonly BuiltinContext _builtinContext;
+    private readonly long _deadline;
+    private Value? _input;
+    private Value _data;
+    private Dictionary<RuleNode, Value> _cache = [];
+    private readonly HashSet<RuleNode> _inProgress = [];
+    private Dictionary<string, object>? _mocks;
+    private List<(string[] Path, Value Value)>? _overrides;
+    private const int MaxDepth = 400;
+    private int _steps;
+    private int _depth;
+
+    private Evaluator(CompiledPolicy policy, EvalOptions options)
+    {
+        _policy = policy;
+        _options = options;
+        _input = options.Input;
+        _data = options.Data ?? ObjectValue.Empty;
+        _builtinContext = new BuiltinContext(options.Time, options.CancellationToken);
+        _deadline = options.Timeout is { } timeout ? options.Time.GetTimestamp() + (long)(timeout.TotalSeconds * options.Time.TimestampFrequency) : long.MaxValue;
+    }
+
+    public static IReadOnlyList<QueryResult> Run(CompiledPolicy policy, CompiledQuery query, EvalOptions options)
+    {
+        var evaluator = new Evaluator(policy, options);
+        var frame = new Value?[query.SlotCount];
+        var results = new List<QueryResult>();
+        evaluator.EvalBody(query.Body, 0, frame, () =>
+        {
+            var bindings = new Dictionary<string, Value>(query.Variables.Length, StringComparer.Ordinal);
+            foreach (var (name, slot) in query.Variables)
+            {
+                if (frame[slot] is { } v)
+                {
+                    bindings[name] = v;
+                }
+            }
+
+            var expressions = new Value[query.ExpressionTerms.Length];
+            for (var i = 0; i < expressions.Length; i++)
+            {
+                expressions[i] = query.ExpressionTerms[i] is CVar capture && frame[capture.Slot] is { } captured ? captured : BooleanValue.True;
+            }
+
+            results.Add(new QueryResult(bindings, expressions));
+            return true;
+        });
+        return results;
+    }
+
+    private void Tick()
+    {
+        if ((++_steps & 255) == 0)
+        {
+            if (_options.CancellationToken.IsCancellationRequested)
+            {
+                throw new RegoEvalException(ErrorCodes.EvalCancel, "caller cancelled query execution");
+            }
+
+            if (_deadline != long.MaxValue && _options.Time.GetTimestamp() > _deadline)
+            {
+                throw new RegoEvalException(ErrorCodes.EvalCancel, $"evaluation exceeded its time limit of {_options.Timeout!.Value.TotalMilliseconds} ms");
+            }
+        }
+    }
+
+    private bool EvalBody(CLiteral[] body, int index, Value?[] frame, Func<bool> k)
+    {
+        if (index == body.Length)
+        {
+            return k();
+        }
+
+        Tick();
+        var literal = body[index];
+        if (index + 1 == body.Length)
+        {
+            return EvalLiteral(literal, frame, k);
+        }
+
+        return EvalLiteral(literal, frame, () => EvalBody(body, index + 1, frame, k));
+    }
+
+    private bool EvalLiteral(CLiteral literal, Value?[] frame, Func<bool> k) =>
+        literal.With.Length > 0 ? EvalWith(literal, frame, k) : EvalLiteralPlain(literal, frame, k);
+
+    private bool EvalLiteralPlain(CLiteral literal, Value?[] frame, Func<bool> k)
+    {
+        if (!literal.Negated)
+        {
+            return EvalExpr(literal.Expr, frame, k);
+        }
+
+        var found = false;
+        EvalExpr(literal.Expr, frame, () =>
+        {
+            found = true;
+            return false;
+        });
+        return found || k();
+    }
+
+    private bool EvalExpr(CExpr expr, Value?[] frame, Func<bool> k)
+    {
+        switch (expr)
+        {
+            case CTermExpr t:
+                if (TryEvalSingle(t.Term, frame, out var single))
+                {
+                    return single is null || single.IsFalse || k();
+                }
+
+                return EvalTerm(t.Term, frame, v => v.IsFalse || k());
+            case CUnify u:
+                return UnifyTerms(u.Left, u.Right, frame, k);
+            case CSomeIn s:
+                return EvalTerm(s.Collection, frame, c => Iterate(c, s.Key, s.Value, frame, k));
+            case CEvery e:
+                return EvalTerm(e.Domain, frame, d => !Every(e, d, frame) || k());
+            default:
+                return k();
+        }
+    }
+
+    private bool Iterate(Value collection, CTerm? key, CTerm value, Value?[] frame, Func<bool> k)
+    {
+        switch (collection)
+        {
+            case ArrayValue a:
+                for (var i = 0; i < a.Count; i++)
+                {
+                    if (!UnifyPair(key, NumberValue.Of(i), value, a[i], frame, k))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case ObjectValue o:
+                for (var i = 0; i < o.Count; i++)
+                {
+                    if (!UnifyPair(key, o.Keys[i], value, o.Values[i], frame, k))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case SetValue s:
+                foreach (var item in s.ItemArray)
+                {
+                    if (!UnifyPair(key, item, value, item, frame, k))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            default:
+                return true;
+        }
+    }
+
+    private bool UnifyPair(CTerm? keyTerm, Value key, CTerm valueTerm, Value value, Value?[] frame, Func<bool> k) =>
+        keyTerm is null ? Unify(valueTerm, value, frame, k) : Unify(keyTerm, key, frame, () => Unify(valueTerm, value, frame, k));
+
+    private bool Every(CEvery every, Value domain, Value?[] frame)
+    {
+        if (domain is not (ArrayValue or ObjectValue or SetValue))
+        {
+            return false;
+        }
+
+        var all = true;
+        Iterate(domain, every.Key, every.Value, frame, () =>
+        {
+            var ok = false;
+            EvalBody(every.Body, 0, frame, () =>
+            {
+                ok = true;
+                return false;
+            });
+            all &= ok;
+            return ok;
+        });
+        return all;
+    }
+
+    private static RegoEvalException Conflict(string message) => new(ErrorCodes.EvalConflict, message);
 }

@@ -9,5 +9,6 @@ internal static class PolicyCommand
     public static Command Create(CliContext context) => new("policy", "Work with Rego policies")
     {
         CheckCommand.Create(context),
+        ConformanceCommand.Create(context),
     };
 }

@@ -1,0 +1,41 @@
+using Steward.Policy.Evaluation;
+using Steward.Policy.Syntax;
+
+namespace Steward.Policy.Compilation;
+
+/// <summary>A compiled rule definition (one of possibly several at a node), with its <c>else</c> chain.</summary>
+internal sealed class CRule
+{
+    public required RuleKind Kind { get; init; }
+
+    /// <summary>The head's path elements after the node's static path (partial objects and refhead sets).</summary>
+    public CTerm[] DynamicPath { get; set; } = [];
+
+    /// <summary>The value (complete, partial object, function) or the element (partial set).</summary>
+    public CTerm? Value { get; set; }
+
+    /// <summary>The parameters of a function.</summary>
+    public CTerm[] Parameters { get; set; } = [];
+
+    public CLiteral[] Body { get; set; } = [];
+
+    public int SlotCount { get; set; }
+
+    public CRule? Else { get; set; }
+
+    public required string File { get; init; }
+
+    public required SourceLocation Location { get; init; }
+
+    /// <summary>The order of definition across all modules.</summary>
+    public int Order { get; init; }
+
+    /// <summary>The syntax, kept until lowering.</summary>
+    public required Rule Syntax { get; init; }
+
+    /// <summary>The syntax of the head's dynamic path elements, kept until lowering.</summary>
+    public required Term[] DynamicSyntax { get; init; }
+
+    /// <summary>The module the rule belongs to, kept until lowering.</summary>
+    public required ModuleScope Module { get; init; }
+}

@@ -1,0 +1,43 @@
+using Steward.Policy.Values;
+
+namespace Steward.Policy.Compilation;
+
+/// <summary>A node of the rule tree: the rules whose static path ends here and the child nodes below.</summary>
+internal sealed class RuleNode(string[] path)
+{
+    /// <summary>The path below <c>data</c>.</summary>
+    public string[] Path { get; } = path;
+
+    public Dictionary<string, RuleNode> Children { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The rules defined at this path (not counting default rules).</summary>
+    public List<CRule> Rules { get; } = [];
+
+    /// <summary>The default rule, if any.</summary>
+    public CRule? Default { get; set; }
+
+    /// <summary>The kind shared by the node's rules.</summary>
+    public RuleKind Kind { get; set; }
+
+    /// <summary>Whether the node or any node below holds rules.</summary>
+    public bool HasRules { get; set; }
+
+    /// <summary>Whether the node's value is a function (not a document).</summary>
+    public bool IsFunction => Kind == RuleKind.Function;
+
+    /// <summary>For single-value rules whose head is ground and body empty: the constant value (an indexing shortcut).</summary>
+    public Value? Constant { get; set; }
+
+    public string DottedPath => "data." + string.Join('.', Path);
+
+    public RuleNode Child(string key)
+    {
+        if (!Children.TryGetValue(key, out var child))
+        {
+            child = new RuleNode([.. Path, key]);
+            Children[key] = child;
+        }
+
+        return child;
+    }
+}

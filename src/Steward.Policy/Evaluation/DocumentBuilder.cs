@@ -1,0 +1,99 @@
+using Steward.Policy.Values;
+
+namespace Steward.Policy.Evaluation;
+
+/// <summary>
+/// Collects the entries of multi-value rules: elements of a partial set, or values under (possibly several
+/// levels of) keys of a partial object. Reports a conflict when one key gets two different values.
+/// </summary>
+internal sealed class DocumentBuilder(bool set)
+{
+    private readonly Level _root = new();
+
+    /// <summary>Adds an entry; false when it conflicts with an earlier one.</summary>
+    public bool Add(Value[] path, Value value)
+    {
+        var level = _root;
+        var last = set ? path.Length : path.Length - 1;
+        for (var i = 0; i < last; i++)
+        {
+            level.Children ??= [];
+            if (!level.Children.TryGetValue(path[i], out var next))
+            {
+                if (level.Leaves?.ContainsKey(path[i]) == true)
+                {
+                    return false;
+                }
+
+                next = new Level();
+                level.Children[path[i]] = next;
+            }
+
+            level = next;
+        }
+
+        if (set)
+        {
+            (level.Elements ??= []).Add(value);
+            return true;
+        }
+
+        var key = path[^1];
+        level.Leaves ??= [];
+        if (level.Leaves.TryGetValue(key, out var existing))
+        {
+            return existing.Equals(value);
+        }
+
+        if (level.Children?.ContainsKey(key) == true)
+        {
+            return false;
+        }
+
+        level.Leaves[key] = value;
+        return true;
+    }
+
+    public Value Build() => Build(_root);
+
+    private Value Build(Level level)
+    {
+        if (level.Elements is not null)
+        {
+            return SetValue.From(level.Elements);
+        }
+
+        if (level.Children is null && level.Leaves is null)
+        {
+            return set && ReferenceEquals(level, _root) ? SetValue.Empty : ObjectValue.Empty;
+        }
+
+        var builder = new ObjectBuilder();
+        if (level.Leaves is not null)
+        {
+            foreach (var (k, v) in level.Leaves)
+            {
+                builder.Set(k, v);
+            }
+        }
+
+        if (level.Children is not null)
+        {
+            foreach (var (k, child) in level.Children)
+            {
+                builder.Set(k, Build(child));
+            }
+        }
+
+        return builder.Build();
+    }
+
+    private sealed class Level
+    {
+        public Dictionary<Value, Level>? Children { get; set; }
+
+        public Dictionary<Value, Value>? Leaves { get; set; }
+
+        public List<Value>? Elements { get; set; }
+    }
+}

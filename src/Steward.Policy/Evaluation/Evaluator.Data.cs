@@ -1,0 +1,361 @@
+using Steward.Policy.Compilation;
+using Steward.Policy.Values;
+
+namespace Steward.Policy.Evaluation;
+
+internal sealed partial class Evaluator
+{
+    /// <summary>Walks a reference under <c>data</c>: rule tree nodes and base documents side by side.</summary>
+    private bool EvalData(RuleNode? node, Value? baseDoc, CTerm[] path, int index, Value?[] frame, Func<Value, bool> k)
+    {
+        if (_overrides is not null && node is not null && TryOverride(node.Path, out var replaced))
+        {
+            node = null;
+            baseDoc = replaced;
+        }
+
+        if (node is null || !node.HasRules)
+        {
+            if (node is null)
+            {
+                return baseDoc is null || EvalPath(baseDoc, path, index, frame, k);
+            }
+
+            if (baseDoc is not null && node.Children.Count == 0)
+            {
+                return EvalPath(baseDoc, path, index, frame, k);
+            }
+        }
+
+        if (node.Kind != RuleKind.None)
+        {
+            var value = EvalNode(node);
+            return value is null || EvalPath(value, path, index, frame, k);
+        }
+
+        if (index == path.Length)
+        {
+            var whole = Materialize(node, baseDoc);
+            return whole is null || k(whole);
+        }
+
+        var key = path[index];
+        if (key is CVar v && frame[v.Slot] is null)
+        {
+            foreach (var childKey in ChildKeys(node, baseDoc))
+            {
+                frame[v.Slot] = childKey;
+                var r = EvalData(ChildNode(node, childKey), IndexDoc(baseDoc, childKey), path, index + 1, frame, k);
+                frame[v.Slot] = null;
+                if (!r)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        if (!IsEvaluable(key, frame))
+        {
+            foreach (var childKey in ChildKeys(node, baseDoc))
+            {
+                var childNode = ChildNode(node, childKey);
+                var childBase = IndexDoc(baseDoc, childKey);
+                if (!Unify(key, childKey, frame, () => EvalData(childNode, childBase, path, index + 1, frame, k)))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        return EvalTerm(key, frame, kv =>
+        {
+            var child = ChildNode(node, kv);
+            var childBase = IndexDoc(baseDoc, kv);
+            return (child is null && childBase is null) || EvalData(child, childBase, path, index + 1, frame, k);
+        });
+    }
+
+    private static Value? IndexDoc(Value? doc, Value key) => doc is null ? null : Index(doc, key);
+
+    private static RuleNode? ChildNode(RuleNode node, Value key) =>
+        key is StringValue s && node.Children.TryGetValue(s.Value, out var child) && !child.IsFunction ? child : null;
+
+    private static List<Value> ChildKeys(RuleNode node, Value? baseDoc)
+    {
+        var keys = new List<Value>();
+        foreach (var (name, child) in node.Children)
+        {
+            if (!child.IsFunction)
+            {
+                keys.Add(new StringValue(name));
+            }
+        }
+
+        if (baseDoc is ObjectValue o)
+        {
+            foreach (var key in o.Keys)
+            {
+                if (key is not StringValue s || !node.Children.ContainsKey(s.Value))
+                {
+                    keys.Add(key);
+                }
+            }
+        }
+
+        keys.Sort(ValueComparer.Instance);
+        return keys;
+    }
+
+    /// <summary>The value of a data path where no rules are defined at the node itself: base documents merged with the rules below.</summary>
+    private Value? Materialize(RuleNode node, Value? baseDoc)
+    {
+        if (_overrides is not null && TryOverride(node.Path, out var replaced))
+        {
+            return replaced;
+        }
+
+        if (node.Kind != RuleKind.None)
+        {
+            return node.IsFunction ? null : EvalNode(node);
+        }
+
+        if (!node.HasRules && node.Children.Count == 0)
+        {
+            return baseDoc ?? ObjectValue.Empty;
+        }
+
+        var builder = new ObjectBuilder();
+        if (baseDoc is ObjectValue o)
+        {
+            for (var i = 0; i < o.Count; i++)
+            {
+                builder.Set(o.Keys[i], o.Values[i]);
+            }
+        }
+
+        foreach (var (name, child) in node.Children)
+        {
+            if (child.IsFunction)
+            {
+                continue;
+            }
+
+            var key = new StringValue(name);
+            var value = Materialize(child, IndexDoc(baseDoc, key));
+            if (value is not null)
+            {
+                builder.Set(key, value);
+            }
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>The value of the rules at a node, computed once per query (and per <c>with</c> scope).</summary>
+    private Value? EvalNode(RuleNode node)
+    {
+        if (node.Constant is not null && _overrides is null)
+        {
+            return node.Constant;
+        }
+
+        if (_cache.TryGetValue(node, out var cached))
+        {
+            return ReferenceEquals(cached, Undefined) ? null : cached;
+        }
+
+        if (!_inProgress.Add(node))
+        {
+            throw new RegoEvalException(ErrorCodes.Recursion, $"rule {node.DottedPath} is recursive");
+        }
+
+        Value? value;
+        try
+        {
+            value = node.Kind switch
+            {
+                RuleKind.Complete => EvalComplete(node),
+                RuleKind.PartialSet => EvalMulti(node, set: true),
+                RuleKind.PartialObject => EvalMulti(node, set: false),
+                _ => null,
+            };
+        }
+        finally
+        {
+            _inProgress.Remove(node);
+        }
+
+        if (value is not null && _overrides is not null)
+        {
+            value = ApplyNestedOverrides(node.Path, value);
+        }
+
+        _cache[node] = value ?? Undefined;
+        return value;
+    }
+
+    private Value? EvalComplete(RuleNode node)
+    {
+        Value? result = null;
+        foreach (var rule in node.Rules)
+        {
+            var value = EvalRuleChain(rule);
+            if (value is null)
+            {
+                continue;
+            }
+
+            if (result is not null && !result.Equals(value))
+            {
+                throw Conflict("complete rules must not produce multiple outputs");
+            }
+
+            result = value;
+        }
+
+        if (result is null && node.Default is not null)
+        {
+            result = EvalRuleChain(node.Default);
+        }
+
+        return result;
+    }
+
+    /// <summary>The value of a complete rule: its first body that holds, following <c>else</c>.</summary>
+    private Value? EvalRuleChain(CRule rule)
+    {
+        for (var r = rule; r is not null; r = r.Else)
+        {
+            var frame = r.SlotCount == 0 ? [] : new Value?[r.SlotCount];
+            Value? value = null;
+            var any = false;
+            var constant = r.Value!.IsGround;
+            var rule1 = r;
+            EvalBody(r.Body, 0, frame, () => EvalTerm(rule1.Value!, frame, v =>
+            {
+                any = true;
+                if (value is not null && !value.Equals(v))
+                {
+                    throw Conflict("complete rules must not produce multiple outputs");
+                }
+
+                value = v;
+                return !constant;
+            }));
+            if (any)
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Partial sets and objects (including rules with dynamic head references): every solution adds an entry.</summary>
+    private Value EvalMulti(RuleNode node, bool set)
+    {
+        var root = new DocumentBuilder(set);
+        foreach (var rule in node.Rules)
+        {
+            var frame = rule.SlotCount == 0 ? [] : new Value?[rule.SlotCount];
+            var keys = new Value[rule.DynamicPath.Length];
+            EvalBody(rule.Body, 0, frame, () => EvalItems(rule.DynamicPath, 0, keys, frame, path =>
+                EvalTerm(rule.Value!, frame, value =>
+                {
+                    if (!root.Add(path, value))
+                    {
+                        throw Conflict(set ? "object keys must be unique" : "object keys must be unique");
+                    }
+
+                    return true;
+                })));
+        }
+
+        return root.Build();
+    }
+
+    private bool TryOverride(string[] path, out Value value)
+    {
+        foreach (var (p, v) in _overrides!)
+        {
+            if (p.AsSpan().SequenceEqual(path))
+            {
+                value = v;
+                return true;
+            }
+        }
+
+        value = null!;
+        return false;
+    }
+
+    private Value ApplyNestedOverrides(string[] nodePath, Value value)
+    {
+        foreach (var (p, v) in _overrides!)
+        {
+            if (p.Length > nodePath.Length && p.AsSpan(0, nodePath.Length).SequenceEqual(nodePath))
+            {
+                value = Documents.Upsert(value, p.AsSpan(nodePath.Length), v);
+            }
+        }
+
+        return value;
+    }
+
+    /// <summary>A single-valued walk under data for the common case of constant keys.</summary>
+    private bool TryEvalDataSingle(CRef r, Value?[] frame, out Value? value, out int consumed)
+    {
+        RuleNode? node = _policy.Tree.Root;
+        Value? baseDoc = _data;
+        var path = r.Path;
+        var i = 0;
+        for (; i < path.Length; i++)
+        {
+            if (_overrides is not null)
+            {
+                value = null;
+                consumed = 0;
+                return false;
+            }
+
+            if (node.Kind != RuleKind.None)
+            {
+                value = node.IsFunction ? null : EvalNode(node);
+                consumed = i;
+                return true;
+            }
+
+            if (path[i] is not CConst { Value: var key })
+            {
+                value = null;
+                consumed = 0;
+                return false;
+            }
+
+            var child = ChildNode(node, key);
+            baseDoc = IndexDoc(baseDoc, key);
+            if (child is null)
+            {
+                value = baseDoc;
+                consumed = i + 1;
+                return true;
+            }
+
+            node = child;
+            if (!node.HasRules && node.Children.Count == 0)
+            {
+                value = baseDoc ?? (i + 1 == path.Length ? ObjectValue.Empty : null);
+                consumed = i + 1;
+                return true;
+            }
+        }
+
+        value = node.Kind != RuleKind.None ? (node.IsFunction ? null : EvalNode(node)) : Materialize(node, baseDoc);
+        consumed = path.Length;
+        return true;
+    }
+}

@@ -1,0 +1,504 @@
+using Steward.Policy.Values;
+
+namespace Steward.Policy.Evaluation;
+
+internal sealed partial class Evaluator
+{
+    /// <summary>Enumerates the values of a term (several when it iterates unbound reference keys).</summary>
+    private bool EvalTerm(CTerm term, Value?[] frame, Func<Value, bool> k)
+    {
+        switch (term)
+        {
+            case CConst c:
+                return k(c.Value);
+            case CVar v:
+                return k(frame[v.Slot] ?? throw Unsafe(v));
+            case CRef r:
+                return EvalRef(r, frame, k);
+            case CCall c:
+                return EvalCall(c, frame, k);
+            case CArray a:
+                return EvalItems(a.Items, 0, new Value[a.Items.Length], frame, items => k(new ArrayValue([.. items])));
+            case CSet s:
+                return EvalItems(s.Items, 0, new Value[s.Items.Length], frame, items => k(SetValue.From(items)));
+            case CObject o:
+            {
+                var all = new CTerm[o.Keys.Length * 2];
+                o.Keys.CopyTo(all, 0);
+                o.Values.CopyTo(all, o.Keys.Length);
+                return EvalItems(all, 0, new Value[all.Length], frame, items =>
+                {
+                    var builder = new ObjectBuilder();
+                    for (var i = 0; i < o.Keys.Length; i++)
+                    {
+                        builder.Set(items[i], items[o.Keys.Length + i]);
+                    }
+
+                    return k(builder.Build());
+                });
+            }
+
+            case CComprehension c:
+                return k(EvalComprehension(c, frame));
+            default:
+                throw new InvalidOperationException("Unknown term " + term.GetType().Name);
+        }
+    }
+
+    /// <summary>
+    /// Evaluates a term that cannot iterate without allocating continuations. Returns false when the term
+    /// may produce several values (the caller then enumerates); otherwise <paramref name="value"/> is the
+    /// value or null for undefined.
+    /// </summary>
+    private bool TryEvalSingle(CTerm term, Value?[] frame, out Value? value)
+    {
+        switch (term)
+        {
+            case CConst c:
+                value = c.Value;
+                return true;
+            case CVar v:
+                value = frame[v.Slot] ?? throw Unsafe(v);
+                return true;
+            case CRef r:
+                return TryEvalRefSingle(r, frame, out value);
+            case CCall c when c.Args.Length <= 4 && c.Builtin is { Function: not null } && c.Builtin != SpecialBuiltins.Print && _mocks is null:
+            {
+                Span<Value> args = new Value[c.Args.Length];
+                for (var i = 0; i < args.Length; i++)
+                {
+                    if (!TryEvalSingle(c.Args[i], frame, out var arg))
+                    {
+                        value = null;
+                        return false;
+                    }
+
+                    if (arg is null)
+                    {
+                        value = null;
+                        return true;
+                    }
+
+                    args[i] = arg;
+                }
+
+                value = CallBuiltin(c, args);
+                return true;
+            }
+
+            default:
+                value = null;
+                return false;
+        }
+    }
+
+    private bool TryEvalRefSingle(CRef r, Value?[] frame, out Value? value)
+    {
+        Value? current;
+        var path = r.Path;
+        var start = 0;
+        switch (r.Root)
+        {
+            case RefRoot.Input:
+                current = _input;
+                break;
+            case RefRoot.Term:
+                if (!TryEvalSingle(r.Head!, frame, out current))
+                {
+                    value = null;
+                    return false;
+                }
+
+                break;
+            default:
+                if (!TryEvalDataSingle(r, frame, out current, out start))
+                {
+                    value = null;
+                    return false;
+                }
+
+                break;
+        }
+
+        for (var i = start; i < path.Length && current is not null; i++)
+        {
+            Value? key;
+            if (path[i] is CVar kv)
+            {
+                key = frame[kv.Slot];
+                if (key is null)
+                {
+                    value = null;
+                    return false;
+                }
+            }
+            else if (!TryEvalSingle(path[i], frame, out key))
+            {
+                value = null;
+                return false;
+            }
+
+            current = key is null ? null : Index(current, key);
+        }
+
+        value = current;
+        return true;
+    }
+
+    private bool EvalItems(CTerm[] items, int index, Value[] buffer, Value?[] frame, Func<Value[], bool> k)
+    {
+        if (index == items.Length)
+        {
+            return k(buffer);
+        }
+
+        if (TryEvalSingle(items[index], frame, out var single))
+        {
+            if (single is null)
+            {
+                return true;
+            }
+
+            buffer[index] = single;
+            return EvalItems(items, index + 1, buffer, frame, k);
+        }
+
+        return EvalTerm(items[index], frame, v =>
+        {
+            buffer[index] = v;
+            return EvalItems(items, index + 1, buffer, frame, k);
+        });
+    }
+
+    private bool EvalRef(CRef r, Value?[] frame, Func<Value, bool> k)
+    {
+        switch (r.Root)
+        {
+            case RefRoot.Input:
+                return _input is null || EvalPath(_input, r.Path, 0, frame, k);
+            case RefRoot.Data:
+                return EvalData(_policy.Tree.Root, _data, r.Path, 0, frame, k);
+            default:
+                return EvalTerm(r.Head!, frame, head => EvalPath(head, r.Path, 0, frame, k));
+        }
+    }
+
+    private bool EvalPath(Value current, CTerm[] path, int index, Value?[] frame, Func<Value, bool> k)
+    {
+        if (index == path.Length)
+        {
+            return k(current);
+        }
+
+        var key = path[index];
+        if (key is CVar v && frame[v.Slot] is null)
+        {
+            return IterateChildren(current, frame, v.Slot, (_, child) => EvalPath(child, path, index + 1, frame, k));
+        }
+
+        if (!IsEvaluable(key, frame))
+        {
+            // A pattern key such as [x, _]: unify it with each key of the collection.
+            return IterateEntries(current, (entryKey, child) => Unify(key, entryKey, frame, () => EvalPath(child, path, index + 1, frame, k)));
+        }
+
+        if (TryEvalSingle(key, frame, out var single))
+        {
+            if (single is null)
+            {
+                return true;
+            }
+
+            var child = Index(current, single);
+            return child is null || EvalPath(child, path, index + 1, frame, k);
+        }
+
+        return EvalTerm(key, frame, kv =>
+        {
+            var child = Index(current, kv);
+            return child is null || EvalPath(child, path, index + 1, frame, k);
+        });
+    }
+
+    /// <summary>Binds a slot to each key of a collection in turn.</summary>
+    private static bool IterateChildren(Value current, Value?[] frame, int slot, Func<Value, Value, bool> k)
+    {
+        var result = IterateEntries(current, (key, child) =>
+        {
+            frame[slot] = key;
+            var r = k(key, child);
+            frame[slot] = null;
+            return r;
+        });
+        return result;
+    }
+
+    private static bool IterateEntries(Value current, Func<Value, Value, bool> k)
+    {
+        switch (current)
+        {
+            case ArrayValue a:
+                for (var i = 0; i < a.Count; i++)
+                {
+                    if (!k(NumberValue.Of(i), a[i]))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case ObjectValue o:
+                for (var i = 0; i < o.Count; i++)
+                {
+                    if (!k(o.Keys[i], o.Values[i]))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case SetValue s:
+                foreach (var item in s.ItemArray)
+                {
+                    if (!k(item, item))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            default:
+                return true;
+        }
+    }
+
+    internal static Value? Index(Value current, Value key)
+    {
+        switch (current)
+        {
+            case ObjectValue o:
+                return o.Get(key);
+            case ArrayValue a:
+                return key is NumberValue n && n.TryGetInt64(out var i) && i >= 0 && i < a.Count ? a[(int)i] : null;
+            case SetValue s:
+                return s.Contains(key) ? key : null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Whether every variable the term needs is bound now (unbound reference keys iterate, so they count as evaluable).</summary>
+    private static bool IsEvaluable(CTerm term, Value?[] frame)
+    {
+        switch (term)
+        {
+            case CConst:
+            case CComprehension:
+                return true;
+            case CVar v:
+                return frame[v.Slot] is not null;
+            case CRef r:
+                if (r.Head is not null && !IsEvaluable(r.Head, frame))
+                {
+                    return false;
+                }
+
+                foreach (var p in r.Path)
+                {
+                    if (p is not CVar && !IsEvaluable(p, frame))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case CCall c:
+                foreach (var a in c.Args)
+                {
+                    if (!IsEvaluable(a, frame))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case CArray a:
+                return a.Items.All(i => IsEvaluable(i, frame));
+            case CSet s:
+                return s.Items.All(i => IsEvaluable(i, frame));
+            case CObject o:
+                return o.Keys.All(i => IsEvaluable(i, frame)) && o.Values.All(i => IsEvaluable(i, frame));
+            default:
+                return true;
+        }
+    }
+
+    private bool UnifyTerms(CTerm left, CTerm right, Value?[] frame, Func<bool> k)
+    {
+        if (left.IsGround || IsEvaluable(left, frame))
+        {
+            if (TryEvalSingle(left, frame, out var single))
+            {
+                return single is null || Unify(right, single, frame, k);
+            }
+
+            return EvalTerm(left, frame, v => Unify(right, v, frame, k));
+        }
+
+        if (IsEvaluable(right, frame))
+        {
+            if (TryEvalSingle(right, frame, out var single))
+            {
+                return single is null || Unify(left, single, frame, k);
+            }
+
+            return EvalTerm(right, frame, v => Unify(left, v, frame, k));
+        }
+
+        if (left is CArray la && right is CArray ra)
+        {
+            return la.Items.Length != ra.Items.Length || UnifyAll(la.Items, ra.Items, 0, frame, k);
+        }
+
+        if (left is CObject lo && right is CObject ro)
+        {
+            return lo.Keys.Length != ro.Keys.Length || UnifyObjects(lo, ro, frame, k);
+        }
+
+        throw Unsafe(FirstUnbound(left, frame) ?? FirstUnbound(right, frame));
+    }
+
+    private bool UnifyAll(CTerm[] left, CTerm[] right, int index, Value?[] frame, Func<bool> k) =>
+        index == left.Length ? k() : UnifyTerms(left[index], right[index], frame, () => UnifyAll(left, right, index + 1, frame, k));
+
+    private bool UnifyObjects(CObject left, CObject right, Value?[] frame, Func<bool> k)
+    {
+        // Keys must be ground; pair the entries by key and unify the values.
+        var leftKeys = left.Keys.Select(t => TryEvalSingle(t, frame, out var v) ? v : null).ToArray();
+        var rightKeys = right.Keys.Select(t => TryEvalSingle(t, frame, out var v) ? v : null).ToArray();
+        var pairsLeft = new List<CTerm>();
+        var pairsRight = new List<CTerm>();
+        for (var i = 0; i < leftKeys.Length; i++)
+        {
+            var j = Array.FindIndex(rightKeys, r => r is not null && leftKeys[i] is not null && r.Equals(leftKeys[i]));
+            if (j < 0)
+            {
+                return true;
+            }
+
+            pairsLeft.Add(left.Values[i]);
+            pairsRight.Add(right.Values[j]);
+        }
+
+        return UnifyAll([.. pairsLeft], [.. pairsRight], 0, frame, k);
+    }
+
+    /// <summary>Unifies a term (possibly holding unbound variables) with a value.</summary>
+    private bool Unify(CTerm pattern, Value value, Value?[] frame, Func<bool> k)
+    {
+        switch (pattern)
+        {
+            case CVar v:
+            {
+                var current = frame[v.Slot];
+                if (current is null)
+                {
+                    frame[v.Slot] = value;
+                    var r = k();
+                    frame[v.Slot] = null;
+                    return r;
+                }
+
+                return !current.Equals(value) || k();
+            }
+
+            case CConst c:
+                return !c.Value.Equals(value) || k();
+            case CArray a when !IsEvaluable(a, frame):
+                return value is not ArrayValue av || av.Count != a.Items.Length || UnifyArray(a.Items, av, 0, frame, k);
+            case CObject o when !IsEvaluable(o, frame):
+                return value is not ObjectValue ov || ov.Count != o.Keys.Length || UnifyObject(o, ov, 0, frame, k);
+            default:
+                if (TryEvalSingle(pattern, frame, out var single))
+                {
+                    return single is null || !single.Equals(value) || k();
+                }
+
+                return EvalTerm(pattern, frame, x => !x.Equals(value) || k());
+        }
+    }
+
+    private bool UnifyArray(CTerm[] items, ArrayValue value, int index, Value?[] frame, Func<bool> k) =>
+        index == items.Length ? k() : Unify(items[index], value[index], frame, () => UnifyArray(items, value, index + 1, frame, k));
+
+    private bool UnifyObject(CObject pattern, ObjectValue value, int index, Value?[] frame, Func<bool> k)
+    {
+        if (index == pattern.Keys.Length)
+        {
+            return k();
+        }
+
+        return EvalTerm(pattern.Keys[index], frame, key =>
+        {
+            var v = value.Get(key);
+            return v is null || Unify(pattern.Values[index], v, frame, () => UnifyObject(pattern, value, index + 1, frame, k));
+        });
+    }
+
+    private Value EvalComprehension(CComprehension c, Value?[] frame)
+    {
+        switch (c.Kind)
+        {
+            case ComprehensionKind.Array:
+            {
+                var items = new List<Value>();
+                EvalBody(c.Body, 0, frame, () => EvalTerm(c.Head, frame, v =>
+                {
+                    items.Add(v);
+                    return true;
+                }));
+                return items.Count == 0 ? ArrayValue.Empty : new ArrayValue([.. items]);
+            }
+
+            case ComprehensionKind.Set:
+            {
+                var items = new List<Value>();
+                EvalBody(c.Body, 0, frame, () => EvalTerm(c.Head, frame, v =>
+                {
+                    items.Add(v);
+                    return true;
+                }));
+                return items.Count == 0 ? SetValue.Empty : SetValue.From(items);
+            }
+
+            default:
+            {
+                var entries = new Dictionary<Value, Value>();
+                EvalBody(c.Body, 0, frame, () => EvalTerm(c.Head, frame, key => EvalTerm(c.Value!, frame, value =>
+                {
+                    if (entries.TryGetValue(key, out var existing) && !existing.Equals(value))
+                    {
+                        throw Conflict("object keys must be unique");
+                    }
+
+                    entries[key] = value;
+                    return true;
+                })));
+                return ObjectValue.From(entries);
+            }
+        }
+    }
+
+    private static CVar? FirstUnbound(CTerm term, Value?[] frame) => term switch
+    {
+        CVar v when frame[v.Slot] is null => v,
+        CArray a => a.Items.Select(i => FirstUnbound(i, frame)).FirstOrDefault(x => x is not null),
+        CObject o => o.Values.Concat(o.Keys).Select(i => FirstUnbound(i, frame)).FirstOrDefault(x => x is not null),
+        CRef r => (r.Head is null ? null : FirstUnbound(r.Head, frame)) ?? r.Path.Where(p => p is not CVar).Select(i => FirstUnbound(i, frame)).FirstOrDefault(x => x is not null),
+        CCall c => c.Args.Select(i => FirstUnbound(i, frame)).FirstOrDefault(x => x is not null),
+        _ => null,
+    };
+
+    private static RegoEvalException Unsafe(CVar? v) =>
+        new(ErrorCodes.UnsafeVar, $"var {v?.Name ?? "?"} is unsafe");
+}

@@ -1,0 +1,215 @@
+using Steward.Policy.Builtins;
+using Steward.Policy.Compilation;
+using Steward.Policy.Syntax;
+using Steward.Policy.Values;
+
+namespace Steward.Policy.Evaluation;
+
+// The evaluation form: terms and literals with variables resolved to frame slots, rule references resolved
+// to the rule tree, and body literals ordered for safety. The node types are small and only meaningful
+// together, so they share this file.
+
+/// <summary>A compiled term.</summary>
+internal abstract class CTerm
+{
+    /// <summary>Whether the term holds no variables at all (its value never depends on bindings).</summary>
+    public bool IsGround { get; init; }
+
+    public SourceLocation Location { get; init; }
+}
+
+/// <summary>A constant.</summary>
+internal sealed class CConst(Value value) : CTerm
+{
+    public Value Value { get; } = value;
+}
+
+/// <summary>A variable in the rule's frame.</summary>
+internal sealed class CVar(int slot, string name) : CTerm
+{
+    public int Slot { get; } = slot;
+
+    public string Name { get; } = name;
+}
+
+/// <summary>Where a reference starts.</summary>
+internal enum RefRoot
+{
+    /// <summary>A term (variable, call, literal) whose value is then indexed.</summary>
+    Term,
+    /// <summary><c>data</c>: the rule tree and base documents.</summary>
+    Data,
+    /// <summary><c>input</c>.</summary>
+    Input,
+}
+
+/// <summary>A reference: a root followed by path elements (constants, variables or other terms).</summary>
+internal sealed class CRef(RefRoot root, CTerm? head, CTerm[] path) : CTerm
+{
+    public RefRoot Root { get; } = root;
+
+    public CTerm? Head { get; } = head;
+
+    public CTerm[] Path { get; } = path;
+}
+
+/// <summary>A call of a built-in or of a function rule.</summary>
+internal sealed class CCall(string name, Builtin? builtin, RuleNode? function, CTerm[] args) : CTerm
+{
+    /// <summary>The name (built-in name or <c>data.pkg.f</c>), used in errors and for <c>with</c> mocks.</summary>
+    public string Name { get; } = name;
+
+    public Builtin? Builtin { get; } = builtin;
+
+    public RuleNode? Function { get; } = function;
+
+    public CTerm[] Args { get; } = args;
+}
+
+/// <summary>An array literal.</summary>
+internal sealed class CArray(CTerm[] items) : CTerm
+{
+    public CTerm[] Items { get; } = items;
+}
+
+/// <summary>A set literal.</summary>
+internal sealed class CSet(CTerm[] items) : CTerm
+{
+    public CTerm[] Items { get; } = items;
+}
+
+/// <summary>An object literal.</summary>
+internal sealed class CObject(CTerm[] keys, CTerm[] values) : CTerm
+{
+    public CTerm[] Keys { get; } = keys;
+
+    public CTerm[] Values { get; } = values;
+}
+
+/// <summary>The kinds of comprehension.</summary>
+internal enum ComprehensionKind
+{
+    Array,
+    Set,
+    Object,
+}
+
+/// <summary>An array, set or object comprehension.</summary>
+internal sealed class CComprehension(ComprehensionKind kind, CTerm head, CTerm? value, CLiteral[] body) : CTerm
+{
+    public ComprehensionKind Kind { get; } = kind;
+
+    /// <summary>The element (or the key, for objects).</summary>
+    public CTerm Head { get; } = head;
+
+    /// <summary>The value, for objects.</summary>
+    public CTerm? Value { get; } = value;
+
+    public CLiteral[] Body { get; } = body;
+
+    /// <summary>The slots the body binds, cleared before each evaluation.</summary>
+    public int[] LocalSlots { get; init; } = [];
+}
+
+/// <summary>A compiled expression.</summary>
+internal abstract class CExpr
+{
+}
+
+/// <summary>A term that must be defined and not false.</summary>
+internal sealed class CTermExpr(CTerm term) : CExpr
+{
+    public CTerm Term { get; } = term;
+}
+
+/// <summary>Unification of two terms (also <c>:=</c> after its checks).</summary>
+internal sealed class CUnify(CTerm left, CTerm right) : CExpr
+{
+    public CTerm Left { get; } = left;
+
+    public CTerm Right { get; } = right;
+}
+
+/// <summary><c>some k, v in collection</c>.</summary>
+internal sealed class CSomeIn(CTerm? key, CTerm value, CTerm collection) : CExpr
+{
+    public CTerm? Key { get; } = key;
+
+    public CTerm Value { get; } = value;
+
+    public CTerm Collection { get; } = collection;
+}
+
+/// <summary><c>every k, v in domain { body }</c>.</summary>
+internal sealed class CEvery(CTerm? key, CTerm value, CTerm domain, CLiteral[] body) : CExpr
+{
+    public CTerm? Key { get; } = key;
+
+    public CTerm Value { get; } = value;
+
+    public CTerm Domain { get; } = domain;
+
+    public CLiteral[] Body { get; } = body;
+
+    public int[] LocalSlots { get; init; } = [];
+}
+
+/// <summary>A declaration that always holds (<c>some x</c>).</summary>
+internal sealed class CTrue : CExpr
+{
+    public static readonly CTrue Instance = new();
+}
+
+/// <summary>What a <c>with</c> modifier replaces.</summary>
+internal enum WithKind
+{
+    Input,
+    Data,
+    Function,
+}
+
+/// <summary>A <c>with target as value</c> modifier.</summary>
+internal sealed class CWith(WithKind kind, string[] path, string functionName, CTerm value, object? replacement = null) : CExpr
+{
+    /// <summary>For function targets replaced by another function: the function rule node or the built-in.</summary>
+    public object? Replacement { get; } = replacement;
+
+    public WithKind Kind { get; } = kind;
+
+    /// <summary>The replaced path under input or data.</summary>
+    public string[] Path { get; } = path;
+
+    /// <summary>The replaced function, for <see cref="WithKind.Function"/>.</summary>
+    public string FunctionName { get; } = functionName;
+
+    public CTerm Value { get; } = value;
+}
+
+/// <summary>A body literal.</summary>
+internal sealed class CLiteral(bool negated, CExpr expr, CWith[] with, SourceLocation location) : CExpr
+{
+    public bool Negated { get; } = negated;
+
+    public CExpr Expr { get; } = expr;
+
+    public CWith[] With { get; } = with;
+
+    public SourceLocation Location { get; } = location;
+
+    /// <summary>For negated literals: slots bound only inside the negation, cleared after it.</summary>
+    public int[] LocalSlots { get; init; } = [];
+}
+
+/// <summary>A compiled query.</summary>
+internal sealed class CompiledQuery(CLiteral[] body, int slotCount, (string Name, int Slot)[] variables, CTerm?[] expressionTerms)
+{
+    public CLiteral[] Body { get; } = body;
+
+    public int SlotCount { get; } = slotCount;
+
+    /// <summary>The named variables reported in bindings.</summary>
+    public (string Name, int Slot)[] Variables { get; } = variables;
+
+    /// <summary>For each literal in source order, the term whose value is the expression's value (null: <c>true</c>).</summary>
+    public CTerm?[] ExpressionTerms { get; } = expressionTerms;
+}
