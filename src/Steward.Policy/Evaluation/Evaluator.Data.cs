@@ -163,11 +163,19 @@ internal sealed partial class Evaluator
             return node.Constant;
         }
 
+        var shared = node.IsDataConstant && _overrides is null && _mocks is null ? _policy.SharedValues.GetOrCreateValue(_data) : null;
+        if (shared is not null && shared.TryGetValue(node, out var sharedValue))
+        {
+            return ReferenceEquals(sharedValue, Undefined) ? null : sharedValue;
+        }
+
+        _cache ??= [];
         if (_cache.TryGetValue(node, out var cached))
         {
             return ReferenceEquals(cached, Undefined) ? null : cached;
         }
 
+        _inProgress ??= [];
         if (!_inProgress.Add(node))
         {
             throw new RegoEvalException(ErrorCodes.Recursion, $"rule {node.DottedPath} is recursive");
@@ -195,6 +203,7 @@ internal sealed partial class Evaluator
         }
 
         _cache[node] = value ?? Undefined;
+        shared?.TryAdd(node, value ?? Undefined);
         return value;
     }
 
@@ -273,6 +282,20 @@ internal sealed partial class Evaluator
 
                     return true;
                 })));
+        }
+
+        foreach (var (name, child) in node.Children)
+        {
+            if (child.IsFunction || !child.HasRules)
+            {
+                continue;
+            }
+
+            var value = Materialize(child, null);
+            if (value is not null && !root.Merge(new StringValue(name), value))
+            {
+                throw Conflict("object keys must be unique");
+            }
         }
 
         return root.Build();

@@ -64,26 +64,42 @@ internal sealed partial class Evaluator
                 return TryEvalRefSingle(r, frame, out value);
             case CCall c when c.Args.Length <= 4 && c.Builtin is { Function: not null } && c.Builtin != SpecialBuiltins.Print && _mocks is null:
             {
-                Span<Value> args = new Value[c.Args.Length];
-                for (var i = 0; i < args.Length; i++)
+                // Arguments live in a per-evaluation stack of slots: nested calls take the slots above ours.
+                var n = c.Args.Length;
+                var start = _scratchTop;
+                if (start + n > _scratch.Length)
                 {
-                    if (!TryEvalSingle(c.Args[i], frame, out var arg))
-                    {
-                        value = null;
-                        return false;
-                    }
-
-                    if (arg is null)
-                    {
-                        value = null;
-                        return true;
-                    }
-
-                    args[i] = arg;
+                    Array.Resize(ref _scratch, Math.Max(_scratch.Length * 2, start + n));
                 }
 
-                value = CallBuiltin(c, args);
-                return true;
+                _scratchTop = start + n;
+                try
+                {
+                    for (var i = 0; i < n; i++)
+                    {
+                        if (!TryEvalSingle(c.Args[i], frame, out var arg))
+                        {
+                            value = null;
+                            return false;
+                        }
+
+                        if (arg is null)
+                        {
+                            value = null;
+                            return true;
+                        }
+
+                        _scratch[start + i] = arg;
+                    }
+
+                    value = CallBuiltin(c, _scratch.AsSpan(start, n));
+                    return true;
+                }
+                finally
+                {
+                    _scratch.AsSpan(start, n).Clear();
+                    _scratchTop = start;
+                }
             }
 
             default:
