@@ -41,8 +41,9 @@ deny contains msg if {
 
 # Rule schema_missing_field: every field in config.schema.required must be present.
 deny contains msg if {
+	p := prediction
 	some field, _ in config.schema.required
-	not has_key(prediction, field)
+	not has_key(p, field)
 	msg := sprintf("schema_missing_field: the output has no field %s", [field])
 }
 

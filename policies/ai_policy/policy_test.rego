@@ -13,7 +13,10 @@ good := {
 	"latency_ms": 12.5,
 }
 
-with_prediction(p) := object.union(good, {"prediction": p})
+# object.union merges nested objects, so the member to replace is removed first.
+with_member(key, value) := object.union(object.remove(good, [key]), {key: value})
+
+with_prediction(p) := with_member("prediction", p)
 
 rule_names(msgs) := {name | some m in msgs; name := split(m, ":")[0]}
 
@@ -74,17 +77,17 @@ test_toxic_words_come_from_data if {
 }
 
 test_non_json_output_is_denied if {
-	i := object.union(good, {"prediction": null, "content_type": "text/plain"})
+	i := object.union(with_prediction(null), {"content_type": "text/plain"})
 	ai_policy.deny == {"output_not_json: the response is not a JSON object (content type text/plain)"} with input as i
 }
 
 test_error_status_skips_schema_checks if {
-	i := object.union(good, {"status": 500, "prediction": {"error": "overloaded"}})
+	i := object.union(with_prediction({"error": "overloaded"}), {"status": 500})
 	ai_policy.allow with input as i
 }
 
 test_error_status_is_still_checked_for_toxicity if {
-	i := object.union(good, {"status": 500, "prediction": {"error": "you moron"}})
+	i := object.union(with_prediction({"error": "you moron"}), {"status": 500})
 	rule_names(ai_policy.deny) == {"toxic_language"} with input as i
 }
 

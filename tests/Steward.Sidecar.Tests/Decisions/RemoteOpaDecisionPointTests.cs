@@ -14,7 +14,7 @@ public sealed class RemoteOpaDecisionPointTests
     private static readonly PolicyPath Path = PolicyPath.Parse("data.ai_policy");
     private static readonly Value Input = ValueJson.Parse("{\"prediction\":{\"confidence\":0.3}}");
 
-    private static RemoteOpaDecisionPoint Engine(Uri opa, int timeoutMs = 500) =>
+    private static RemoteOpaDecisionPoint Engine(Uri opa, int timeoutMs = 5000) =>
         new(new HttpClient(), new RemoteOpaOptions { BaseAddress = opa, Timeout = TimeSpan.FromMilliseconds(timeoutMs) });
 
     private static Func<HttpContext, Task> Answer(string json, int status = 200) => c =>
