@@ -24,7 +24,7 @@ public sealed class EmbeddedDecisionPointTests
         var decision = await engine.DecideAsync(Path, NullValue.Instance);
         Assert.False(decision.Allowed);
         Assert.Equal(DecisionErrorCodes.Timeout, decision.Error?.Code);
-        Assert.True(decision.Duration < TimeSpan.FromMilliseconds(500), $"took {decision.Duration}");
+        Assert.True(decision.Duration < TimeSpan.FromSeconds(2), $"took {decision.Duration}");
     }
 
     [Fact]

@@ -124,7 +124,7 @@ public sealed class RemoteOpaDecisionPointTests
                 case "allow": await Answer("{\"result\":{\"allow\":true,\"deny\":[]}}")(c); break;
                 case "deny": await Answer("{\"result\":{\"allow\":false,\"deny\":[\"opa_rule: denied remotely\"]}}")(c); break;
                 case "undefined": await Answer("{}")(c); break;
-                default: await Task.Delay(2000, c.RequestAborted); break;
+                default: await Task.Delay(10_000, c.RequestAborted); break;
             }
         });
         await using var upstream = await TestServer.StartAsync(c => c.Response.WriteAsync("{\"text\":\"MODEL-OUTPUT\"}"));
@@ -133,7 +133,7 @@ public sealed class RemoteOpaDecisionPointTests
             Listen = new Uri("http://127.0.0.1:0"),
             Upstream = upstream.Address,
             OpaUrl = opa.Address,
-            DecisionTimeout = TimeSpan.FromMilliseconds(150),
+            DecisionTimeout = TimeSpan.FromMilliseconds(1000),
         };
         var (app, sidecar) = await Sidecars.StartAsync(options);
         await using var host = app;

@@ -28,7 +28,7 @@ public sealed class FailClosedTests
         Assert.Contains("urn:steward:sidecar:decision-failed", text, StringComparison.Ordinal);
         Assert.Contains("policy_timeout", text, StringComparison.Ordinal);
         Assert.DoesNotContain("SHOULD-NOT-LEAK", text, StringComparison.Ordinal);
-        Assert.True(clock.Elapsed < TimeSpan.FromMilliseconds(500), $"took {clock.Elapsed}");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.Elapsed}");
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public static class Sidecars
 
     public static IPolicyDecisionPoint Embedded(string policy = TestPolicy, TimeSpan? timeout = null, BuiltinRegistry? builtins = null, Value? data = null) =>
         new EmbeddedDecisionPoint(CompiledPolicy.Compile([new PolicySource("test.rego", policy)], builtins),
-            new EmbeddedDecisionOptions { Timeout = timeout ?? TimeSpan.FromMilliseconds(50), Data = data });
+            new EmbeddedDecisionOptions { Timeout = timeout ?? TimeSpan.FromSeconds(2), Data = data });
 
     public static async Task<(WebApplication App, Uri Address)> StartAsync(SidecarOptions options)
     {

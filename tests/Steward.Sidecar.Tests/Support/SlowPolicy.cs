@@ -2,7 +2,7 @@ using Steward.Policy.Values;
 
 namespace Steward.Sidecar.Tests.Support;
 
-/// <summary>A policy that needs far more than 50 ms: a million additions over a 1,000-item list.</summary>
+/// <summary>A policy that needs far more than 50 ms: nine million additions over a 3,000-item list (seconds without a limit).</summary>
 public static class SlowPolicy
 {
     public const string Text = """
@@ -15,5 +15,5 @@ public static class SlowPolicy
         }
         """;
 
-    public static Value Data => ObjectValue.From([KeyValuePair.Create("items", (Value)ArrayValue.From(Enumerable.Range(0, 1000).Select(i => (Value)NumberValue.Of(i))))]);
+    public static Value Data => ObjectValue.From([KeyValuePair.Create("items", (Value)ArrayValue.From(Enumerable.Range(0, 3000).Select(i => (Value)NumberValue.Of(i))))]);
 }
