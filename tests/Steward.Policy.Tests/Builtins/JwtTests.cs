@@ -67,5 +67,22 @@ public sealed class JwtTests
         Assert.Equal("true", Call.Value("io.jwt.verify_es256", ecToken, Call.S($"{{\"keys\": [{ecJwk}]}}"))!.ToJson());
     }
 
+    [Fact]
+    public void EdDsa_SignsAndVerifiesWithOkpKeysAndPem()
+    {
+        var generator = new Org.BouncyCastle.Crypto.Generators.Ed25519KeyPairGenerator();
+        generator.Init(new Org.BouncyCastle.Crypto.Parameters.Ed25519KeyGenerationParameters(new Org.BouncyCastle.Security.SecureRandom()));
+        var pair = generator.GenerateKeyPair();
+        var publicKey = ((Org.BouncyCastle.Crypto.Parameters.Ed25519PublicKeyParameters)pair.Public).GetEncoded();
+        var privateKey = ((Org.BouncyCastle.Crypto.Parameters.Ed25519PrivateKeyParameters)pair.Private).GetEncoded();
+        var jwk = $"{{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\"{B(publicKey)}\",\"d\":\"{B(privateKey)}\"}}";
+        var token = Call.Value("io.jwt.encode_sign_raw", Call.S("{\"alg\":\"EdDSA\"}"), Call.S("{\"a\":1}"), Call.S(jwk))!;
+        Assert.Equal("true", Call.Value("io.jwt.verify_eddsa", token, Call.S(jwk))!.ToJson());
+        var spki = Org.BouncyCastle.X509.SubjectPublicKeyInfoFactory.CreateSubjectPublicKeyInfo(pair.Public).GetDerEncoded();
+        var pem = "-----BEGIN PUBLIC KEY-----\n" + Convert.ToBase64String(spki) + "\n-----END PUBLIC KEY-----";
+        Assert.Equal("true", Call.Value("io.jwt.verify_eddsa", token, Call.S(pem))!.ToJson());
+        Assert.Equal("false", Call.Value("io.jwt.verify_es256", token, Call.S(pem))!.ToJson());
+    }
+
     private static string B(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
