@@ -24,6 +24,7 @@ internal static class CoreLibrary
         TimeBuiltins.Register(registry);
         UnitsBuiltins.Register(registry);
         CryptoBuiltins.Register(registry);
+        PrivateKeyBuiltins.Register(registry);
         UuidBuiltins.Register(registry);
         SemverBuiltins.Register(registry);
         NetBuiltins.Register(registry);

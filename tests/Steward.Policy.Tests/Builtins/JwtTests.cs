@@ -84,5 +84,18 @@ public sealed class JwtTests
         Assert.Equal("false", Call.Value("io.jwt.verify_es256", token, Call.S(pem))!.ToJson());
     }
 
+    [Fact]
+    public void ParseRsaPrivateKey_GivesAJwkThatSigns()
+    {
+        using var rsa = RSA.Create(2048);
+        var pem = rsa.ExportRSAPrivateKeyPem();
+        var jwk = Call.Value("crypto.x509.parse_rsa_private_key", Call.S(pem))!;
+        Assert.Equal(Call.Str("RSA"), ((ObjectValue)jwk).Get("kty")!.ToJson());
+        var token = Call.Value("io.jwt.encode_sign", ValueJson.Parse("{\"alg\": \"RS256\"}"), ValueJson.Parse("{}"), jwk)!;
+        var publicPem = rsa.ExportSubjectPublicKeyInfoPem();
+        Assert.Equal("true", Call.Value("io.jwt.verify_rs256", token, Call.S(publicPem))!.ToJson());
+        Assert.Equal(jwk, Call.Value("crypto.x509.parse_rsa_private_key", Call.S(Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(pem)))));
+    }
+
     private static string B(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
