@@ -68,7 +68,12 @@ public sealed class EncodingTests
         Assert.Equal("{\"a\":[1,true,null]}", Call.Json("json.unmarshal", Call.Str("{\"a\": [1, true, null]}")));
         Assert.Equal("true", Call.Json("json.is_valid", Call.Str("[1]")));
         Assert.Equal("false", Call.Json("json.is_valid", Call.Str("[1,]")));
-        Assert.ThrowsAny<Steward.Policy.Builtins.BuiltinException>(() => Call.Json("json.unmarshal", Call.Str("{")));
+        Assert.Equal("unexpected EOF", Call.Error("json.unmarshal", Call.Str("{")));
+        Assert.Equal("invalid character 'x' looking for beginning of value", Call.Error("json.unmarshal", Call.Str("x")));
+        Assert.Equal("invalid character '}' looking for beginning of object key string", Call.Error("json.unmarshal", Call.Str("{\"a\": 1,}")));
+        Assert.Equal("invalid character 'o' in literal true (expecting 'r')", Call.Error("json.unmarshal", Call.Str("to")));
+        Assert.Equal("error: invalid character '2' after top-level value", Call.Error("json.unmarshal", Call.Str("1 2")));
+        Assert.Equal("EOF", Call.Error("json.unmarshal", Call.Str("  ")));
     }
 
     [Fact]
