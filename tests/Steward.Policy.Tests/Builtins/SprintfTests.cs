@@ -35,6 +35,7 @@ public sealed class SprintfTests
     [InlineData("%z", "[1]", "%!z(int=1)")]
     [InlineData("abc%", "[]", "abc%!(NOVERB)")]
     [InlineData("%[2]d %[1]d", "[1, 2]", "2 1")]
+    [InlineData("%T %T %T %T", "[1, 1.5, \"a\", [1]]", "int float64 string string")]
     public void Mistakes_PrintGoDiagnostics(string format, string args, string expected) =>
         Assert.Equal(Call.Str(expected), Sprintf(format, args));
 

@@ -186,7 +186,7 @@ internal static partial class GoSprintf
         return i == start ? -1 : n;
     }
 
-    private static string FormatArg(Arg arg, string verb, Spec spec) => arg.Kind switch
+    private static string FormatArg(Arg arg, string verb, Spec spec) => verb == "T" ? Pad(arg.GoType, spec, zeroAllowed: false) : arg.Kind switch
     {
         ArgKind.Int => FormatInteger(arg.Int, verb, spec, "int") ?? BadVerb(arg, verb),
         ArgKind.Big => FormatInteger(arg.Big, verb, spec, "big") ?? $"%!{verb}(big.Int={arg.Big.ToString(CultureInfo.InvariantCulture)})",
