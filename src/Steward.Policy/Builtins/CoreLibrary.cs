@@ -25,6 +25,7 @@ internal static class CoreLibrary
         UnitsBuiltins.Register(registry);
         CryptoBuiltins.Register(registry);
         PrivateKeyBuiltins.Register(registry);
+        X509Builtins.Register(registry);
         UuidBuiltins.Register(registry);
         SemverBuiltins.Register(registry);
         NetBuiltins.Register(registry);
