@@ -188,6 +188,8 @@ internal static partial class GoSprintf
 
     private static string FormatArg(Arg arg, string verb, Spec spec) => verb == "T" ? Pad(arg.GoType, spec, zeroAllowed: false) : arg.Kind switch
     {
+        // The value model keeps 2.0 as the integer 2, which OPA would hand to Go as a float64: float verbs format integers as floats.
+        ArgKind.Int or ArgKind.Big when verb is "e" or "E" or "f" or "F" or "g" or "G" => FormatFloat((double)arg.Big, verb, spec)!,
         ArgKind.Int => FormatInteger(arg.Int, verb, spec, "int") ?? BadVerb(arg, verb),
         ArgKind.Big => FormatInteger(arg.Big, verb, spec, "big") ?? $"%!{verb}(big.Int={arg.Big.ToString(CultureInfo.InvariantCulture)})",
         ArgKind.Float => FormatFloat(arg.Float, verb, spec) ?? BadVerb(arg, verb),
