@@ -468,22 +468,24 @@ internal sealed partial class Evaluator
             case ComprehensionKind.Array:
             {
                 var items = new List<Value>();
-                EvalBody(c.Body, 0, frame, () => EvalTerm(c.Head, frame, v =>
+                Func<Value, bool> add = v =>
                 {
                     items.Add(v);
                     return true;
-                }));
+                };
+                EvalBody(c.Body, 0, frame, () => Produce(c.Head, frame, add));
                 return items.Count == 0 ? ArrayValue.Empty : new ArrayValue([.. items]);
             }
 
             case ComprehensionKind.Set:
             {
                 var items = new List<Value>();
-                EvalBody(c.Body, 0, frame, () => EvalTerm(c.Head, frame, v =>
+                Func<Value, bool> add = v =>
                 {
                     items.Add(v);
                     return true;
-                }));
+                };
+                EvalBody(c.Body, 0, frame, () => Produce(c.Head, frame, add));
                 return items.Count == 0 ? SetValue.Empty : SetValue.From(items);
             }
 
@@ -503,6 +505,17 @@ internal sealed partial class Evaluator
                 return ObjectValue.From(entries);
             }
         }
+    }
+
+    /// <summary>Passes a term's value(s) to a consumer, without a continuation when the term has one value.</summary>
+    private bool Produce(CTerm term, Value?[] frame, Func<Value, bool> k)
+    {
+        if (TryEvalSingle(term, frame, out var single))
+        {
+            return single is null || k(single);
+        }
+
+        return EvalTerm(term, frame, k);
     }
 
     private static CVar? FirstUnbound(CTerm term, Value?[] frame) => term switch
