@@ -83,6 +83,8 @@ public sealed class EncodingTests
         Assert.Equal("{\"base\":{\"k\":1},\"derived\":{\"k\":1,\"x\":2}}", Call.Json("yaml.unmarshal", Call.Str("base: &b {k: 1}\nderived:\n  <<: *b\n  x: 2\n")));
         Assert.Equal("false", Call.Json("yaml.is_valid", Call.Str("a: [1")));
         Assert.Equal("true", Call.Json("yaml.is_valid", Call.Str("a: 1")));
+        const string bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n";
+        Assert.Equal("yaml: document contains excessive aliasing", Call.Error("yaml.unmarshal", Call.Str(bomb)));
     }
 
     [Fact]

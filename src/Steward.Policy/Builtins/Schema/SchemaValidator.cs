@@ -7,6 +7,9 @@ internal sealed partial class SchemaValidator
 {
     private readonly List<ObjectValue> _errors = [];
 
+    [ThreadStatic]
+    private static int _depth;
+
     private int _score;
 
     public bool Valid => _errors.Count == 0;
@@ -49,6 +52,23 @@ internal sealed partial class SchemaValidator
     private static string TypeString(List<string> types) => types.Count == 1 ? types[0] : "[" + string.Join(",", types) + "]";
 
     private void Recurse(SchemaNode schema, Value value, string context)
+    {
+        if (++_depth > 512)
+        {
+            throw new BuiltinException("jsonschema: schema references recurse too deeply");
+        }
+
+        try
+        {
+            RecurseCore(schema, value, context);
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private void RecurseCore(SchemaNode schema, Value value, string context)
     {
         if (schema.Pass is { } pass)
         {
