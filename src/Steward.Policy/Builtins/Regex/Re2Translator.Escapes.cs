@@ -69,8 +69,13 @@ internal sealed partial class Re2Translator
                 _o.Append("\\z");
                 _i += 2;
                 return;
-            case 'b' or 'B':
-                _o.Append('\\').Append(c);
+            case 'b':
+                // RE2's word boundary is ASCII-only.
+                _o.Append("(?:(?<=[0-9A-Za-z_])(?![0-9A-Za-z_])|(?<![0-9A-Za-z_])(?=[0-9A-Za-z_]))");
+                _i += 2;
+                return;
+            case 'B':
+                _o.Append("(?:(?<=[0-9A-Za-z_])(?=[0-9A-Za-z_])|(?<![0-9A-Za-z_])(?![0-9A-Za-z_]))");
                 _i += 2;
                 return;
             case 'Q':

@@ -156,7 +156,8 @@ internal sealed partial class Re2Translator
                     _i++;
                     break;
                 case '.':
-                    _o.Append('.');
+                    // A Go '.' takes a whole code point; .NET's would take half of a surrogate pair.
+                    _o.Append("(?:[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]|.)");
                     _i++;
                     break;
                 default:
