@@ -10,7 +10,7 @@ internal sealed class DocumentBuilder(bool set)
 {
     private readonly Level _root = new();
     private readonly List<Value> _order = [];
-    private readonly HashSet<Value> _seen = [];
+    private HashSet<Value>? _seen;
 
     /// <summary>The top-level keys (or set elements) in the order the rules produced them, as OPA enumerates them.</summary>
     public IReadOnlyList<Value> Order => _order;
@@ -19,7 +19,7 @@ internal sealed class DocumentBuilder(bool set)
     public bool Add(Value[] path, Value value)
     {
         var first = path.Length > 0 ? path[0] : value;
-        if (_seen.Add(first))
+        if (_order.Count < 8 ? !_order.Contains(first) : (_seen ??= [.. _order]).Add(first))
         {
             _order.Add(first);
         }

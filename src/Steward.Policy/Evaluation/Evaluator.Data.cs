@@ -201,30 +201,20 @@ internal sealed partial class Evaluator
         _cache ??= [];
         if (_cache.TryGetValue(node, out var cached))
         {
-            return ReferenceEquals(cached, Undefined) ? null : cached;
+            return ReferenceEquals(cached, InProgress)
+                ? throw new RegoEvalException(ErrorCodes.Recursion, $"rule {node.DottedPath} is recursive")
+                : ReferenceEquals(cached, Undefined) ? null : cached;
         }
 
-        _inProgress ??= [];
-        if (!_inProgress.Add(node))
+        // The marker stays if evaluation throws; the whole query fails then anyway.
+        _cache[node] = InProgress;
+        var value = node.Kind switch
         {
-            throw new RegoEvalException(ErrorCodes.Recursion, $"rule {node.DottedPath} is recursive");
-        }
-
-        Value? value;
-        try
-        {
-            value = node.Kind switch
-            {
-                RuleKind.Complete => EvalComplete(node),
-                RuleKind.PartialSet => EvalMulti(node, set: true),
-                RuleKind.PartialObject => EvalMulti(node, set: false),
-                _ => null,
-            };
-        }
-        finally
-        {
-            _inProgress.Remove(node);
-        }
+            RuleKind.Complete => EvalComplete(node),
+            RuleKind.PartialSet => EvalMulti(node, set: true),
+            RuleKind.PartialObject => EvalMulti(node, set: false),
+            _ => null,
+        };
 
         if (value is not null && _overrides is not null)
         {

@@ -62,6 +62,29 @@ internal sealed partial class Evaluator
                 return true;
             case CRef r:
                 return TryEvalRefSingle(r, frame, out value);
+            case CArray a:
+            {
+                if (!TryEvalAllSingle(a.Items, frame, out var items))
+                {
+                    value = null;
+                    return false;
+                }
+
+                value = items is null ? null : new ArrayValue(items);
+                return true;
+            }
+
+            case CSet s:
+            {
+                if (!TryEvalAllSingle(s.Items, frame, out var items))
+                {
+                    value = null;
+                    return false;
+                }
+
+                value = items is null ? null : SetValue.FromOwned(items, items.Length);
+                return true;
+            }
             case CCall { Function: not null } f when _mocks is null:
             {
                 var args = new Value[f.Args.Length];
@@ -93,7 +116,7 @@ internal sealed partial class Evaluator
                 var start = _scratchTop;
                 if (start + n > _scratch.Length)
                 {
-                    Array.Resize(ref _scratch, Math.Max(_scratch.Length * 2, start + n));
+                    Array.Resize(ref _scratch, Math.Max(Math.Max(8, _scratch.Length * 2), start + n));
                 }
 
                 _scratchTop = start + n;
@@ -130,6 +153,32 @@ internal sealed partial class Evaluator
                 value = null;
                 return false;
         }
+    }
+
+    /// <summary>Evaluates terms that each have one value; <paramref name="values"/> is null when one is undefined.</summary>
+    private bool TryEvalAllSingle(CTerm[] terms, Value?[] frame, out Value[]? values)
+    {
+        var result = new Value[terms.Length];
+        for (var i = 0; i < terms.Length; i++)
+        {
+            // An unbound variable makes the collection a pattern: the caller unifies instead.
+            if ((terms[i] is CVar v && frame[v.Slot] is null) || !TryEvalSingle(terms[i], frame, out var item))
+            {
+                values = null;
+                return false;
+            }
+
+            if (item is null)
+            {
+                values = null;
+                return true;
+            }
+
+            result[i] = item;
+        }
+
+        values = result;
+        return true;
     }
 
     private bool TryEvalRefSingle(CRef r, Value?[] frame, out Value? value)

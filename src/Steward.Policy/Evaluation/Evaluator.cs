@@ -12,6 +12,7 @@ namespace Steward.Policy.Evaluation;
 internal sealed partial class Evaluator
 {
     private static readonly Value Undefined = new StringValue("\u0000undefined");
+    private static readonly Value InProgress = new StringValue("\u0000in progress");
     private readonly CompiledPolicy _policy;
     private readonly EvalOptions _options;
     private readonly BuiltinContext _builtinContext;
@@ -20,15 +21,14 @@ internal sealed partial class Evaluator
     private Value _data;
     private Dictionary<RuleNode, Value>? _cache;
     private Dictionary<RuleNode, IReadOnlyList<Value>>? _order;
-    private HashSet<RuleNode>? _inProgress;
     private Dictionary<string, object>? _mocks;
     private List<(string[] Path, Value Value)>? _overrides;
     private const int MaxDepth = 400;
     private int _steps;
     private int _depth;
-    private Value[] _scratch = new Value[16];
+    private Value[] _scratch = [];
     private int _scratchTop;
-    private int[] _inlineSlots = new int[16];
+    private int[] _inlineSlots = [];
     private int _inlineTop;
 
     private Evaluator(CompiledPolicy policy, EvalOptions options)
@@ -195,7 +195,7 @@ internal sealed partial class Evaluator
                     frame[slot] = other;
                     if (_inlineTop == _inlineSlots.Length)
                     {
-                        Array.Resize(ref _inlineSlots, _inlineSlots.Length * 2);
+                        Array.Resize(ref _inlineSlots, Math.Max(8, _inlineSlots.Length * 2));
                     }
 
                     _inlineSlots[_inlineTop++] = slot;
