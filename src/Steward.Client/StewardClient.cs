@@ -39,6 +39,7 @@ public sealed class StewardClient : IDisposable
         ActorKeys = new ActorKeysClient(_http);
         ApiKeys = new ApiKeysClient(_http);
         Ledger = new LedgerClient(_http);
+        Policies = new PoliciesClient(_http);
     }
 
     /// <summary>The server's address, ending with a slash.</summary>
@@ -64,6 +65,9 @@ public sealed class StewardClient : IDisposable
 
     /// <summary>The tamper-evident ledger: checkpoints, entries and proofs.</summary>
     public LedgerClient Ledger { get; }
+
+    /// <summary>Rego policies, data documents, evaluation and the decision log.</summary>
+    public PoliciesClient Policies { get; }
 
     /// <summary>Gets the identity behind the credentials in use.</summary>
     /// <param name="cancellationToken">Cancels the request.</param>

@@ -4,6 +4,7 @@ using Steward.Governance.Events;
 using Steward.Governance.Identity;
 using Steward.Governance.Inventory;
 using Steward.Governance.Ledger;
+using Steward.Governance.Policies;
 using Steward.Governance.Storage;
 
 namespace Steward.Governance;
@@ -31,6 +32,10 @@ public static class GovernanceServiceCollectionExtensions
         services.AddSingleton<DecisionStore>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<ActorKeyStore>();
+        services.AddSingleton<PolicyModuleStore>();
+        services.AddSingleton<PolicyDataStore>();
+        services.AddSingleton<PolicySnapshotReader>();
+        services.AddSingleton<DecisionLogStore>();
         services.AddSingleton<GovernanceStartup>();
         return services;
     }

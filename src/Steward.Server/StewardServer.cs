@@ -2,6 +2,7 @@ using Steward.Server.Apis;
 using Steward.Server.Auth;
 using Steward.Server.Hosting;
 using Steward.Server.Dashboard;
+using Steward.Server.Policies;
 using Steward.Server.Problems;
 
 namespace Steward.Server;
@@ -25,6 +26,7 @@ public static class StewardServer
         builder.AddStewardApiDocs();
         builder.AddStewardHosting(options);
         builder.AddStewardDashboard();
+        builder.AddStewardPolicies();
 
         var app = builder.Build();
         app.UseStewardProblems();
@@ -41,6 +43,10 @@ public static class StewardServer
         app.MapActorKeysApi();
         app.MapApiKeysApi();
         app.MapLedgerApi();
+        app.MapOpaApi();
+        app.MapOpaPoliciesApi();
+        app.MapOpaLogsApi();
+        app.MapPolicyDecisionsApi();
         app.MapStewardDashboard();
         return app;
     }

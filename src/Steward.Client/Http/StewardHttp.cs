@@ -57,6 +57,19 @@ internal sealed class StewardHttp(HttpClient httpClient, Uri baseAddress, string
         return await ReadJsonAsync<TResponse>(response, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Sends any content (Rego text, raw JSON) and reads a JSON answer.</summary>
+    public async Task<T> SendContentAsync<T>(HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(method, path, content, cancellationToken).ConfigureAwait(false);
+        return await ReadJsonAsync<T>(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends any content and ignores the body of a successful answer.</summary>
+    public async Task SendContentAsync(HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(method, path, content, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task DeleteAsync(string path, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(HttpMethod.Delete, path, content: null, cancellationToken).ConfigureAwait(false);
@@ -119,7 +132,8 @@ internal sealed class StewardHttp(HttpClient httpClient, Uri baseAddress, string
             }
             catch (JsonException)
             {
-                // Not a problem document: the status alone describes the failure.
+                // OPA-compatible endpoints (/v1/...) carry OPA's "errors" list instead of field errors: keep the rest.
+                problem = WithoutFieldErrors(body);
             }
         }
 
@@ -129,5 +143,24 @@ internal sealed class StewardHttp(HttpClient httpClient, Uri baseAddress, string
         }
 
         return new StewardApiException(response.StatusCode, problem);
+    }
+
+    private static StewardProblem? WithoutFieldErrors(string body)
+    {
+        try
+        {
+            if (System.Text.Json.Nodes.JsonNode.Parse(body) is not System.Text.Json.Nodes.JsonObject node)
+            {
+                return null;
+            }
+
+            node.Remove("errors");
+            return node.Deserialize<StewardProblem>(StewardJson.Options);
+        }
+        catch (JsonException)
+        {
+            // Not a problem document: the status alone describes the failure.
+            return null;
+        }
     }
 }

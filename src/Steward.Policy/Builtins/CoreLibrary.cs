@@ -27,5 +27,8 @@ internal static class CoreLibrary
         UuidBuiltins.Register(registry);
         SemverBuiltins.Register(registry);
         NetBuiltins.Register(registry);
+        JwtBuiltins.Register(registry);
+        JsonSchemaBuiltins.Register(registry);
+        TemplateBuiltins.Register(registry);
     }
 }

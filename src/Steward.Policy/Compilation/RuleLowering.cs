@@ -165,7 +165,8 @@ internal sealed partial class RuleLowering(ModuleScope module, RuleTree tree, Bu
     }
 
     private bool IsBuiltinNamespace(string name) =>
-        builtins.TryGet(name, out _) || builtins.All.Any(b => b.Name.StartsWith(name + ".", StringComparison.Ordinal));
+        builtins.TryGet(name, out _) || SpecialBuiltins.TryGet(name, out _) || name is "opa" or "http"
+        || builtins.All.Any(b => b.Name.StartsWith(name + ".", StringComparison.Ordinal));
 
     private bool IsGlobalName(string name) =>
         name is "input" or "data" || module.Imports.ContainsKey(name) || module.RuleNames.Contains(name);

@@ -62,7 +62,31 @@ internal sealed partial class Evaluator
                 return true;
             case CRef r:
                 return TryEvalRefSingle(r, frame, out value);
-            case CCall c when c.Args.Length <= 4 && c.Builtin is { Function: not null } && c.Builtin != SpecialBuiltins.Print && _mocks is null:
+            case CCall { Function: not null } f when _mocks is null:
+            {
+                var args = new Value[f.Args.Length];
+                for (var i = 0; i < args.Length; i++)
+                {
+                    if (!TryEvalSingle(f.Args[i], frame, out var arg))
+                    {
+                        value = null;
+                        return false;
+                    }
+
+                    if (arg is null)
+                    {
+                        value = null;
+                        return true;
+                    }
+
+                    args[i] = arg;
+                }
+
+                value = CallFunction(f.Function, args);
+                return true;
+            }
+
+            case CCall c when c.Builtin is { Function: not null } && c.Builtin != SpecialBuiltins.Print && _mocks is null:
             {
                 // Arguments live in a per-evaluation stack of slots: nested calls take the slots above ours.
                 var n = c.Args.Length;
@@ -468,22 +492,24 @@ internal sealed partial class Evaluator
             case ComprehensionKind.Array:
             {
                 var items = new List<Value>();
-                EvalBody(c.Body, 0, frame, () => EvalTerm(c.Head, frame, v =>
+                Func<Value, bool> add = v =>
                 {
                     items.Add(v);
                     return true;
-                }));
+                };
+                EvalBody(c.Body, 0, frame, () => Produce(c.Head, frame, add));
                 return items.Count == 0 ? ArrayValue.Empty : new ArrayValue([.. items]);
             }
 
             case ComprehensionKind.Set:
             {
                 var items = new List<Value>();
-                EvalBody(c.Body, 0, frame, () => EvalTerm(c.Head, frame, v =>
+                Func<Value, bool> add = v =>
                 {
                     items.Add(v);
                     return true;
-                }));
+                };
+                EvalBody(c.Body, 0, frame, () => Produce(c.Head, frame, add));
                 return items.Count == 0 ? SetValue.Empty : SetValue.From(items);
             }
 
@@ -503,6 +529,17 @@ internal sealed partial class Evaluator
                 return ObjectValue.From(entries);
             }
         }
+    }
+
+    /// <summary>Passes a term's value(s) to a consumer, without a continuation when the term has one value.</summary>
+    private bool Produce(CTerm term, Value?[] frame, Func<Value, bool> k)
+    {
+        if (TryEvalSingle(term, frame, out var single))
+        {
+            return single is null || k(single);
+        }
+
+        return EvalTerm(term, frame, k);
     }
 
     private static CVar? FirstUnbound(CTerm term, Value?[] frame) => term switch

@@ -3,6 +3,7 @@ using Steward.Server.Dashboard.Assets;
 using Steward.Server.Dashboard.Audit;
 using Steward.Server.Dashboard.Inventory;
 using Steward.Server.Dashboard.Login;
+using Steward.Server.Dashboard.Policies;
 
 namespace Steward.Server.Dashboard;
 
@@ -34,5 +35,6 @@ internal static class DashboardEndpoints
         ui.MapLoginPages();
         ui.MapInventoryPages();
         ui.MapAuditPages();
+        ui.MapPolicyPages();
     }
 }

@@ -25,6 +25,16 @@ public sealed class AggregateAndNumberTests
     }
 
     [Fact]
+    public void DecimalLiterals_AddUpAsOpaPrintsThem()
+    {
+        Assert.Equal("0.3", Call.Json("plus", "0.1", "0.2"));
+        Assert.Equal("0.3", Call.Json("sum", "[0.1, 0.2]"));
+        Assert.Equal("0.3", Call.Json("mul", "0.1", "3"));
+        Assert.Equal("0.1", Call.Json("minus", "0.3", "0.2"));
+        Assert.Equal("1", Call.Json("product", "[0.5, 2]"));
+    }
+
+    [Fact]
     public void MaxMin_AreUndefinedOnEmptyAndUseTheTotalOrder()
     {
         Assert.Null(Call.Json("max", "[]"));

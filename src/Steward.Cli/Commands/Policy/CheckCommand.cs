@@ -1,44 +1,57 @@
 using System.CommandLine;
 using Steward.Cli.Infrastructure;
-using Steward.Policy.Syntax;
+using Steward.Policy;
 
 namespace Steward.Cli.Commands.Policy;
 
 /// <summary>
-/// <c>steward policy check PATH...</c>: parses every <c>.rego</c> file (directories are searched recursively) and
-/// prints each syntax error as OPA does (<c>file:line:col: rego_parse_error: ...</c>). Compile checks (safety,
-/// recursion, types) arrive with the policy compiler.
+/// <c>steward policy check PATH...</c>: parses and compiles every <c>.rego</c> file together (directories are searched
+/// recursively) and prints each error as OPA does (<c>file:line:col: code: message</c>): syntax, unsafe variables,
+/// recursion, conflicting rules, unknown functions.
 /// </summary>
 internal static class CheckCommand
 {
     public static Command Create(CliContext context)
     {
         var paths = new Argument<string[]>("PATH") { Description = ".rego files or directories holding them", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("check", "Report Rego syntax errors (exit 1 if any)") { paths };
+        var command = new Command("check", "Report Rego syntax and compile errors (exit 1 if any)") { paths };
         command.SetAction(parseResult =>
         {
             var files = Files(parseResult.GetRequiredValue(paths));
-            var errors = new List<string>();
-            foreach (var file in files)
+            var sources = files.Select(f => new PolicySource(f, Read(f))).ToList();
+            IReadOnlyList<RegoError> errors = [];
+            try
             {
-                try
-                {
-                    RegoParser.ParseModule(File.ReadAllText(file), file);
-                }
-                catch (RegoParseException ex)
-                {
-                    errors.Add(ex.Message);
-                }
+                CompiledPolicy.Compile(sources);
+            }
+            catch (RegoCompileException e)
+            {
+                errors = e.Errors;
             }
 
             // The diagnostics are the result (stdout); the failure itself is the one line on stderr.
             foreach (var error in errors) context.Out.WriteLine(error);
             if (errors.Count > 0)
-                throw new CliException($"{errors.Count} of {files.Count} files have errors");
-            context.Out.WriteLine($"{files.Count} files OK (syntax)");
+            {
+                var bad = errors.Select(e => e.File).Where(f => f is not null).Distinct().Count();
+                throw new CliException($"{Math.Max(bad, 1)} of {files.Count} files have errors ({errors.Count} errors)");
+            }
+            context.Out.WriteLine($"{files.Count} files OK");
             return 0;
         });
         return command;
+    }
+
+    private static string Read(string file)
+    {
+        try
+        {
+            return File.ReadAllText(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException($"cannot read {file}: {e.Message}");
+        }
     }
 
     private static List<string> Files(IEnumerable<string> paths)

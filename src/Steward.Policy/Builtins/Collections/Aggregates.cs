@@ -55,6 +55,7 @@ internal static class Aggregates
         var exact = BigInteger.Zero;
         var isExact = true;
         var total = 0d;
+        decimal? dec = 0m;
         foreach (var item in items)
         {
             if (item is not NumberValue n)
@@ -72,9 +73,10 @@ internal static class Aggregates
             }
 
             total += n.AsDouble;
+            dec = Accumulate(dec, n, static (x, y) => x + y);
         }
 
-        return isExact ? NumberValue.Of(exact) : Arithmetic.Float(total);
+        return isExact ? NumberValue.Of(exact) : dec is { } d ? Arithmetic.FromDecimal(d) : Arithmetic.Float(total);
     }
 
     private static NumberValue Product(Value value)
@@ -83,6 +85,7 @@ internal static class Aggregates
         var exact = BigInteger.One;
         var isExact = true;
         var total = 1d;
+        decimal? dec = 1m;
         foreach (var item in items)
         {
             if (item is not NumberValue n)
@@ -100,9 +103,27 @@ internal static class Aggregates
             }
 
             total *= n.AsDouble;
+            dec = Accumulate(dec, n, static (x, y) => x * y);
         }
 
-        return isExact ? NumberValue.Of(exact) : Arithmetic.Float(total);
+        return isExact ? NumberValue.Of(exact) : dec is { } d ? Arithmetic.FromDecimal(d) : Arithmetic.Float(total);
+    }
+
+    private static decimal? Accumulate(decimal? total, NumberValue n, Func<decimal, decimal, decimal> op)
+    {
+        if (total is not { } t || !Arithmetic.TryShortDecimal(n, out var d))
+        {
+            return null;
+        }
+
+        try
+        {
+            return op(t, d);
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
     }
 
     private static Value? Extreme(Value value, bool max)

@@ -18,7 +18,7 @@ internal static class YamlEmitter
                 WriteSeq(builder, Items(value), 0);
                 break;
             default:
-                builder.Append(Inline(value, 0)).Append('\n');
+                builder.Append(Inline(value, 2)).Append('\n');
                 break;
         }
 
@@ -148,7 +148,7 @@ internal static class YamlEmitter
             return text;
         }
 
-        if (!YamlBuiltinsResolvesToString(text) || text.Any(c => char.IsControl(c) || c > 0x7e && !char.IsLetterOrDigit(c)))
+        if (!YamlBuiltinsResolvesToString(text) || text.Any(c => char.IsControl(c) && c != '\t'))
         {
             var b = new StringBuilder("\"");
             foreach (var c in text)

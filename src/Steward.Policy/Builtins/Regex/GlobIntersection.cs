@@ -1,8 +1,8 @@
 namespace Steward.Policy.Builtins;
 
 /// <summary>
-/// regex.globs_match: whether two patterns over the syntax ., [..], [^..], \x, literals and the modifiers * + ?
-/// can match a common string (a product walk over both patterns' automata).
+/// regex.globs_match: whether two patterns over the syntax of glob-intersection (., [a-z], \x, literals and the
+/// modifiers * and +; anchored at both ends) match a common non-empty string (a product walk over both automata).
 /// </summary>
 internal static class GlobIntersection
 {
@@ -10,23 +10,23 @@ internal static class GlobIntersection
     {
         var x = Parse(a);
         var y = Parse(b);
-        var seen = new HashSet<(int, int)>();
-        var queue = new Queue<(int, int)>();
+        var seen = new HashSet<(int, int, bool)>();
+        var queue = new Queue<(int, int, bool)>();
         foreach (var start in Closure(x, 0))
         {
             foreach (var other in Closure(y, 0))
             {
-                if (seen.Add((start, other)))
+                if (seen.Add((start, other, false)))
                 {
-                    queue.Enqueue((start, other));
+                    queue.Enqueue((start, other, false));
                 }
             }
         }
 
         while (queue.Count > 0)
         {
-            var (i, j) = queue.Dequeue();
-            if (i == x.Count && j == y.Count)
+            var (i, j, consumed) = queue.Dequeue();
+            if (i == x.Count && j == y.Count && consumed)
             {
                 return true;
             }
@@ -44,9 +44,9 @@ internal static class GlobIntersection
                     {
                         foreach (var cj in Closure(y, nj))
                         {
-                            if (seen.Add((ci, cj)))
+                            if (seen.Add((ci, cj, true)))
                             {
-                                queue.Enqueue((ci, cj));
+                                queue.Enqueue((ci, cj, true));
                             }
                         }
                     }
@@ -63,7 +63,7 @@ internal static class GlobIntersection
     private static List<int> Closure(List<Token> tokens, int i)
     {
         var states = new List<int> { i };
-        while (i < tokens.Count && tokens[i].Modifier is '*' or '?')
+        while (i < tokens.Count && tokens[i].Modifier == '*')
         {
             i++;
             states.Add(i);
@@ -92,14 +92,16 @@ internal static class GlobIntersection
                 case '\\':
                     if (i + 1 >= pattern.Length)
                     {
-                        throw new BuiltinException($"invalid escape at end of pattern {pattern}");
+                        throw Invalid(i, "input ends with a \\ (escape) character");
                     }
 
                     set = CharSet.Single(pattern[i + 1]);
                     i += 2;
                     break;
-                case '*' or '+' or '?':
-                    throw new BuiltinException($"modifier {c} without a preceding character in {pattern}");
+                case '*' or '+':
+                    throw Invalid(i + 1, $"flag '{c}' must be preceded by a non-flag");
+                case ']':
+                    throw Invalid(i + 1, "set-close ']' with no preceding '['");
                 default:
                     set = CharSet.Single(c);
                     i++;
@@ -107,7 +109,7 @@ internal static class GlobIntersection
             }
 
             var modifier = '1';
-            if (i < pattern.Length && pattern[i] is '*' or '+' or '?')
+            if (i < pattern.Length && pattern[i] is '*' or '+')
             {
                 modifier = pattern[i];
                 i++;
@@ -119,21 +121,19 @@ internal static class GlobIntersection
         return tokens;
     }
 
+    private static BuiltinException Invalid(int position, string message) =>
+        new($"pos:{position}:{message}: the input provided is invalid");
+
     private static CharSet Class(string p, ref int i)
     {
         i++;
-        var negated = i < p.Length && p[i] == '^';
-        if (negated)
-        {
-            i++;
-        }
-
+        var negated = false;
         var ranges = new List<(int Low, int High)>();
         while (true)
         {
             if (i >= p.Length)
             {
-                throw new BuiltinException($"unterminated character class in {p}");
+                throw Invalid(p.Length, "found [ without matching ]");
             }
 
             if (p[i] == ']')

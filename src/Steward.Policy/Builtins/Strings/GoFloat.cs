@@ -76,11 +76,6 @@ internal static class GoFloat
                 }
 
                 var exp = digits.Point - 1;
-                if (digits.Count == 0)
-                {
-                    exp = 0;
-                }
-
                 if (exp < -4 || exp >= eprec)
                 {
                     var p = shortest ? digits.Count : Math.Min(precision, digits.Count);

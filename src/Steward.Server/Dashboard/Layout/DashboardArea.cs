@@ -11,4 +11,7 @@ internal enum DashboardArea
 
     /// <summary>Ledger entries with their proofs.</summary>
     Audit,
+
+    /// <summary>Rego modules, their tests and the decision log.</summary>
+    Policies,
 }

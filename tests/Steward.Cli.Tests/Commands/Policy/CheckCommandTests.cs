@@ -11,7 +11,7 @@ public sealed class CheckCommandTests : IDisposable
     {
         Directory.CreateDirectory(_temp.File("policies/nested"));
         await File.WriteAllTextAsync(_temp.File("policies/a.rego"), "package a\n\ndefault allow := false\n\nallow if input.score > 0.7\n", TestContext.Current.CancellationToken);
-        await File.WriteAllTextAsync(_temp.File("policies/nested/b.rego"), "package b\n\ndeny contains msg if {\n\tsome w in data.words\n\tcontains(input.text, w)\n\tmsg := w\n}\n", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(_temp.File("policies/nested/b.rego"), "package b\n\ndeny contains msg if {\n\tsome w in data.words\n\tinput.text == w\n\tmsg := w\n}\n", TestContext.Current.CancellationToken);
 
         var run = await CliRun.RunAsync(["policy", "check", _temp.File("policies")]);
 
@@ -34,6 +34,20 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Contains($"{bad}:3:7: rego_parse_error:", run.Out, StringComparison.Ordinal);
         Assert.Single(run.Error.Trim().Split('\n'));
         Assert.StartsWith("error: 1 of 2 files have errors", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CompileErrors_AcrossFiles_AreListedWithPositions()
+    {
+        var a = _temp.File("a.rego");
+        await File.WriteAllTextAsync(a, "package shared\n\np := 1\n", TestContext.Current.CancellationToken);
+        var b = _temp.File("b.rego");
+        await File.WriteAllTextAsync(b, "package shared\n\nq if {\n  y == 1\n}\n", TestContext.Current.CancellationToken);
+
+        var run = await CliRun.RunAsync(["policy", "check", a, b]);
+
+        Assert.Contains($"{b}:4:3: rego_unsafe_var_error:", run.Out, StringComparison.Ordinal);
+        run.AssertOneErrorLine("1 of 2 files have errors");
     }
 
     [Fact]

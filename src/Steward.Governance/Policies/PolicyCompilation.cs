@@ -1,0 +1,34 @@
+using Steward.Policy;
+using Steward.Policy.Syntax;
+
+namespace Steward.Governance.Policies;
+
+/// <summary>Parses and compiles modules, turning the engine's errors into <see cref="PolicyCompileFailedException"/>.</summary>
+public static class PolicyCompilation
+{
+    /// <summary>The package of a module (<c>a.b</c>), or the parse error as a compile failure.</summary>
+    public static string PackageOf(string id, string text)
+    {
+        try
+        {
+            return string.Join('.', RegoParser.ParseModule(text, id).Package.Path);
+        }
+        catch (RegoParseException e)
+        {
+            throw new PolicyCompileFailedException([new RegoError(ErrorCodes.Parse, e.Detail, e.FileName, e.Line, e.Column)]);
+        }
+    }
+
+    /// <summary>Compiles modules together; every error is reported.</summary>
+    public static CompiledPolicy Compile(IEnumerable<PolicySource> sources)
+    {
+        try
+        {
+            return CompiledPolicy.Compile(sources);
+        }
+        catch (RegoCompileException e)
+        {
+            throw new PolicyCompileFailedException(e.Errors);
+        }
+    }
+}
