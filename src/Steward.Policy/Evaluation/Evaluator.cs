@@ -19,6 +19,7 @@ internal sealed partial class Evaluator
     private Value? _input;
     private Value _data;
     private Dictionary<RuleNode, Value>? _cache;
+    private Dictionary<RuleNode, IReadOnlyList<Value>>? _order;
     private HashSet<RuleNode>? _inProgress;
     private Dictionary<string, object>? _mocks;
     private List<(string[] Path, Value Value)>? _overrides;
