@@ -67,6 +67,8 @@ internal static class SidecarLoad
         await Drive(http, sidecarUri, rate, 3);
         GC.Collect();
         var startSet = Environment.WorkingSet;
+        var startPause = GC.GetTotalPauseDuration();
+        int[] startGcs = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
 
         // The two paths take turns in blocks of 5 s (ABBA order), so that drift in the machine's state (JIT tiering, GC
         // heap growth, other load) falls on both alike; each path gets the full rate while it runs.
@@ -92,6 +94,8 @@ internal static class SidecarLoad
         }
 
         var endSet = Environment.WorkingSet;
+        var pause = GC.GetTotalPauseDuration() - startPause;
+        int[] gcs = [GC.CollectionCount(0) - startGcs[0], GC.CollectionCount(1) - startGcs[1], GC.CollectionCount(2) - startGcs[2]];
         var direct = (Latencies: directLatencies.ToArray(), Errors: directErrors);
         var proxied = (Latencies: sidecarLatencies.ToArray(), Errors: sidecarErrors);
 
@@ -104,7 +108,7 @@ internal static class SidecarLoad
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"sidecar - direct: p50 {s.P50 - d.P50:+0.00;-0.00} ms, p99 {s.P99 - d.P99:+0.00;-0.00} ms (ratio p99 {s.P99 / d.P99:F2}x); target p99 difference <= 1.00 ms: {(s.P99 - d.P99 <= 1 ? "met" : "NOT met")}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"working set: start {startSet / 1048576.0:F0} MiB, end {endSet / 1048576.0:F0} MiB (one process: load generator, upstream and sidecar)"));
+            $"working set: start {startSet / 1048576.0:F0} MiB, end {endSet / 1048576.0:F0} MiB (one process: load generator, upstream and sidecar); GC gen0/1/2 {gcs[0]}/{gcs[1]}/{gcs[2]}, paused {pause.TotalMilliseconds:F0} ms"));
 
         // Added latency without queueing: one request at a time, alternating the paths, so that CPU contention from
         // outside the run falls on both alike and no queue forms. This is the sidecar's own cost per request.
