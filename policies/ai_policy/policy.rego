@@ -31,10 +31,13 @@ prediction := input.prediction if {
 # Rule config_missing: without settings the other rules could not fire; refuse rather than pass everything.
 deny contains "config_missing: data.config.ai_policy is not loaded" if not data.config.ai_policy
 
-# Rule output_not_json: a successful response must be a JSON object (the sidecar passes prediction null for others).
+# Rule output_not_json: a successful response must be a JSON object (the sidecar passes prediction null for others);
+# a response that has no body by definition (HEAD, 204) is exempt.
 deny contains msg if {
 	response
 	ok_status
+	input.status != 204
+	input.request.method != "HEAD"
 	not is_object(input.prediction)
 	msg := sprintf("output_not_json: the response is not a JSON object (content type %v)", [input.content_type])
 }

@@ -81,6 +81,11 @@ test_non_json_output_is_denied if {
 	ai_policy.deny == {"output_not_json: the response is not a JSON object (content type text/plain)"} with input as i
 }
 
+test_bodiless_answers_are_not_required_to_be_json if {
+	ai_policy.allow with input as object.union(with_prediction(null), {"status": 204, "content_type": null})
+	ai_policy.allow with input as object.union(with_prediction(null), {"request": {"method": "HEAD", "path": "/predict", "headers": {}, "body": null}})
+}
+
 test_error_status_skips_schema_checks if {
 	i := object.union(with_prediction({"error": "overloaded"}), {"status": 500})
 	ai_policy.allow with input as i

@@ -65,8 +65,8 @@ public sealed class OutputPolicyOptions
         if (!(SampleAllows is >= 0 and <= 1)) throw new ArgumentException("OutputPolicyOptions.SampleAllows must be from 0 to 1");
         if (Server is not null)
         {
-            if (!Server.IsAbsoluteUri || (Server.Scheme != Uri.UriSchemeHttp && Server.Scheme != Uri.UriSchemeHttps))
-                throw new ArgumentException("OutputPolicyOptions.Server must be an absolute http:// or https:// URL");
+            if (!Server.IsAbsoluteUri || (Server.Scheme != Uri.UriSchemeHttp && Server.Scheme != Uri.UriSchemeHttps) || Server.UserInfo.Length > 0)
+                throw new ArgumentException("OutputPolicyOptions.Server must be an absolute http:// or https:// URL without user info (the key goes in ApiKey)");
             if (string.IsNullOrWhiteSpace(ApiKey)) throw new ArgumentException("OutputPolicyOptions.ApiKey is required with Server");
         }
 

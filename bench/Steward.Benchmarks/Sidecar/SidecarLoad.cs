@@ -14,8 +14,9 @@ namespace Steward.Benchmarks.Sidecar;
 /// model endpoint answering a fixed prediction, the sidecar deciding the shipped <c>ai_policy</c> (embedded engine)
 /// on every response. Latency is measured from each request's scheduled start (no coordinated omission); the
 /// report gives p50/p99 of both, their difference, errors and the process working set before and after.
-/// Target: the sidecar adds at most 1 ms at p99 at 2,000 requests/s.
-/// <c>dotnet run -c Release --project bench/Steward.Benchmarks -- load-sidecar [--rate 2000] [--seconds 60] [--bundle policies]</c>
+/// Target: the sidecar adds at most 1 ms at p99 at 2,000 requests/s. Then, one request at a time (alternating paths,
+/// <c>--sequential N</c>, default 5,000 each), the sidecar's own added latency without any queue.
+/// <c>dotnet run -c Release --project bench/Steward.Benchmarks -- load-sidecar [--rate 2000] [--seconds 60] [--sequential 5000] [--bundle policies]</c>
 /// </summary>
 internal static class SidecarLoad
 {
@@ -66,6 +67,8 @@ internal static class SidecarLoad
         await Drive(http, sidecarUri, rate, 3);
         GC.Collect();
         var startSet = Environment.WorkingSet;
+        var startPause = GC.GetTotalPauseDuration();
+        int[] startGcs = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
 
         // The two paths take turns in blocks of 5 s (ABBA order), so that drift in the machine's state (JIT tiering, GC
         // heap growth, other load) falls on both alike; each path gets the full rate while it runs.
@@ -91,6 +94,8 @@ internal static class SidecarLoad
         }
 
         var endSet = Environment.WorkingSet;
+        var pause = GC.GetTotalPauseDuration() - startPause;
+        int[] gcs = [GC.CollectionCount(0) - startGcs[0], GC.CollectionCount(1) - startGcs[1], GC.CollectionCount(2) - startGcs[2]];
         var direct = (Latencies: directLatencies.ToArray(), Errors: directErrors);
         var proxied = (Latencies: sidecarLatencies.ToArray(), Errors: sidecarErrors);
 
@@ -103,8 +108,39 @@ internal static class SidecarLoad
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"sidecar - direct: p50 {s.P50 - d.P50:+0.00;-0.00} ms, p99 {s.P99 - d.P99:+0.00;-0.00} ms (ratio p99 {s.P99 / d.P99:F2}x); target p99 difference <= 1.00 ms: {(s.P99 - d.P99 <= 1 ? "met" : "NOT met")}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"working set: start {startSet / 1048576.0:F0} MiB, end {endSet / 1048576.0:F0} MiB (one process: load generator, upstream and sidecar)"));
+            $"working set: start {startSet / 1048576.0:F0} MiB, end {endSet / 1048576.0:F0} MiB (one process: load generator, upstream and sidecar); GC gen0/1/2 {gcs[0]}/{gcs[1]}/{gcs[2]}, paused {pause.TotalMilliseconds:F0} ms"));
+
+        // Added latency without queueing: one request at a time, alternating the paths, so that CPU contention from
+        // outside the run falls on both alike and no queue forms. This is the sidecar's own cost per request.
+        var sequential = Option(args, "--sequential", 5000);
+        if (sequential > 0)
+        {
+            var (sd, ss) = await Sequential(http, upstreamUri, sidecarUri, sequential);
+            var a = Percentiles(sd);
+            var b = Percentiles(ss);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"one at a time ({sequential} each, alternating): direct p50 {a.P50:F3} p99 {a.P99:F3} ms; sidecar p50 {b.P50:F3} p99 {b.P99:F3} ms; added p50 {b.P50 - a.P50:+0.000;-0.000} ms, p99 {b.P99 - a.P99:+0.000;-0.000} ms"));
+        }
+
         return direct.Errors + proxied.Errors == 0 ? 0 : 1;
+    }
+
+    private static async Task<(double[] Direct, double[] Sidecar)> Sequential(HttpClient http, Uri direct, Uri sidecar, int count)
+    {
+        var d = new double[count];
+        var s = new double[count];
+        for (var i = 0; i < count; i++)
+        {
+            foreach (var toSidecar in i % 2 == 0 ? new[] { false, true } : [true, false])
+            {
+                var started = Stopwatch.GetTimestamp();
+                using var response = await Send(http, toSidecar ? sidecar : direct);
+                await response.Content.LoadIntoBufferAsync();
+                (toSidecar ? s : d)[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            }
+        }
+
+        return (d, s);
     }
 
     private static string Line(string name, int count, int errors, (double P50, double P90, double P99, double P999, double Max) p) =>

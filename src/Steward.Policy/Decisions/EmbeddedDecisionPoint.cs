@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Steward.Policy.Values;
 
 namespace Steward.Policy.Decisions;
@@ -5,9 +6,13 @@ namespace Steward.Policy.Decisions;
 /// <summary>
 /// Decides with a <see cref="CompiledPolicy"/> in this process. Evaluation runs on the caller's thread under the
 /// time limit; a limit reached, an evaluation error or any other failure is a denial with the reason (fail closed).
+/// Only <c>X.allow</c> and <c>X.deny</c> of the package are evaluated (in one query, so <c>deny</c> is computed once),
+/// not its helper rules: the result is <c>{"allow": ..., "deny": ...}</c>. A path with neither (e.g. a boolean rule)
+/// is evaluated whole.
 /// </summary>
 public sealed class EmbeddedDecisionPoint : IPolicyDecisionPoint
 {
+    private readonly ConcurrentDictionary<PolicyPath, PreparedQuery> _queries = new();
     private readonly CompiledPolicy _policy;
     private readonly EmbeddedDecisionOptions _options;
 
@@ -37,14 +42,19 @@ public sealed class EmbeddedDecisionPoint : IPolicyDecisionPoint
         PolicyDecisionError? error = null;
         try
         {
-            result = _policy.EvaluateData(path.Segments, new EvalOptions
+            var options = new EvalOptions
             {
                 Input = input,
                 Data = _options.Data,
                 Timeout = _options.Timeout,
                 Time = time,
                 CancellationToken = cancellationToken,
-            });
+            };
+            var query = _queries.GetOrAdd(path, static (p, policy) =>
+                policy.Prepare($"{{k: v | some k in [\"allow\", \"deny\"]; v := {p.Dotted}[k]}}"), _policy);
+            var results = query.Evaluate(options);
+            result = results.Count == 0 ? null : results[0].Expressions[0];
+            if (result is null or ObjectValue { Count: 0 }) result = _policy.EvaluateData(path.Segments, options);
         }
         catch (RegoEvalException ex) when (ex.Code == ErrorCodes.EvalCancel && !cancellationToken.IsCancellationRequested)
         {

@@ -20,6 +20,8 @@ public sealed class SidecarCommandTests
         { ["--listen", "http://127.0.0.1:0", "--upstream", "http://127.0.0.1:9", "--bundle", Bundle, "--server", "http://127.0.0.1:5080"], "--server needs an API key" },
         { ["--listen", "http://127.0.0.1:0", "--upstream", "http://127.0.0.1:9", "--bundle", Bundle, "--api-key", "k"], "--api-key is only used with --server" },
         { ["--listen", "http://127.0.0.1:0", "--upstream", "http://127.0.0.1:9", "--bundle", Bundle, "--server", "nope", "--api-key", "k"], "--server must be an absolute" },
+        { ["--listen", "http://127.0.0.1:0", "--upstream", "http://127.0.0.1:9", "--bundle", Bundle, "--server", "http://u:pw-123@h", "--api-key", "k"], "--server must be an absolute http:// or https:// URL without a query or user info (got 'http://***@h')" },
+        { ["--listen", "http://127.0.0.1:0", "--upstream", "http://127.0.0.1:9?a=1", "--bundle", Bundle], "--upstream must be an absolute" },
         { ["--listen", "http://127.0.0.1:0", "--upstream", "http://127.0.0.1:9", "--bundle", Bundle, "--sample-allows", "1.5"], "--sample-allows must be a number from 0 to 1" },
         { ["--listen", "http://127.0.0.1:0", "--upstream", "http://127.0.0.1:9", "--bundle", Bundle, "--sample-allows", "x"], "--sample-allows must be a number from 0 to 1" },
         { ["--listen", "http://127.0.0.1:0", "--upstream", "http://127.0.0.1:9", "--bundle", Bundle, "--timeout-ms", "0"], "--timeout-ms must be a whole number from 1 to 60000" },

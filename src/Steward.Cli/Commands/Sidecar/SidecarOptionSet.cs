@@ -70,9 +70,17 @@ internal sealed class SidecarOptionSet
     {
         var option = new Option<string>(name) { Description = description, HelpName = "URL", Required = required };
         option.Validators.Add(r => Check(r, v =>
-            Uri.TryCreate(v, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps) && u.Query.Length == 0
-                ? null : $"{name} must be an absolute http:// or https:// URL without a query (got '{v}')"));
+            Uri.TryCreate(v, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps) && u.Query.Length == 0 && u.UserInfo.Length == 0
+                ? null : $"{name} must be an absolute http:// or https:// URL without a query or user info (got '{Redacted(v)}')"));
         return option;
+    }
+
+    /// <summary>The text with any user info (<c>user:password@</c>) masked, so a credential typed into a URL is not echoed.</summary>
+    private static string Redacted(string text)
+    {
+        var at = text.IndexOf('@', StringComparison.Ordinal);
+        var scheme = text.IndexOf("://", StringComparison.Ordinal);
+        return at > 0 && scheme >= 0 && at > scheme ? text[..(scheme + 3)] + "***" + text[at..] : text;
     }
 
     private static string? WholeNumber(string name, string value, long min, long max) =>
