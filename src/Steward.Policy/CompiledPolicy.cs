@@ -15,6 +15,7 @@ namespace Steward.Policy;
 public sealed class CompiledPolicy
 {
     private readonly ConcurrentDictionary<string, PreparedQuery> _refQueries = new(StringComparer.Ordinal);
+    private RefQuery? _lastRefQuery;
 
     private CompiledPolicy(IReadOnlyList<Module> modules, RuleTree tree, BuiltinRegistry builtins)
     {
@@ -76,12 +77,21 @@ public sealed class CompiledPolicy
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(options);
+        // Callers usually ask for the same path again and again: compare with the last one before building a key.
+        var last = _lastRefQuery;
+        if (last is not null && SamePath(last.Path, path))
+        {
+            return last.Query.EvaluateFirst(options);
+        }
+
         var key = path.Count == 1 ? path[0] : string.Join('\u001f', path);
         if (!_refQueries.TryGetValue(key, out var prepared))
         {
             var text = "data" + string.Concat(path.Select(p => "[" + new StringValue(p) + "]"));
             prepared = _refQueries.GetOrAdd(key, Prepare(text));
         }
+
+        _lastRefQuery = new RefQuery([.. path], prepared);
 
         return prepared.EvaluateFirst(options);
     }
@@ -95,4 +105,24 @@ public sealed class CompiledPolicy
         return Tree.RulePaths().Where(p => p[^1].StartsWith(namePrefix, StringComparison.Ordinal))
             .Select(p => "data." + string.Join('.', p)).Distinct().ToList();
     }
+
+    private static bool SamePath(string[] known, IReadOnlyList<string> path)
+    {
+        if (known.Length != path.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < known.Length; i++)
+        {
+            if (!string.Equals(known[i], path[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private sealed record RefQuery(string[] Path, PreparedQuery Query);
 }

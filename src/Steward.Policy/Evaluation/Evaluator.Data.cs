@@ -288,26 +288,11 @@ internal sealed partial class Evaluator
     private Value EvalMulti(RuleNode node, bool set)
     {
         var root = new DocumentBuilder(set);
+        var collector = new MultiCollector(this, root);
         foreach (var rule in node.Rules)
         {
-            var frame = rule.SlotCount == 0 ? [] : new Value?[rule.SlotCount];
-            var keys = new Value[rule.DynamicPath.Length];
-            Value[]? currentPath = null;
-            Func<Value, bool> add = value =>
-            {
-                if (!root.Add(currentPath!, value))
-                {
-                    throw Conflict("object keys must be unique");
-                }
-
-                return true;
-            };
-            Func<Value[], bool> withPath = path =>
-            {
-                currentPath = path;
-                return Produce(rule.Value!, frame, add);
-            };
-            EvalBody(rule.Body, 0, frame, () => EvalItems(rule.DynamicPath, 0, keys, frame, withPath));
+            collector.Start(rule);
+            EvalBody(rule.Body, 0, collector.Frame, collector.OnSolution);
         }
 
         var merged = false;

@@ -252,6 +252,11 @@ internal sealed partial class Evaluator
             case CUnify u:
                 return UnifyTerms(u.Left, u.Right, frame, k);
             case CSomeIn s:
+                if (TryEvalSingle(s.Collection, frame, out var collection))
+                {
+                    return collection is null || Iterate(collection, s.Key, s.Value, frame, k);
+                }
+
                 return EvalTerm(s.Collection, frame, c => Iterate(c, s.Key, s.Value, frame, k));
             case CEvery e:
                 return EvalTerm(e.Domain, frame, d => !Every(e, d, frame) || k());
@@ -299,8 +304,26 @@ internal sealed partial class Evaluator
         }
     }
 
-    private bool UnifyPair(CTerm? keyTerm, Value key, CTerm valueTerm, Value value, Value?[] frame, Func<bool> k) =>
-        keyTerm is null ? Unify(valueTerm, value, frame, k) : Unify(keyTerm, key, frame, () => Unify(valueTerm, value, frame, k));
+    private bool UnifyPair(CTerm? keyTerm, Value key, CTerm valueTerm, Value value, Value?[] frame, Func<bool> k)
+    {
+        if (keyTerm is null)
+        {
+            return Unify(valueTerm, value, frame, k);
+        }
+
+        // The common "some k, v in x" with two fresh variables binds both without a continuation.
+        if (keyTerm is CVar kv && valueTerm is CVar vv && kv.Slot != vv.Slot && frame[kv.Slot] is null && frame[vv.Slot] is null)
+        {
+            frame[kv.Slot] = key;
+            frame[vv.Slot] = value;
+            var r = k();
+            frame[kv.Slot] = null;
+            frame[vv.Slot] = null;
+            return r;
+        }
+
+        return Unify(keyTerm, key, frame, () => Unify(valueTerm, value, frame, k));
+    }
 
     private bool Every(CEvery every, Value domain, Value?[] frame)
     {

@@ -65,7 +65,7 @@ public sealed class ArrayValue : Value
         if (_hash == 0)
         {
             var h = new HashCode();
-            h.Add(ValueKind.Array);
+            h.Add((int)ValueKind.Array);
             foreach (var item in _items)
             {
                 h.Add(item.GetHashCode());

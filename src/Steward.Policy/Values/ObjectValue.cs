@@ -123,7 +123,7 @@ public sealed class ObjectValue : Value
         if (_hash == 0)
         {
             var h = new HashCode();
-            h.Add(ValueKind.Object);
+            h.Add((int)ValueKind.Object);
             var keys = _keys.Items;
             for (var i = 0; i < keys.Length; i++)
             {

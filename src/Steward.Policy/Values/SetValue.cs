@@ -75,7 +75,7 @@ public sealed class SetValue : Value
         if (_hash == 0)
         {
             var h = new HashCode();
-            h.Add(ValueKind.Set);
+            h.Add((int)ValueKind.Set);
             foreach (var item in _items.Items)
             {
                 h.Add(item.GetHashCode());

@@ -44,7 +44,7 @@ public abstract class Value : IEquatable<Value>, IComparable<Value>
             return 0;
         }
 
-        var kinds = left.Kind.CompareTo(right.Kind);
+        var kinds = ((int)left.Kind).CompareTo((int)right.Kind);
         return kinds != 0 ? kinds : left.CompareSameKind(right);
     }
 
