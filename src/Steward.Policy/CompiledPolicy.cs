@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Steward.Policy.Builtins;
 using Steward.Policy.Compilation;
 using Steward.Policy.Syntax;
@@ -11,8 +13,7 @@ namespace Steward.Policy;
 /// </summary>
 public sealed class CompiledPolicy
 {
-    private readonly Dictionary<string, PreparedQuery> _refQueries = new(StringComparer.Ordinal);
-    private readonly Lock _refQueriesLock = new();
+    private readonly ConcurrentDictionary<string, PreparedQuery> _refQueries = new(StringComparer.Ordinal);
 
     private CompiledPolicy(IReadOnlyList<Module> modules, RuleTree tree, BuiltinRegistry builtins)
     {
@@ -28,6 +29,9 @@ public sealed class CompiledPolicy
     public BuiltinRegistry Builtins { get; }
 
     internal RuleTree Tree { get; }
+
+    /// <summary>Values of data-constant rules, shared by evaluations over the same base-document object.</summary>
+    internal ConditionalWeakTable<Value, ConcurrentDictionary<RuleNode, Value>> SharedValues { get; } = new();
 
     /// <summary>Parses and compiles modules.</summary>
     /// <param name="modules">The modules; names are used in error messages.</param>
@@ -71,25 +75,14 @@ public sealed class CompiledPolicy
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(options);
-        var key = string.Join('\u001f', path);
-        PreparedQuery? prepared;
-        lock (_refQueriesLock)
-        {
-            _refQueries.TryGetValue(key, out prepared);
-        }
-
-        if (prepared is null)
+        var key = path.Count == 1 ? path[0] : string.Join('\u001f', path);
+        if (!_refQueries.TryGetValue(key, out var prepared))
         {
             var text = "data" + string.Concat(path.Select(p => "[" + new StringValue(p) + "]"));
-            prepared = Prepare(text);
-            lock (_refQueriesLock)
-            {
-                _refQueries.TryAdd(key, prepared);
-            }
+            prepared = _refQueries.GetOrAdd(key, Prepare(text));
         }
 
-        var results = prepared.Evaluate(options);
-        return results.Count == 0 ? null : results[0].Expressions[0];
+        return prepared.EvaluateFirst(options);
     }
 
     /// <summary>The fully qualified names of the rules whose names start with a prefix (e.g. <c>test_</c>), one per rule name.</summary>

@@ -29,4 +29,7 @@ public sealed class PreparedQuery
         ArgumentNullException.ThrowIfNull(options);
         return Evaluator.Run(Policy, _query, options);
     }
+
+    /// <summary>The value of the query's first expression in its first solution, or null when undefined.</summary>
+    internal Values.Value? EvaluateFirst(EvalOptions options) => Evaluator.RunFirst(Policy, _query, options);
 }

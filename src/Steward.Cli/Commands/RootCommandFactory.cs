@@ -17,6 +17,7 @@ internal static class RootCommandFactory
         ApiKeys.ApiKeyCommand.Create(context),
         Ledger.LedgerCommand.Create(context),
         Policy.PolicyCommand.Create(context),
+        Sidecar.SidecarCommand.Create(context),
         Status.MeCommand.Create(context),
     };
 }

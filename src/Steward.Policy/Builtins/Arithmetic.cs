@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Numerics;
 using Steward.Policy.Values;
 
@@ -23,7 +24,7 @@ public static class Arithmetic
             }
         }
 
-        return a.TryGetBigInteger(out var bx) && b.TryGetBigInteger(out var by) ? NumberValue.Of(bx + by) : Float(a.AsDouble + b.AsDouble);
+        return a.TryGetBigInteger(out var bx) && b.TryGetBigInteger(out var by) ? NumberValue.Of(bx + by) : Decimal(a, b, static (x, y) => x + y) ?? Float(a.AsDouble + b.AsDouble);
     }
 
     /// <summary>a - b.</summary>
@@ -43,7 +44,7 @@ public static class Arithmetic
             }
         }
 
-        return a.TryGetBigInteger(out var bx) && b.TryGetBigInteger(out var by) ? NumberValue.Of(bx - by) : Float(a.AsDouble - b.AsDouble);
+        return a.TryGetBigInteger(out var bx) && b.TryGetBigInteger(out var by) ? NumberValue.Of(bx - by) : Decimal(a, b, static (x, y) => x - y) ?? Float(a.AsDouble - b.AsDouble);
     }
 
     /// <summary>a * b.</summary>
@@ -63,7 +64,7 @@ public static class Arithmetic
             }
         }
 
-        return a.TryGetBigInteger(out var bx) && b.TryGetBigInteger(out var by) ? NumberValue.Of(bx * by) : Float(a.AsDouble * b.AsDouble);
+        return a.TryGetBigInteger(out var bx) && b.TryGetBigInteger(out var by) ? NumberValue.Of(bx * by) : Decimal(a, b, static (x, y) => x * y) ?? Float(a.AsDouble * b.AsDouble);
     }
 
     /// <summary>a / b; exact when both are integers and b divides a.</summary>
@@ -119,4 +120,62 @@ public static class Arithmetic
     /// <returns>The number.</returns>
     public static NumberValue Float(double value) =>
         double.IsFinite(value) ? NumberValue.Of(value) : throw new BuiltinException("arithmetic result is not a finite number");
+
+    /// <summary>
+    /// The number as a decimal when its shortest form has at most 15 significant digits (a literal like 0.1),
+    /// so that sums and products of such numbers come out as OPA's wider arithmetic prints them (0.1 + 0.2 = 0.3).
+    /// </summary>
+    /// <param name="number">The number.</param>
+    /// <param name="value">The decimal.</param>
+    /// <returns>Whether the number is short enough.</returns>
+    public static bool TryShortDecimal(NumberValue number, out decimal value)
+    {
+        ArgumentNullException.ThrowIfNull(number);
+        value = 0;
+        var text = number.ToJsonText();
+        var mantissa = text.AsSpan();
+        var e = mantissa.IndexOfAny('e', 'E');
+        if (e >= 0)
+        {
+            mantissa = mantissa[..e];
+        }
+
+        var digits = 0;
+        var leading = true;
+        foreach (var c in mantissa)
+        {
+            if (c is >= '1' and <= '9' || (c == '0' && !leading))
+            {
+                digits++;
+                leading = false;
+            }
+        }
+
+        return digits <= 15 && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+    }
+
+    private static NumberValue? Decimal(NumberValue a, NumberValue b, Func<decimal, decimal, decimal> op)
+    {
+        if (!TryShortDecimal(a, out var x) || !TryShortDecimal(b, out var y))
+        {
+            return null;
+        }
+
+        try
+        {
+            return FromDecimal(op(x, y));
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A decimal result as a number (integral results become exact integers).</summary>
+    /// <param name="value">The decimal.</param>
+    /// <returns>The number.</returns>
+    public static NumberValue FromDecimal(decimal value) =>
+        decimal.Truncate(value) == value
+            ? NumberValue.Of(new BigInteger(value))
+            : Float(double.Parse(value.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture));
 }

@@ -4,6 +4,7 @@ namespace Steward.Policy.Builtins;
 public sealed class BuiltinContext
 {
     private Dictionary<object, object>? _cache;
+    private long? _now;
 
     /// <summary>Creates a context.</summary>
     /// <param name="time">The clock.</param>
@@ -13,14 +14,13 @@ public sealed class BuiltinContext
         ArgumentNullException.ThrowIfNull(time);
         Time = time;
         CancellationToken = cancellationToken;
-        NowNanoseconds = (time.GetUtcNow().UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) * 100;
     }
 
     /// <summary>The clock.</summary>
     public TimeProvider Time { get; }
 
     /// <summary>The time the query started, in nanoseconds since the Unix epoch (what <c>time.now_ns</c> returns throughout one query).</summary>
-    public long NowNanoseconds { get; }
+    public long NowNanoseconds => _now ??= (Time.GetUtcNow().UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) * 100;
 
     /// <summary>Cancels evaluation.</summary>
     public CancellationToken CancellationToken { get; }

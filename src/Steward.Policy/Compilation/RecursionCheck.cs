@@ -11,6 +11,7 @@ internal static class RecursionCheck
         var nodes = new List<RuleNode>();
         Gather(tree.Root, nodes);
         var edges = nodes.ToDictionary(n => n, n => Dependencies(tree, n));
+        DataConstancy.Mark(nodes, edges);
         var state = new Dictionary<RuleNode, int>();
         var stack = new List<RuleNode>();
         foreach (var node in nodes)

@@ -284,7 +284,8 @@ internal sealed partial class RuleLowering
                 return new CWith(WithKind.Function, [], functionName0, new CConst(NullValue.Instance) { IsGround = true }, replacementNode);
             }
 
-            if (replacementNode is null && replacementName.Length > 0 && !IsLocal(with.Value) && builtins.TryGet(replacementName, out var replacementBuiltin))
+            if (replacementNode is null && replacementName.Length > 0 && !IsLocal(with.Value)
+                && (builtins.TryGet(replacementName, out var replacementBuiltin) || SpecialBuiltins.TryGet(replacementName, out replacementBuiltin)))
             {
                 return new CWith(WithKind.Function, [], functionName0, new CConst(NullValue.Instance) { IsGround = true }, replacementBuiltin);
             }

@@ -135,9 +135,19 @@ internal sealed partial class RuleLowering(ModuleScope module, RuleTree tree, Bu
         }
 
         var used = new HashSet<string>(StringComparer.Ordinal);
+        var withNames = new HashSet<string>(StringComparer.Ordinal);
         foreach (var literal in body)
         {
-            SyntaxScan.Used(literal, used);
+            SyntaxScan.Used(literal, used, withNames);
+        }
+
+        // A with value naming a built-in (count, object.union_n) replaces a function; any other name is a variable.
+        foreach (var name in withNames)
+        {
+            if (!used.Contains(name) && !IsBuiltinNamespace(name))
+            {
+                used.Add(name);
+            }
         }
 
         foreach (var term in extraTerms)
@@ -153,6 +163,10 @@ internal sealed partial class RuleLowering(ModuleScope module, RuleTree tree, Bu
             }
         }
     }
+
+    private bool IsBuiltinNamespace(string name) =>
+        builtins.TryGet(name, out _) || SpecialBuiltins.TryGet(name, out _) || name is "opa" or "http"
+        || builtins.All.Any(b => b.Name.StartsWith(name + ".", StringComparison.Ordinal));
 
     private bool IsGlobalName(string name) =>
         name is "input" or "data" || module.Imports.ContainsKey(name) || module.RuleNames.Contains(name);
@@ -226,8 +240,51 @@ internal sealed partial class RuleLowering(ModuleScope module, RuleTree tree, Bu
             return LowerUnify(la.Items[^1], ra.Items[^1], false, siblings, location, with);
         }
 
+        if (!negated && with.Length == 0 && left is ObjectTerm lo && right is ObjectTerm ro && lo.Entries.Count == ro.Entries.Count && lo.Entries.Count > 0
+            && PairEntries(lo, ro) is { } pairs)
+        {
+            for (var i = 0; i < pairs.Count - 1; i++)
+            {
+                siblings.Add(new CLiteral(false, LowerUnify(pairs[i].Left, pairs[i].Right, false, siblings, location, with), [], location));
+            }
+
+            return LowerUnify(pairs[^1].Left, pairs[^1].Right, false, siblings, location, with);
+        }
+
         return new CUnify(LowerTerm(left), LowerTerm(right));
     }
+
+    /// <summary>Pairs the values of two object literals whose keys are the same scalar literals, or null.</summary>
+    private static List<(Term Left, Term Right)>? PairEntries(ObjectTerm left, ObjectTerm right)
+    {
+        var pairs = new List<(Term, Term)>();
+        foreach (var entry in left.Entries)
+        {
+            if (ScalarKey(entry.Key) is not { } key)
+            {
+                return null;
+            }
+
+            var match = right.Entries.FirstOrDefault(e => ScalarKey(e.Key) == key);
+            if (match is null)
+            {
+                return null;
+            }
+
+            pairs.Add((entry.Value, match.Value));
+        }
+
+        return pairs;
+    }
+
+    private static string? ScalarKey(Term term) => term switch
+    {
+        StringTerm s => "s:" + s.Value,
+        NumberTerm n => "n:" + n.Text,
+        BooleanTerm b => "b:" + b.Value,
+        NullTerm => "null",
+        _ => null,
+    };
 
     private CEvery LowerEvery(EveryExpr every)
     {

@@ -28,6 +28,12 @@ internal sealed class RuleNode(string[] path)
     /// <summary>For single-value rules whose head is ground and body empty: the constant value (an indexing shortcut).</summary>
     public Value? Constant { get; set; }
 
+    /// <summary>
+    /// Whether the node's value depends only on base documents (not on input, the clock or other
+    /// nondeterministic built-ins, <c>with</c> or <c>print</c>): it can then be shared between evaluations over the same data.
+    /// </summary>
+    public bool IsDataConstant { get; set; }
+
     public string DottedPath => "data." + string.Join('.', Path);
 
     public RuleNode Child(string key)

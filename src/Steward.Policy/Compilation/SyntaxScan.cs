@@ -124,7 +124,7 @@ internal static class SyntaxScan
         }
     }
 
-    public static void Used(Literal literal, HashSet<string> names)
+    public static void Used(Literal literal, HashSet<string> names, HashSet<string>? withNames = null)
     {
         switch (literal.Expression)
         {
@@ -151,6 +151,21 @@ internal static class SyntaxScan
 
         foreach (var with in literal.With)
         {
+            // A bare name as a with value may name a replacement function rather than a variable.
+            if (with.Value is VarTerm or RefTerm { Head: VarTerm })
+            {
+                withNames?.Add(with.Value is VarTerm v ? v.Name : ((VarTerm)((RefTerm)with.Value).Head).Name);
+                if (with.Value is RefTerm r)
+                {
+                    foreach (var p in r.Path)
+                    {
+                        Used(p, names);
+                    }
+                }
+
+                continue;
+            }
+
             Used(with.Value, names);
         }
     }

@@ -54,6 +54,42 @@ internal sealed class DocumentBuilder(bool set)
         return true;
     }
 
+    /// <summary>Merges a whole document (the value of a static child rule) under a key; false on a conflict.</summary>
+    public bool Merge(Value key, Value value) => Merge(_root, key, value);
+
+    private static bool Merge(Level level, Value key, Value value)
+    {
+        if (level.Leaves?.TryGetValue(key, out var existing) == true)
+        {
+            return existing.Equals(value);
+        }
+
+        if (level.Children?.TryGetValue(key, out var child) == true)
+        {
+            switch (value)
+            {
+                case SetValue set when child.Elements is not null:
+                    child.Elements.AddRange(set.Items.ToArray());
+                    return true;
+                case ObjectValue obj when child.Elements is null:
+                    for (var i = 0; i < obj.Count; i++)
+                    {
+                        if (!Merge(child, obj.Keys[i], obj.Values[i]))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        (level.Leaves ??= [])[key] = value;
+        return true;
+    }
+
     public Value Build() => Build(_root);
 
     private Value Build(Level level)

@@ -227,7 +227,7 @@ internal sealed partial class Evaluator
 
         var outer = (_input, _data, _overrides, _mocks, _cache);
         var inner = outer;
-        inner._cache = [];
+        inner._cache = null;
         for (var i = 0; i < values.Length; i++)
         {
             var with = literal.With[i];
@@ -279,7 +279,7 @@ internal sealed partial class Evaluator
         }
     }
 
-    private void Apply((Value? Input, Value Data, List<(string[] Path, Value Value)>? Overrides, Dictionary<string, object>? Mocks, Dictionary<RuleNode, Value> Cache) state)
+    private void Apply((Value? Input, Value Data, List<(string[] Path, Value Value)>? Overrides, Dictionary<string, object>? Mocks, Dictionary<RuleNode, Value>? Cache) state)
     {
         (_input, _data, _overrides, _mocks, _cache) = state;
     }

@@ -163,11 +163,19 @@ internal sealed partial class Evaluator
             return node.Constant;
         }
 
+        var shared = node.IsDataConstant && _overrides is null && _mocks is null ? _policy.SharedValues.GetOrCreateValue(_data) : null;
+        if (shared is not null && shared.TryGetValue(node, out var sharedValue))
+        {
+            return ReferenceEquals(sharedValue, Undefined) ? null : sharedValue;
+        }
+
+        _cache ??= [];
         if (_cache.TryGetValue(node, out var cached))
         {
             return ReferenceEquals(cached, Undefined) ? null : cached;
         }
 
+        _inProgress ??= [];
         if (!_inProgress.Add(node))
         {
             throw new RegoEvalException(ErrorCodes.Recursion, $"rule {node.DottedPath} is recursive");
@@ -195,6 +203,7 @@ internal sealed partial class Evaluator
         }
 
         _cache[node] = value ?? Undefined;
+        shared?.TryAdd(node, value ?? Undefined);
         return value;
     }
 
@@ -235,7 +244,7 @@ internal sealed partial class Evaluator
             var any = false;
             var constant = r.Value!.IsGround;
             var rule1 = r;
-            EvalBody(r.Body, 0, frame, () => EvalTerm(rule1.Value!, frame, v =>
+            Func<Value, bool> collect = v =>
             {
                 any = true;
                 if (value is not null && !value.Equals(v))
@@ -245,7 +254,8 @@ internal sealed partial class Evaluator
 
                 value = v;
                 return !constant;
-            }));
+            };
+            EvalBody(r.Body, 0, frame, () => Produce(rule1.Value!, frame, collect));
             if (any)
             {
                 return value;
@@ -263,16 +273,36 @@ internal sealed partial class Evaluator
         {
             var frame = rule.SlotCount == 0 ? [] : new Value?[rule.SlotCount];
             var keys = new Value[rule.DynamicPath.Length];
-            EvalBody(rule.Body, 0, frame, () => EvalItems(rule.DynamicPath, 0, keys, frame, path =>
-                EvalTerm(rule.Value!, frame, value =>
+            Value[]? currentPath = null;
+            Func<Value, bool> add = value =>
+            {
+                if (!root.Add(currentPath!, value))
                 {
-                    if (!root.Add(path, value))
-                    {
-                        throw Conflict(set ? "object keys must be unique" : "object keys must be unique");
-                    }
+                    throw Conflict("object keys must be unique");
+                }
 
-                    return true;
-                })));
+                return true;
+            };
+            Func<Value[], bool> withPath = path =>
+            {
+                currentPath = path;
+                return Produce(rule.Value!, frame, add);
+            };
+            EvalBody(rule.Body, 0, frame, () => EvalItems(rule.DynamicPath, 0, keys, frame, withPath));
+        }
+
+        foreach (var (name, child) in node.Children)
+        {
+            if (child.IsFunction || !child.HasRules)
+            {
+                continue;
+            }
+
+            var value = Materialize(child, null);
+            if (value is not null && !root.Merge(new StringValue(name), value))
+            {
+                throw Conflict("object keys must be unique");
+            }
         }
 
         return root.Build();

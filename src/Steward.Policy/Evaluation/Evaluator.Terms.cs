@@ -64,26 +64,42 @@ internal sealed partial class Evaluator
                 return TryEvalRefSingle(r, frame, out value);
             case CCall c when c.Args.Length <= 4 && c.Builtin is { Function: not null } && c.Builtin != SpecialBuiltins.Print && _mocks is null:
             {
-                Span<Value> args = new Value[c.Args.Length];
-                for (var i = 0; i < args.Length; i++)
+                // Arguments live in a per-evaluation stack of slots: nested calls take the slots above ours.
+                var n = c.Args.Length;
+                var start = _scratchTop;
+                if (start + n > _scratch.Length)
                 {
-                    if (!TryEvalSingle(c.Args[i], frame, out var arg))
-                    {
-                        value = null;
-                        return false;
-                    }
-
-                    if (arg is null)
-                    {
-                        value = null;
-                        return true;
-                    }
-
-                    args[i] = arg;
+                    Array.Resize(ref _scratch, Math.Max(_scratch.Length * 2, start + n));
                 }
 
-                value = CallBuiltin(c, args);
-                return true;
+                _scratchTop = start + n;
+                try
+                {
+                    for (var i = 0; i < n; i++)
+                    {
+                        if (!TryEvalSingle(c.Args[i], frame, out var arg))
+                        {
+                            value = null;
+                            return false;
+                        }
+
+                        if (arg is null)
+                        {
+                            value = null;
+                            return true;
+                        }
+
+                        _scratch[start + i] = arg;
+                    }
+
+                    value = CallBuiltin(c, _scratch.AsSpan(start, n));
+                    return true;
+                }
+                finally
+                {
+                    _scratch.AsSpan(start, n).Clear();
+                    _scratchTop = start;
+                }
             }
 
             default:
@@ -452,22 +468,24 @@ internal sealed partial class Evaluator
             case ComprehensionKind.Array:
             {
                 var items = new List<Value>();
-                EvalBody(c.Body, 0, frame, () => EvalTerm(c.Head, frame, v =>
+                Func<Value, bool> add = v =>
                 {
                     items.Add(v);
                     return true;
-                }));
+                };
+                EvalBody(c.Body, 0, frame, () => Produce(c.Head, frame, add));
                 return items.Count == 0 ? ArrayValue.Empty : new ArrayValue([.. items]);
             }
 
             case ComprehensionKind.Set:
             {
                 var items = new List<Value>();
-                EvalBody(c.Body, 0, frame, () => EvalTerm(c.Head, frame, v =>
+                Func<Value, bool> add = v =>
                 {
                     items.Add(v);
                     return true;
-                }));
+                };
+                EvalBody(c.Body, 0, frame, () => Produce(c.Head, frame, add));
                 return items.Count == 0 ? SetValue.Empty : SetValue.From(items);
             }
 
@@ -487,6 +505,17 @@ internal sealed partial class Evaluator
                 return ObjectValue.From(entries);
             }
         }
+    }
+
+    /// <summary>Passes a term's value(s) to a consumer, without a continuation when the term has one value.</summary>
+    private bool Produce(CTerm term, Value?[] frame, Func<Value, bool> k)
+    {
+        if (TryEvalSingle(term, frame, out var single))
+        {
+            return single is null || k(single);
+        }
+
+        return EvalTerm(term, frame, k);
     }
 
     private static CVar? FirstUnbound(CTerm term, Value?[] frame) => term switch

@@ -18,13 +18,15 @@ internal sealed partial class Evaluator
     private readonly long _deadline;
     private Value? _input;
     private Value _data;
-    private Dictionary<RuleNode, Value> _cache = [];
-    private readonly HashSet<RuleNode> _inProgress = [];
+    private Dictionary<RuleNode, Value>? _cache;
+    private HashSet<RuleNode>? _inProgress;
     private Dictionary<string, object>? _mocks;
     private List<(string[] Path, Value Value)>? _overrides;
     private const int MaxDepth = 400;
     private int _steps;
     private int _depth;
+    private Value[] _scratch = new Value[16];
+    private int _scratchTop;
 
     private Evaluator(CompiledPolicy policy, EvalOptions options)
     {
@@ -62,6 +64,20 @@ internal sealed partial class Evaluator
             return true;
         });
         return results;
+    }
+
+    public static Value? RunFirst(CompiledPolicy policy, CompiledQuery query, EvalOptions options)
+    {
+        var evaluator = new Evaluator(policy, options);
+        var frame = new Value?[query.SlotCount];
+        Value? first = null;
+        var capture = query.ExpressionTerms.Length > 0 ? query.ExpressionTerms[0] as CVar : null;
+        evaluator.EvalBody(query.Body, 0, frame, () =>
+        {
+            first = capture is null ? BooleanValue.True : frame[capture.Slot];
+            return false;
+        });
+        return first;
     }
 
     private void Tick()

@@ -12,6 +12,22 @@ internal static class SpecialBuiltins
 
     private static readonly Builtin Member3 = new("internal.member_3", 3, (_, a) => BooleanValue.Of(Member(a[0], a[1], a[2])), null, false);
 
+    /// <summary><c>trace(note)</c>: always true; notes are for explanations, which this engine does not record.</summary>
+    private static readonly Builtin Trace = new("trace", 1, (_, a) => a[0] is StringValue ? BooleanValue.True : throw new OperandTypeException(1, "string", a[0]), null, false);
+
+    /// <summary>
+    /// <c>opa.runtime()</c>: what OPA reports about its process; an embedded engine has no runtime
+    /// configuration, so (as OPA's own library) it answers an empty object. Policies never see the server's environment.
+    /// </summary>
+    private static readonly Builtin Runtime = new("opa.runtime", 0, (_, _) => ObjectValue.Empty, null, false);
+
+    /// <summary>
+    /// <c>http.send(request)</c>: policies in Steward do not make network calls (a decision must not depend on a
+    /// third service's availability or leak input to it), so the call is a built-in error. It exists so that
+    /// policies written for OPA compile, and tests can replace it with <c>with http.send as ...</c>.
+    /// </summary>
+    private static readonly Builtin HttpSend = new("http.send", 1, (_, _) => throw new BuiltinException("network access is disabled in Steward policies (http.send)"), null, true);
+
     public static bool TryGet(string name, out Builtin builtin)
     {
         builtin = name switch
@@ -19,6 +35,9 @@ internal static class SpecialBuiltins
             "internal.member_2" => Member2,
             "internal.member_3" => Member3,
             "print" => Print,
+            "trace" => Trace,
+            "opa.runtime" => Runtime,
+            "http.send" => HttpSend,
             _ => null!,
         };
         return builtin is not null;

@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Globalization;
+using Steward.Policy;
+using Steward.Policy.Values;
+
+namespace Steward.Benchmarks.Policy;
+
+/// <summary>
+/// <c>policy-eval-rate [--seconds N] [--policies DIR]</c>: evaluates the shipped output policy on one thread in
+/// a tight loop and reports decisions per second and the latency distribution of single decisions.
+/// </summary>
+internal static class EvalRate
+{
+    public static int Run(string[] args)
+    {
+        var seconds = 10;
+        string? policiesDir = null;
+        string[] rulePath = ["ai_policy", "allow"];
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--seconds":
+                    seconds = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
+                case "--path":
+                    rulePath = args[++i].Split('.');
+                    break;
+                case "--policies":
+                    policiesDir = args[++i];
+                    break;
+                default:
+                    Console.Error.WriteLine($"unknown option {args[i]}");
+                    return 2;
+            }
+        }
+
+        var dir = AiPolicyFixture.PoliciesDirectory(policiesDir);
+        var policy = AiPolicyFixture.Compile(dir);
+        var data = AiPolicyFixture.Data(dir);
+        var inputJson = AiPolicyFixture.InputJson();
+        var input = ValueJson.Parse(inputJson);
+        var path = rulePath;
+        var options = new EvalOptions { Input = input, Data = data };
+        var result = policy.EvaluateData(path, options);
+        Console.WriteLine($"allow = {result}; deny = {policy.EvaluateData(["ai_policy", "deny"], options)}; input {System.Text.Encoding.UTF8.GetByteCount(inputJson)} bytes");
+
+        // Warm up, then measure.
+        var warm = Stopwatch.StartNew();
+        while (warm.Elapsed < TimeSpan.FromSeconds(2))
+        {
+            policy.EvaluateData(path, options);
+        }
+
+        var latencies = new List<long>(1 << 20);
+        var total = Stopwatch.StartNew();
+        long n = 0;
+        while (total.Elapsed < TimeSpan.FromSeconds(seconds))
+        {
+            var t0 = Stopwatch.GetTimestamp();
+            policy.EvaluateData(path, options);
+            latencies.Add(Stopwatch.GetTimestamp() - t0);
+            n++;
+        }
+
+        total.Stop();
+        latencies.Sort();
+        double Us(double q) => latencies[(int)Math.Min(latencies.Count - 1, q * latencies.Count)] * 1e6 / Stopwatch.Frequency;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"decisions/s (1 thread, input pre-parsed): {n / total.Elapsed.TotalSeconds:F0}; p50 {Us(0.50):F2} us; p99 {Us(0.99):F2} us; p99.9 {Us(0.999):F2} us"));
+
+        // The same with the 1 KB input parsed from JSON for every decision, as a server does.
+        var bytes = System.Text.Encoding.UTF8.GetBytes(inputJson);
+        total.Restart();
+        n = 0;
+        while (total.Elapsed < TimeSpan.FromSeconds(Math.Max(2, seconds / 2)))
+        {
+            policy.EvaluateData(path, options with { Input = ValueJson.Parse(bytes) });
+            n++;
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"decisions/s (1 thread, JSON parsed per decision): {n / total.Elapsed.TotalSeconds:F0}"));
+        return 0;
+    }
+}

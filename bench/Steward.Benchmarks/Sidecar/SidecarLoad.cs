@@ -1,0 +1,197 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
+using Steward.Sidecar;
+
+namespace Steward.Benchmarks.Sidecar;
+
+/// <summary>
+/// Open-loop load through the output-validation sidecar and, in the same run, straight at its upstream: a Kestrel
+/// model endpoint answering a fixed prediction, the sidecar deciding the shipped <c>ai_policy</c> (embedded engine)
+/// on every response. Latency is measured from each request's scheduled start (no coordinated omission); the
+/// report gives p50/p99 of both, their difference, errors and the process working set before and after.
+/// Target: the sidecar adds at most 1 ms at p99 at 2,000 requests/s.
+/// <c>dotnet run -c Release --project bench/Steward.Benchmarks -- load-sidecar [--rate 2000] [--seconds 60] [--bundle policies]</c>
+/// </summary>
+internal static class SidecarLoad
+{
+    private static readonly byte[] Prediction = Encoding.UTF8.GetBytes(
+        "{\"label\":\"approve\",\"confidence\":0.93,\"text\":\"The application meets the criteria for approval; income and history are consistent.\",\"model_version\":\"credit-v3.2\"}");
+
+    private static readonly byte[] RequestBody = Encoding.UTF8.GetBytes(
+        "{\"model\":\"credit-v3\",\"applicant\":{\"id\":\"a-1042\",\"income\":52000,\"history_months\":84,\"region\":\"EU\"}}");
+
+    private const int Block = 5;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        ThreadPool.SetMinThreads(64, 64);
+        var rate = Option(args, "--rate", 2000);
+        var seconds = Option(args, "--seconds", 60);
+        var bundle = OptionText(args, "--bundle") ?? FindPolicies();
+
+        await using var upstream = await StartUpstreamAsync();
+        var upstreamUri = new Uri(upstream.Urls.First());
+        var sidecar = SidecarHost.Build(new SidecarOptions
+        {
+            Listen = new Uri("http://127.0.0.1:0"),
+            Upstream = upstreamUri,
+            Bundle = bundle,
+            Output = new OutputPolicyOptions { Source = "sidecar", Endpoint = "load" },
+        }, logging => logging.SetMinimumLevel(LogLevel.Error));
+        await sidecar.StartAsync();
+        await using var _ = sidecar;
+        var sidecarUri = new Uri(sidecar.Urls.First());
+
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = TimeSpan.FromMinutes(10), UseProxy = false };
+        using var http = new HttpClient(handler, disposeHandler: false);
+
+        // Sanity: the policy allows the prediction, so both paths must answer 200 with the same bytes.
+        using (var check = await Send(http, sidecarUri))
+        {
+            var body = await check.Content.ReadAsByteArrayAsync();
+            if (check.StatusCode != HttpStatusCode.OK || !body.AsSpan().SequenceEqual(Prediction))
+            {
+                Console.Error.WriteLine($"the sidecar did not pass the prediction through: {(int)check.StatusCode} {Encoding.UTF8.GetString(body)}");
+                return 1;
+            }
+        }
+
+        // Warm-up: 3 s at the target rate on each path, not measured.
+        await Drive(http, upstreamUri, rate, 3);
+        await Drive(http, sidecarUri, rate, 3);
+        GC.Collect();
+        var startSet = Environment.WorkingSet;
+
+        // The two paths take turns in blocks of 5 s (ABBA order), so that drift in the machine's state (JIT tiering, GC
+        // heap growth, other load) falls on both alike; each path gets the full rate while it runs.
+        List<double> directLatencies = [], sidecarLatencies = [];
+        int directErrors = 0, sidecarErrors = 0;
+        double directCpu = 0, sidecarCpu = 0;
+        var blocks = Math.Max(1, seconds / Block);
+        for (var b = 0; b < blocks; b++)
+        {
+            var directFirst = b % 2 == 0;
+            foreach (var isDirect in directFirst ? new[] { true, false } : [false, true])
+            {
+                var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+                var wall = Stopwatch.StartNew();
+                var (latencies, errors) = await Drive(http, isDirect ? upstreamUri : sidecarUri, rate, Math.Min(Block, seconds));
+                var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds / wall.Elapsed.TotalSeconds / Environment.ProcessorCount;
+                if (isDirect) directCpu += cpu / blocks;
+                else sidecarCpu += cpu / blocks;
+                (isDirect ? directLatencies : sidecarLatencies).AddRange(latencies);
+                if (isDirect) directErrors += errors;
+                else sidecarErrors += errors;
+            }
+        }
+
+        var endSet = Environment.WorkingSet;
+        var direct = (Latencies: directLatencies.ToArray(), Errors: directErrors);
+        var proxied = (Latencies: sidecarLatencies.ToArray(), Errors: sidecarErrors);
+
+        var d = Percentiles(direct.Latencies);
+        var s = Percentiles(proxied.Latencies);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"load-sidecar: {rate} requests/s for {seconds} s per path, policy data.ai_policy (embedded, bundle {bundle}), {Environment.ProcessorCount} cores"));
+        Console.WriteLine(Line("direct ", direct.Latencies.Length, direct.Errors, d) + string.Create(CultureInfo.InvariantCulture, $"; CPU {directCpu:P0} of the machine"));
+        Console.WriteLine(Line("sidecar", proxied.Latencies.Length, proxied.Errors, s) + string.Create(CultureInfo.InvariantCulture, $"; CPU {sidecarCpu:P0} of the machine"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"sidecar - direct: p50 {s.P50 - d.P50:+0.00;-0.00} ms, p99 {s.P99 - d.P99:+0.00;-0.00} ms (ratio p99 {s.P99 / d.P99:F2}x); target p99 difference <= 1.00 ms: {(s.P99 - d.P99 <= 1 ? "met" : "NOT met")}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"working set: start {startSet / 1048576.0:F0} MiB, end {endSet / 1048576.0:F0} MiB (one process: load generator, upstream and sidecar)"));
+        return direct.Errors + proxied.Errors == 0 ? 0 : 1;
+    }
+
+    private static string Line(string name, int count, int errors, (double P50, double P90, double P99, double P999, double Max) p) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"{name}: {count} requests, errors {errors}; latency ms p50 {p.P50:F2} p90 {p.P90:F2} p99 {p.P99:F2} p99.9 {p.P999:F2} max {p.Max:F2}");
+
+    private static (double P50, double P90, double P99, double P999, double Max) Percentiles(double[] latencies)
+    {
+        Array.Sort(latencies);
+        double P(double q) => latencies.Length == 0 ? double.NaN : latencies[Math.Min(latencies.Length - 1, (int)Math.Ceiling(q * latencies.Length) - 1)];
+        return (P(0.50), P(0.90), P(0.99), P(0.999), latencies.Length == 0 ? double.NaN : latencies[^1]);
+    }
+
+    private static async Task<(double[] Latencies, int Errors)> Drive(HttpClient http, Uri target, int rate, int seconds)
+    {
+        var total = rate * seconds;
+        var latencies = new double[total];
+        var errors = 0;
+        var tasks = new Task[total];
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < total; i++)
+        {
+            var scheduled = i * 1000.0 / rate;
+            var wait = scheduled - clock.Elapsed.TotalMilliseconds;
+            if (wait > 1) await Task.Delay(TimeSpan.FromMilliseconds(wait));
+            var n = i;
+            tasks[i] = Task.Run(async () =>
+            {
+                try
+                {
+                    using var response = await Send(http, target);
+                    await response.Content.LoadIntoBufferAsync();
+                    if (response.StatusCode != HttpStatusCode.OK) Interlocked.Increment(ref errors);
+                }
+                catch (HttpRequestException)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+
+                latencies[n] = clock.Elapsed.TotalMilliseconds - scheduled;
+            });
+        }
+
+        await Task.WhenAll(tasks);
+        return (latencies, errors);
+    }
+
+    private static Task<HttpResponseMessage> Send(HttpClient http, Uri target)
+    {
+        var content = new ByteArrayContent(RequestBody);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        return http.PostAsync(new Uri(target, "/v1/predict"), content);
+    }
+
+    private static async Task<WebApplication> StartUpstreamAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        app.Run(async context =>
+        {
+            await context.Request.Body.CopyToAsync(Stream.Null);
+            context.Response.ContentType = "application/json";
+            context.Response.ContentLength = Prediction.Length;
+            await context.Response.Body.WriteAsync(Prediction);
+        });
+        await app.StartAsync();
+        return app;
+    }
+
+    private static string FindPolicies()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !Directory.Exists(Path.Combine(dir.FullName, "policies"))) dir = dir.Parent;
+        return dir is null ? "policies" : Path.Combine(dir.FullName, "policies");
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    private static string? OptionText(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}

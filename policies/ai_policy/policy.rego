@@ -1,0 +1,154 @@
+# METADATA
+# title: AI output policy
+# description: |
+#   Decides model responses (input.phase "response") and, with --check-request, requests ("request").
+#   allow is true when deny is empty; every deny message starts with the rule's name.
+#   Settings live in data.config.ai_policy (policies/config/ai_policy/data.json): change them without code.
+package ai_policy
+
+config := data.config.ai_policy
+
+default allow := false
+
+allow if count(deny) == 0
+
+response if input.phase == "response"
+
+request if input.phase == "request"
+
+ok_status if {
+	input.status >= 200
+	input.status < 300
+}
+
+# The prediction that the schema and confidence rules read: a JSON object from a successful response.
+prediction := input.prediction if {
+	response
+	ok_status
+	is_object(input.prediction)
+}
+
+# Rule config_missing: without settings the other rules could not fire; refuse rather than pass everything.
+deny contains "config_missing: data.config.ai_policy is not loaded" if not data.config.ai_policy
+
+# Rule output_not_json: a successful response must be a JSON object (the sidecar passes prediction null for others).
+deny contains msg if {
+	response
+	ok_status
+	not is_object(input.prediction)
+	msg := sprintf("output_not_json: the response is not a JSON object (content type %v)", [input.content_type])
+}
+
+# Rule schema_missing_field: every field in config.schema.required must be present.
+deny contains msg if {
+	p := prediction
+	some field, _ in config.schema.required
+	not has_key(p, field)
+	msg := sprintf("schema_missing_field: the output has no field %s", [field])
+}
+
+# Rule schema_wrong_type: a required field has the type given in config.schema.required (OPA's type names).
+deny contains msg if {
+	some field, want in config.schema.required
+	value := prediction[field]
+	got := type_name(value)
+	got != want
+	msg := sprintf("schema_wrong_type: field %s must be %s but is %s", [field, want, got])
+}
+
+# Rule confidence_out_of_range: a confidence is a probability.
+deny contains msg if {
+	c := prediction[config.confidence_field]
+	is_number(c)
+	not in_unit_interval(c)
+	msg := sprintf("confidence_out_of_range: confidence %v is not between 0 and 1", [c])
+}
+
+# Rule confidence_below_threshold: the model must be at least config.min_confidence sure.
+deny contains msg if {
+	c := prediction[config.confidence_field]
+	is_number(c)
+	in_unit_interval(c)
+	c < config.min_confidence
+	msg := sprintf("confidence_below_threshold: confidence %v is below the minimum %v", [c, config.min_confidence])
+}
+
+# Rule label_not_allowed: when config.allowed_labels is not empty, the label must be one of them.
+deny contains msg if {
+	count(config.allowed_labels) > 0
+	label := prediction[config.label_field]
+	not label in config.allowed_labels
+	msg := sprintf("label_not_allowed: label %v is not one of the allowed labels", [label])
+}
+
+# Rule toxic_language: no word or phrase of config.toxic_words in any string of the output (whole words, any case).
+deny contains msg if {
+	response
+	hits := toxic_hits(output_texts)
+	count(hits) > 0
+	msg := sprintf("toxic_language: the output contains %s", [concat(", ", sort(hits))])
+}
+
+# Rule toxic_prompt: the same check on the strings of a JSON or text request body (with --check-request).
+deny contains msg if {
+	request
+	hits := toxic_hits(request_texts)
+	count(hits) > 0
+	msg := sprintf("toxic_prompt: the request contains %s", [concat(", ", sort(hits))])
+}
+
+# Rule output_too_long: the strings of the output hold at most config.max_output_chars characters.
+deny contains msg if {
+	response
+	total := sum([count(s) | some s in output_strings])
+	total > config.max_output_chars
+	msg := sprintf("output_too_long: the output holds %v characters, more than %v", [total, config.max_output_chars])
+}
+
+# Rule model_not_allowed: when config.allowed_models is not empty, the model must be one of them.
+deny contains msg if {
+	count(config.allowed_models) > 0
+	is_string(input.model)
+	not input.model in config.allowed_models
+	msg := sprintf("model_not_allowed: model %s is not allowed", [input.model])
+}
+
+has_key(obj, key) if {
+	_ = obj[key]
+}
+
+in_unit_interval(c) if {
+	c >= 0
+	c <= 1
+}
+
+output_strings contains s if {
+	walk(input.prediction, [_, s])
+	is_string(s)
+}
+
+output_texts contains t if {
+	some s in output_strings
+	t := words(s)
+}
+
+request_texts contains t if {
+	walk(input.request.body, [_, s])
+	is_string(s)
+	t := words(s)
+}
+
+# A text as its lower-case words, separated and surrounded by single spaces: " the quick fox ".
+words(s) := sprintf(" %s ", [concat(" ", [w | some w in regex.split(`[^\p{L}\p{N}']+`, lower(s)); w != ""])])
+
+toxic_terms contains term if {
+	some entry in config.toxic_words
+	term := trim_space(words(entry))
+	term != ""
+}
+
+toxic_hits(texts) := {term |
+	some text in texts
+	some term in toxic_terms
+	contains(text, sprintf(" %s ", [term]))
+}

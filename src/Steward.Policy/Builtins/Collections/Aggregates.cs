@@ -1,0 +1,164 @@
+using System.Numerics;
+using Steward.Policy.Values;
+
+namespace Steward.Policy.Builtins;
+
+/// <summary>count, sum, product, max, min, sort.</summary>
+internal static class Aggregates
+{
+    public static void Register(BuiltinRegistry r)
+    {
+        r.Register("count", 1, (_, a) => Count(a[0]));
+        r.Register("sum", 1, (_, a) => Sum(a[0]));
+        r.Register("product", 1, (_, a) => Product(a[0]));
+        r.Register("max", 1, (_, a) => Extreme(a[0], max: true));
+        r.Register("min", 1, (_, a) => Extreme(a[0], max: false));
+        r.Register("sort", 1, (_, a) => Sort(a[0]));
+    }
+
+    private static NumberValue Count(Value value) => value switch
+    {
+        ArrayValue a => NumberValue.Of(a.Count),
+        ObjectValue o => NumberValue.Of(o.Count),
+        SetValue s => NumberValue.Of(s.Count),
+        StringValue s => NumberValue.Of(RuneCount(s.Value)),
+        _ => throw OperandErrors.Type(1, value, "array", "object", "set", "string"),
+    };
+
+    /// <summary>The number of Unicode code points (Go's rune count; a lone surrogate counts as one).</summary>
+    public static int RuneCount(string text)
+    {
+        var n = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+
+            n++;
+        }
+
+        return n;
+    }
+
+    private static ReadOnlySpan<Value> Numbers(Value value) => value switch
+    {
+        ArrayValue a => a.Items,
+        SetValue s => s.Items,
+        _ => throw OperandErrors.Type(1, value, "set", "array"),
+    };
+
+    private static NumberValue Sum(Value value)
+    {
+        var items = Numbers(value);
+        var exact = BigInteger.Zero;
+        var isExact = true;
+        var total = 0d;
+        decimal? dec = 0m;
+        foreach (var item in items)
+        {
+            if (item is not NumberValue n)
+            {
+                throw OperandErrors.Element(1, value, item, "number");
+            }
+
+            if (isExact && n.TryGetBigInteger(out var i))
+            {
+                exact += i;
+            }
+            else
+            {
+                isExact = false;
+            }
+
+            total += n.AsDouble;
+            dec = Accumulate(dec, n, static (x, y) => x + y);
+        }
+
+        return isExact ? NumberValue.Of(exact) : dec is { } d ? Arithmetic.FromDecimal(d) : Arithmetic.Float(total);
+    }
+
+    private static NumberValue Product(Value value)
+    {
+        var items = Numbers(value);
+        var exact = BigInteger.One;
+        var isExact = true;
+        var total = 1d;
+        decimal? dec = 1m;
+        foreach (var item in items)
+        {
+            if (item is not NumberValue n)
+            {
+                throw OperandErrors.Element(1, value, item, "number");
+            }
+
+            if (isExact && n.TryGetBigInteger(out var i))
+            {
+                exact *= i;
+            }
+            else
+            {
+                isExact = false;
+            }
+
+            total *= n.AsDouble;
+            dec = Accumulate(dec, n, static (x, y) => x * y);
+        }
+
+        return isExact ? NumberValue.Of(exact) : dec is { } d ? Arithmetic.FromDecimal(d) : Arithmetic.Float(total);
+    }
+
+    private static decimal? Accumulate(decimal? total, NumberValue n, Func<decimal, decimal, decimal> op)
+    {
+        if (total is not { } t || !Arithmetic.TryShortDecimal(n, out var d))
+        {
+            return null;
+        }
+
+        try
+        {
+            return op(t, d);
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
+    }
+
+    private static Value? Extreme(Value value, bool max)
+    {
+        var items = Numbers(value);
+        if (items.Length == 0)
+        {
+            return null;
+        }
+
+        var best = items[0];
+        foreach (var item in items[1..])
+        {
+            var c = Value.Compare(item, best);
+            if (max ? c > 0 : c < 0)
+            {
+                best = item;
+            }
+        }
+
+        return best;
+    }
+
+    private static ArrayValue Sort(Value value)
+    {
+        switch (value)
+        {
+            case ArrayValue a:
+                var copy = a.Items.ToArray();
+                Array.Sort(copy, ValueComparer.Instance);
+                return new ArrayValue(copy);
+            case SetValue s:
+                return new ArrayValue(s.Items.ToArray());
+            default:
+                throw OperandErrors.Type(1, value, "set", "array");
+        }
+    }
+}

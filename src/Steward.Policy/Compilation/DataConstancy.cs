@@ -1,0 +1,72 @@
+using Steward.Policy.Evaluation;
+
+namespace Steward.Policy.Compilation;
+
+/// <summary>
+/// Marks the rule nodes whose value depends only on base documents, so evaluations over the same data can
+/// share it: no reference to <c>input</c>, no nondeterministic built-in, no <c>print</c>, no <c>with</c>,
+/// and no dependency on a node that has any of these.
+/// </summary>
+internal static class DataConstancy
+{
+    public static void Mark(List<RuleNode> nodes, Dictionary<RuleNode, HashSet<RuleNode>> edges)
+    {
+        var volatileNodes = new HashSet<RuleNode>(nodes.Where(DirectlyVolatile));
+        // Propagate along reverse edges until nothing changes (the graph is acyclic once recursion is rejected).
+        bool changed;
+        do
+        {
+            changed = false;
+            foreach (var node in nodes)
+            {
+                if (!volatileNodes.Contains(node) && edges[node].Any(volatileNodes.Contains))
+                {
+                    volatileNodes.Add(node);
+                    changed = true;
+                }
+            }
+        }
+        while (changed);
+
+        foreach (var node in nodes)
+        {
+            node.IsDataConstant = !node.IsFunction && !volatileNodes.Contains(node);
+        }
+    }
+
+    private static bool DirectlyVolatile(RuleNode node)
+    {
+        foreach (var rule in node.Rules.Append(node.Default))
+        {
+            for (var r = rule; r is not null; r = r.Else)
+            {
+                if (r.Body.Any(Volatile) || r.DynamicPath.Append(r.Value).Concat(r.Parameters).Any(t => t is not null && Volatile(t)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Volatile(CLiteral literal) => literal.With.Length > 0 || literal.Expr switch
+    {
+        CTermExpr t => Volatile(t.Term),
+        CUnify u => Volatile(u.Left) || Volatile(u.Right),
+        CSomeIn s => (s.Key is not null && Volatile(s.Key)) || Volatile(s.Value) || Volatile(s.Collection),
+        CEvery e => Volatile(e.Domain) || e.Body.Any(Volatile),
+        _ => false,
+    };
+
+    private static bool Volatile(CTerm term) => term switch
+    {
+        CRef r => r.Root == RefRoot.Input || (r.Head is not null && Volatile(r.Head)) || r.Path.Any(Volatile),
+        CCall c => c.Builtin is { Nondeterministic: true } || c.Builtin == SpecialBuiltins.Print || c.Args.Any(Volatile),
+        CArray a => a.Items.Any(Volatile),
+        CSet s => s.Items.Any(Volatile),
+        CObject o => o.Keys.Any(Volatile) || o.Values.Any(Volatile),
+        CComprehension c => Volatile(c.Head) || (c.Value is not null && Volatile(c.Value)) || c.Body.Any(Volatile),
+        _ => false,
+    };
+}

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Http;
+using Steward.Policy.Values;
+
+namespace Steward.Sidecar.Core;
+
+/// <summary>
+/// The request headers a policy sees: names in lower case, values joined with <c>", "</c>, and never a credential:
+/// <c>Authorization</c>, <c>Proxy-Authorization</c>, <c>Cookie</c> and any name holding <c>key</c>, <c>token</c>,
+/// <c>secret</c>, <c>password</c> or <c>session</c> are left out.
+/// </summary>
+internal static class HeaderFilter
+{
+    private static readonly string[] SecretParts = ["key", "token", "secret", "password", "session", "auth", "cookie"];
+
+    public static bool IsSecret(string name) =>
+        SecretParts.Any(part => name.Contains(part, StringComparison.OrdinalIgnoreCase));
+
+    public static ObjectValue Visible(IHeaderDictionary headers) =>
+        ObjectValue.From(headers
+            .Where(h => !IsSecret(h.Key))
+            .Select(h => KeyValuePair.Create(h.Key.ToLowerInvariant(), (Value)new StringValue(h.Value.ToString()))));
+}

@@ -1,0 +1,6 @@
+using Steward.Policy.Values;
+
+namespace Steward.Sidecar.Core;
+
+/// <summary>What is known of a request before its response: the <c>request</c> document, the model and the endpoint.</summary>
+internal sealed record RequestState(ObjectValue Request, Value Model, string Endpoint, long StartedTimestamp);
