@@ -84,7 +84,7 @@ deny contains msg if {
 # Rule toxic_language: no word or phrase of config.toxic_words in any string of the output (whole words, any case).
 deny contains msg if {
 	response
-	hits := toxic_hits(output_texts)
+	hits := toxic_hits(output_strings)
 	count(hits) > 0
 	msg := sprintf("toxic_language: the output contains %s", [concat(", ", sort(hits))])
 }
@@ -92,7 +92,7 @@ deny contains msg if {
 # Rule toxic_prompt: the same check on the strings of a JSON or text request body (with --check-request).
 deny contains msg if {
 	request
-	hits := toxic_hits(request_texts)
+	hits := toxic_hits(request_strings)
 	count(hits) > 0
 	msg := sprintf("toxic_prompt: the request contains %s", [concat(", ", sort(hits))])
 }
@@ -127,28 +127,31 @@ output_strings contains s if {
 	is_string(s)
 }
 
-output_texts contains t if {
-	some s in output_strings
-	t := words(s)
-}
-
-request_texts contains t if {
+request_strings contains s if {
 	walk(input.request.body, [_, s])
 	is_string(s)
-	t := words(s)
 }
 
-# A text as its lower-case words, separated and surrounded by single spaces: " the quick fox ".
-words(s) := sprintf(" %s ", [concat(" ", [w | some w in regex.split(`[^\p{L}\p{N}']+`, lower(s)); w != ""])])
+# Word-list toxicity. The words and phrases in config.toxic_words become one case-insensitive pattern of
+# whole words ("shut up" also matches "Shut\n  UP"). It depends on data only, so the engine builds it once per
+# data document, and each string is scanned once. The pattern is RE2 (no look-around), so it runs on OPA too.
+letters := `\p{L}\p{N}'`
 
-toxic_terms contains term if {
+toxic_alternatives contains alt if {
 	some entry in config.toxic_words
-	term := trim_space(words(entry))
-	term != ""
+	parts := word_list(entry)
+	count(parts) > 0
+	alt := concat(sprintf("[^%s]+", [letters]), parts)
 }
 
-toxic_hits(texts) := {term |
-	some text in texts
-	some term in toxic_terms
-	contains(text, sprintf(" %s ", [term]))
+toxic_pattern := sprintf(`(?i)(?:^|[^%s])(%s)(?:$|[^%s])`, [letters, concat("|", toxic_alternatives), letters])
+
+# The toxic words and phrases found in some strings, written lower case with single spaces.
+toxic_hits(strings) := {concat(" ", word_list(m[1])) |
+	count(toxic_alternatives) > 0
+	some s in strings
+	regex.match(toxic_pattern, s)
+	some m in regex.find_all_string_submatch_n(toxic_pattern, s, -1)
 }
+
+word_list(s) := [w | some w in regex.split(sprintf("[^%s]+", [letters]), lower(s)); w != ""]

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Steward.Policy.Builtins;
 using Steward.Policy.Compilation;
+using Steward.Policy.Evaluation;
 using Steward.Policy.Syntax;
 using Steward.Policy.Values;
 
@@ -31,7 +32,7 @@ public sealed class CompiledPolicy
     internal RuleTree Tree { get; }
 
     /// <summary>Values of data-constant rules, shared by evaluations over the same base-document object.</summary>
-    internal ConditionalWeakTable<Value, ConcurrentDictionary<RuleNode, Value>> SharedValues { get; } = new();
+    internal ConditionalWeakTable<Value, ConcurrentDictionary<RuleNode, SharedValue>> SharedValues { get; } = new();
 
     /// <summary>Parses and compiles modules.</summary>
     /// <param name="modules">The modules; names are used in error messages.</param>

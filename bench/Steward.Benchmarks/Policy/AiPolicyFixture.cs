@@ -1,6 +1,7 @@
 using System.Text;
 using Steward.Policy;
 using Steward.Policy.Values;
+using Steward.Sidecar.Policies;
 
 namespace Steward.Benchmarks.Policy;
 
@@ -29,24 +30,11 @@ internal static class AiPolicyFixture
         throw new DirectoryNotFoundException("policies/ai_policy/policy.rego not found above " + AppContext.BaseDirectory);
     }
 
-    public static CompiledPolicy Compile(string policies) =>
-        CompiledPolicy.Compile(Directory.EnumerateFiles(policies, "*.rego", SearchOption.AllDirectories)
-            .Where(f => !f.EndsWith("_test.rego", StringComparison.Ordinal) && !Path.GetRelativePath(policies, f).StartsWith("extensions", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .Select(f => new PolicySource(Path.GetRelativePath(policies, f), File.ReadAllText(f))));
-
-    /// <summary>The data document: every data.json under the policies directory, placed at its folder's path.</summary>
-    public static Value Data(string policies)
+    /// <summary>The policy library as the sidecar loads it (all modules, data files, the PII built-in registered).</summary>
+    public static (CompiledPolicy Policy, Value Data) Load(string policies)
     {
-        var root = ObjectValue.Empty as Value;
-        foreach (var file in Directory.EnumerateFiles(policies, "data.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-        {
-            var folder = Path.GetRelativePath(policies, Path.GetDirectoryName(file)!);
-            var path = folder == "." ? [] : folder.Split(Path.DirectorySeparatorChar);
-            root = Insert(root, path, ValueJson.Parse(File.ReadAllText(file)));
-        }
-
-        return root;
+        var bundle = PolicyBundle.Load(policies);
+        return (CompiledPolicy.Compile(bundle.Modules, SidecarBuiltins.Create()), bundle.Data);
     }
 
     /// <summary>A response input with a prediction of about 1 KB: a label, a confidence and a generated text.</summary>
@@ -72,27 +60,5 @@ internal static class AiPolicyFixture
                             "text": "{{text.ToString().Trim()}}",
                             "scores": {"positive": 0.93, "neutral": 0.05, "negative": 0.02} } }
             """;
-    }
-
-    private static Value Insert(Value root, string[] path, Value value)
-    {
-        if (path.Length == 0)
-        {
-            return value;
-        }
-
-        var obj = root as ObjectValue ?? ObjectValue.Empty;
-        var key = new StringValue(path[0]);
-        var entries = new List<KeyValuePair<Value, Value>>();
-        for (var i = 0; i < obj.Count; i++)
-        {
-            if (!obj.Keys[i].Equals(key))
-            {
-                entries.Add(new(obj.Keys[i], obj.Values[i]));
-            }
-        }
-
-        entries.Add(new(key, Insert(obj.Get(key) ?? ObjectValue.Empty, path[1..], value)));
-        return ObjectValue.From(entries);
     }
 }

@@ -36,8 +36,7 @@ internal static class EvalRate
         }
 
         var dir = AiPolicyFixture.PoliciesDirectory(policiesDir);
-        var policy = AiPolicyFixture.Compile(dir);
-        var data = AiPolicyFixture.Data(dir);
+        var (policy, data) = AiPolicyFixture.Load(dir);
         var inputJson = AiPolicyFixture.InputJson();
         var input = ValueJson.Parse(inputJson);
         var path = rulePath;

@@ -24,6 +24,8 @@ internal static class CoreLibrary
         TimeBuiltins.Register(registry);
         UnitsBuiltins.Register(registry);
         CryptoBuiltins.Register(registry);
+        PrivateKeyBuiltins.Register(registry);
+        X509Builtins.Register(registry);
         UuidBuiltins.Register(registry);
         SemverBuiltins.Register(registry);
         NetBuiltins.Register(registry);

@@ -9,10 +9,21 @@ namespace Steward.Policy.Evaluation;
 internal sealed class DocumentBuilder(bool set)
 {
     private readonly Level _root = new();
+    private readonly List<Value> _order = [];
+    private readonly HashSet<Value> _seen = [];
+
+    /// <summary>The top-level keys (or set elements) in the order the rules produced them, as OPA enumerates them.</summary>
+    public IReadOnlyList<Value> Order => _order;
 
     /// <summary>Adds an entry; false when it conflicts with an earlier one.</summary>
     public bool Add(Value[] path, Value value)
     {
+        var first = path.Length > 0 ? path[0] : value;
+        if (_seen.Add(first))
+        {
+            _order.Add(first);
+        }
+
         var level = _root;
         var last = set ? path.Length : path.Length - 1;
         for (var i = 0; i < last; i++)

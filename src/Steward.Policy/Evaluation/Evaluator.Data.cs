@@ -30,6 +30,30 @@ internal sealed partial class Evaluator
         if (node.Kind != RuleKind.None)
         {
             var value = EvalNode(node);
+            if (value is not null && index < path.Length && path[index] is CVar key0 && frame[key0.Slot] is null
+                && _order is not null && _order.TryGetValue(node, out var order))
+            {
+                // Enumerate a multi-value rule's entries in the order its rules produced them, as OPA does.
+                foreach (var entry in order)
+                {
+                    var child = Index(value, entry);
+                    if (child is null)
+                    {
+                        continue;
+                    }
+
+                    frame[key0.Slot] = entry;
+                    var r = EvalPath(child, path, index + 1, frame, k);
+                    frame[key0.Slot] = null;
+                    if (!r)
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
             return value is null || EvalPath(value, path, index, frame, k);
         }
 
@@ -166,7 +190,12 @@ internal sealed partial class Evaluator
         var shared = node.IsDataConstant && _overrides is null && _mocks is null ? _policy.SharedValues.GetOrCreateValue(_data) : null;
         if (shared is not null && shared.TryGetValue(node, out var sharedValue))
         {
-            return ReferenceEquals(sharedValue, Undefined) ? null : sharedValue;
+            if (sharedValue.Order is not null)
+            {
+                (_order ??= [])[node] = sharedValue.Order;
+            }
+
+            return ReferenceEquals(sharedValue.Value, Undefined) ? null : sharedValue.Value;
         }
 
         _cache ??= [];
@@ -203,7 +232,7 @@ internal sealed partial class Evaluator
         }
 
         _cache[node] = value ?? Undefined;
-        shared?.TryAdd(node, value ?? Undefined);
+        shared?.TryAdd(node, new SharedValue(value ?? Undefined, _order is not null && _order.TryGetValue(node, out var produced) ? produced : null));
         return value;
     }
 
@@ -291,6 +320,7 @@ internal sealed partial class Evaluator
             EvalBody(rule.Body, 0, frame, () => EvalItems(rule.DynamicPath, 0, keys, frame, withPath));
         }
 
+        var merged = false;
         foreach (var (name, child) in node.Children)
         {
             if (child.IsFunction || !child.HasRules)
@@ -303,6 +333,13 @@ internal sealed partial class Evaluator
             {
                 throw Conflict("object keys must be unique");
             }
+
+            merged = true;
+        }
+
+        if (!merged && root.Order.Count > 1)
+        {
+            (_order ??= [])[node] = root.Order;
         }
 
         return root.Build();

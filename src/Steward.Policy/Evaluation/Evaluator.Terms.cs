@@ -62,7 +62,31 @@ internal sealed partial class Evaluator
                 return true;
             case CRef r:
                 return TryEvalRefSingle(r, frame, out value);
-            case CCall c when c.Args.Length <= 4 && c.Builtin is { Function: not null } && c.Builtin != SpecialBuiltins.Print && _mocks is null:
+            case CCall { Function: not null } f when _mocks is null:
+            {
+                var args = new Value[f.Args.Length];
+                for (var i = 0; i < args.Length; i++)
+                {
+                    if (!TryEvalSingle(f.Args[i], frame, out var arg))
+                    {
+                        value = null;
+                        return false;
+                    }
+
+                    if (arg is null)
+                    {
+                        value = null;
+                        return true;
+                    }
+
+                    args[i] = arg;
+                }
+
+                value = CallFunction(f.Function, args);
+                return true;
+            }
+
+            case CCall c when c.Builtin is { Function: not null } && c.Builtin != SpecialBuiltins.Print && _mocks is null:
             {
                 // Arguments live in a per-evaluation stack of slots: nested calls take the slots above ours.
                 var n = c.Args.Length;

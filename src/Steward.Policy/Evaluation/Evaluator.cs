@@ -19,6 +19,7 @@ internal sealed partial class Evaluator
     private Value? _input;
     private Value _data;
     private Dictionary<RuleNode, Value>? _cache;
+    private Dictionary<RuleNode, IReadOnlyList<Value>>? _order;
     private HashSet<RuleNode>? _inProgress;
     private Dictionary<string, object>? _mocks;
     private List<(string[] Path, Value Value)>? _overrides;
@@ -27,6 +28,8 @@ internal sealed partial class Evaluator
     private int _depth;
     private Value[] _scratch = new Value[16];
     private int _scratchTop;
+    private int[] _inlineSlots = new int[16];
+    private int _inlineTop;
 
     private Evaluator(CompiledPolicy policy, EvalOptions options)
     {
@@ -98,19 +101,122 @@ internal sealed partial class Evaluator
 
     private bool EvalBody(CLiteral[] body, int index, Value?[] frame, Func<bool> k)
     {
-        if (index == body.Length)
+        // Literals that hold or fail without enumerating (tests, and assignments of one value) run inline;
+        // only the first literal that may produce several solutions takes a continuation.
+        var mark = _inlineTop;
+        try
         {
-            return k();
+            while (index < body.Length)
+            {
+                Tick();
+                var inline = TryInline(body[index], frame);
+                if (inline == Inline.Fail)
+                {
+                    return true;
+                }
+
+                if (inline == Inline.NotInline)
+                {
+                    break;
+                }
+
+                index++;
+            }
+
+            if (index == body.Length)
+            {
+                return k();
+            }
+
+            var literal = body[index];
+            if (index + 1 == body.Length)
+            {
+                return EvalLiteral(literal, frame, k);
+            }
+
+            var next = index + 1;
+            return EvalLiteral(literal, frame, () => EvalBody(body, next, frame, k));
+        }
+        finally
+        {
+            while (_inlineTop > mark)
+            {
+                frame[_inlineSlots[--_inlineTop]] = null;
+            }
+        }
+    }
+
+    private enum Inline
+    {
+        Pass,
+        Fail,
+        NotInline,
+    }
+
+    private Inline TryInline(CLiteral literal, Value?[] frame)
+    {
+        if (literal.With.Length > 0)
+        {
+            return Inline.NotInline;
         }
 
-        Tick();
-        var literal = body[index];
-        if (index + 1 == body.Length)
+        switch (literal.Expr)
         {
-            return EvalLiteral(literal, frame, k);
-        }
+            case CTermExpr t:
+                if (!TryEvalSingle(t.Term, frame, out var value))
+                {
+                    return Inline.NotInline;
+                }
 
-        return EvalLiteral(literal, frame, () => EvalBody(body, index + 1, frame, k));
+                var holds = value is not null && !value.IsFalse;
+                return holds != literal.Negated ? Inline.Pass : Inline.Fail;
+            case CUnify u:
+            {
+                var left = u.Left is CVar lv && frame[lv.Slot] is null ? lv : null;
+                var right = u.Right is CVar rv && frame[rv.Slot] is null ? rv : null;
+                if (left is not null && right is not null)
+                {
+                    return Inline.NotInline;
+                }
+
+                if (left is not null || right is not null)
+                {
+                    if (literal.Negated || !TryEvalSingle(left is null ? u.Left : u.Right, frame, out var other))
+                    {
+                        return Inline.NotInline;
+                    }
+
+                    if (other is null)
+                    {
+                        return Inline.Fail;
+                    }
+
+                    var slot = (left ?? right)!.Slot;
+                    frame[slot] = other;
+                    if (_inlineTop == _inlineSlots.Length)
+                    {
+                        Array.Resize(ref _inlineSlots, _inlineSlots.Length * 2);
+                    }
+
+                    _inlineSlots[_inlineTop++] = slot;
+                    return Inline.Pass;
+                }
+
+                if (u.Left is CArray or CObject || u.Right is CArray or CObject
+                    || !TryEvalSingle(u.Left, frame, out var a) || !TryEvalSingle(u.Right, frame, out var b))
+                {
+                    return Inline.NotInline;
+                }
+
+                var equal = a is not null && b is not null && a.Equals(b);
+                return equal != literal.Negated ? Inline.Pass : Inline.Fail;
+            }
+
+            case CTrue:
+                return literal.Negated ? Inline.Fail : Inline.Pass;
+            default:
+                return Inline.NotInline;
+        }
     }
 
     private bool EvalLiteral(CLiteral literal, Value?[] frame, Func<bool> k) =>

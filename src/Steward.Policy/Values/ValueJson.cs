@@ -112,6 +112,12 @@ public static class ValueJson
             case BooleanValue b:
                 writer.WriteBooleanValue(b.Value);
                 break;
+            case NumberValue n when n.TryGetInt64(out var integer):
+                writer.WriteNumberValue(integer);
+                break;
+            case NumberValue n when !n.IsInteger:
+                writer.WriteNumberValue(n.AsDouble);
+                break;
             case NumberValue n:
                 writer.WriteRawValue(n.ToJsonText(), skipInputValidation: true);
                 break;

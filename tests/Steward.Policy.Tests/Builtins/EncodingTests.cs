@@ -68,7 +68,12 @@ public sealed class EncodingTests
         Assert.Equal("{\"a\":[1,true,null]}", Call.Json("json.unmarshal", Call.Str("{\"a\": [1, true, null]}")));
         Assert.Equal("true", Call.Json("json.is_valid", Call.Str("[1]")));
         Assert.Equal("false", Call.Json("json.is_valid", Call.Str("[1,]")));
-        Assert.ThrowsAny<Steward.Policy.Builtins.BuiltinException>(() => Call.Json("json.unmarshal", Call.Str("{")));
+        Assert.Equal("unexpected EOF", Call.Error("json.unmarshal", Call.Str("{")));
+        Assert.Equal("invalid character 'x' looking for beginning of value", Call.Error("json.unmarshal", Call.Str("x")));
+        Assert.Equal("invalid character '}' looking for beginning of object key string", Call.Error("json.unmarshal", Call.Str("{\"a\": 1,}")));
+        Assert.Equal("invalid character 'o' in literal true (expecting 'r')", Call.Error("json.unmarshal", Call.Str("to")));
+        Assert.Equal("error: invalid character '2' after top-level value", Call.Error("json.unmarshal", Call.Str("1 2")));
+        Assert.Equal("EOF", Call.Error("json.unmarshal", Call.Str("  ")));
     }
 
     [Fact]
@@ -78,6 +83,8 @@ public sealed class EncodingTests
         Assert.Equal("{\"base\":{\"k\":1},\"derived\":{\"k\":1,\"x\":2}}", Call.Json("yaml.unmarshal", Call.Str("base: &b {k: 1}\nderived:\n  <<: *b\n  x: 2\n")));
         Assert.Equal("false", Call.Json("yaml.is_valid", Call.Str("a: [1")));
         Assert.Equal("true", Call.Json("yaml.is_valid", Call.Str("a: 1")));
+        const string bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n";
+        Assert.Equal("yaml: document contains excessive aliasing", Call.Error("yaml.unmarshal", Call.Str(bomb)));
     }
 
     [Fact]

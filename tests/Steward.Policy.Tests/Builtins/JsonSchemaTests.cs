@@ -39,6 +39,10 @@ public sealed class JsonSchemaTests
     }
 
     [Fact]
+    public void MatchSchema_StopsOnASchemaThatOnlyRefersToItself() =>
+        Assert.Contains("recurse too deeply", Call.Error("json.match_schema", "{}", "{\"$ref\": \"#\"}"), StringComparison.Ordinal);
+
+    [Fact]
     public void MatchSchema_FollowsReferences()
     {
         const string schema = "{\"definitions\": {\"pos\": {\"type\": \"number\", \"exclusiveMinimum\": 0}}, \"type\": \"array\", \"items\": {\"$ref\": \"#/definitions/pos\"}}";

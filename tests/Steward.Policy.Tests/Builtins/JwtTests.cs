@@ -67,5 +67,35 @@ public sealed class JwtTests
         Assert.Equal("true", Call.Value("io.jwt.verify_es256", ecToken, Call.S($"{{\"keys\": [{ecJwk}]}}"))!.ToJson());
     }
 
+    [Fact]
+    public void EdDsa_SignsAndVerifiesWithOkpKeysAndPem()
+    {
+        var generator = new Org.BouncyCastle.Crypto.Generators.Ed25519KeyPairGenerator();
+        generator.Init(new Org.BouncyCastle.Crypto.Parameters.Ed25519KeyGenerationParameters(new Org.BouncyCastle.Security.SecureRandom()));
+        var pair = generator.GenerateKeyPair();
+        var publicKey = ((Org.BouncyCastle.Crypto.Parameters.Ed25519PublicKeyParameters)pair.Public).GetEncoded();
+        var privateKey = ((Org.BouncyCastle.Crypto.Parameters.Ed25519PrivateKeyParameters)pair.Private).GetEncoded();
+        var jwk = $"{{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\"{B(publicKey)}\",\"d\":\"{B(privateKey)}\"}}";
+        var token = Call.Value("io.jwt.encode_sign_raw", Call.S("{\"alg\":\"EdDSA\"}"), Call.S("{\"a\":1}"), Call.S(jwk))!;
+        Assert.Equal("true", Call.Value("io.jwt.verify_eddsa", token, Call.S(jwk))!.ToJson());
+        var spki = Org.BouncyCastle.X509.SubjectPublicKeyInfoFactory.CreateSubjectPublicKeyInfo(pair.Public).GetDerEncoded();
+        var pem = "-----BEGIN PUBLIC KEY-----\n" + Convert.ToBase64String(spki) + "\n-----END PUBLIC KEY-----";
+        Assert.Equal("true", Call.Value("io.jwt.verify_eddsa", token, Call.S(pem))!.ToJson());
+        Assert.Equal("false", Call.Value("io.jwt.verify_es256", token, Call.S(pem))!.ToJson());
+    }
+
+    [Fact]
+    public void ParseRsaPrivateKey_GivesAJwkThatSigns()
+    {
+        using var rsa = RSA.Create(2048);
+        var pem = rsa.ExportRSAPrivateKeyPem();
+        var jwk = Call.Value("crypto.x509.parse_rsa_private_key", Call.S(pem))!;
+        Assert.Equal(Call.Str("RSA"), ((ObjectValue)jwk).Get("kty")!.ToJson());
+        var token = Call.Value("io.jwt.encode_sign", ValueJson.Parse("{\"alg\": \"RS256\"}"), ValueJson.Parse("{}"), jwk)!;
+        var publicPem = rsa.ExportSubjectPublicKeyInfoPem();
+        Assert.Equal("true", Call.Value("io.jwt.verify_rs256", token, Call.S(publicPem))!.ToJson());
+        Assert.Equal(jwk, Call.Value("crypto.x509.parse_rsa_private_key", Call.S(Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(pem)))));
+    }
+
     private static string B(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

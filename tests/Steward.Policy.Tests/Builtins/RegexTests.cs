@@ -17,6 +17,10 @@ public sealed class RegexTests
     [InlineData("\\pL+", "héllo", true)]
     [InlineData("(?s)a.b", "a\nb", true)]
     [InlineData("a.b", "a\nb", false)]
+    [InlineData("^.$", "😀", true)]
+    [InlineData("\\bé", "xé", true)]
+    [InlineData("\\bcat\\b", "a cat!", true)]
+    [InlineData("\\Bat", "cat", true)]
     public void Match_FollowsRe2(string pattern, string text, bool expected) =>
         Assert.Equal(expected ? "true" : "false", Call.Json("regex.match", Call.Str(pattern), Call.Str(text)));
 

@@ -20,6 +20,7 @@ public sealed class SprintfTests
     [InlineData("%v %v", "[1.5, 100]", "1.5 100")]
     [InlineData("%8.3f|%-8.2f|", "[3.14159, 2.5]", "   3.142|2.50    |")]
     [InlineData("%%", "[]", "%")]
+    [InlineData("%.2f|%e", "[2.0, 3]", "2.00|3.000000e+00")]
     [InlineData("%v", "[[1, \"a\", {\"k\": null}]]", "[1, \"a\", {\"k\": null}]")]
     [InlineData("%s", "[true]", "true")]
     [InlineData("%v", "[null]", "null")]
@@ -35,6 +36,7 @@ public sealed class SprintfTests
     [InlineData("%z", "[1]", "%!z(int=1)")]
     [InlineData("abc%", "[]", "abc%!(NOVERB)")]
     [InlineData("%[2]d %[1]d", "[1, 2]", "2 1")]
+    [InlineData("%T %T %T %T", "[1, 1.5, \"a\", [1]]", "int float64 string string")]
     public void Mistakes_PrintGoDiagnostics(string format, string args, string expected) =>
         Assert.Equal(Call.Str(expected), Sprintf(format, args));
 

@@ -29,6 +29,7 @@ public sealed class StringTests
         Assert.Equal("\"bc\"", Call.Json("substring", "\"abc\"", "1", "-1"));
         Assert.Equal("\"\"", Call.Json("substring", "\"abc\"", "5", "1"));
         Assert.Equal("\"abc\"", Call.Json("substring", "\"abc\"", "0", "100"));
+        Assert.Equal("\"bc\"", Call.Json("substring", "\"abc\"", "1", "9223372036854775807"));
         Assert.Equal("negative offset", Call.Error("substring", "\"abc\"", "-1", "1"));
         Assert.Equal("operand 2 must be integer number but got floating-point number", Call.TypeError("substring", "\"abc\"", "1.5", "1"));
     }

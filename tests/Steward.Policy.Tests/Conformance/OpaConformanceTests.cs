@@ -8,7 +8,7 @@ namespace Steward.Policy.Tests.Conformance;
 /// </summary>
 public sealed class OpaConformanceTests(ITestOutputHelper output)
 {
-    /// <summary>The share of cases that must pass (measured 365 of 369; docs/CONFORMANCE.md lists the rest).</summary>
+    /// <summary>The share of cases that must pass (measured: all 369; docs/CONFORMANCE.md lists known differences).</summary>
     private const double Floor = 0.95;
 
     [Fact]

@@ -33,21 +33,7 @@ internal static class JsonBuiltins
     }
 
     private static Value Unmarshal(string text) =>
-        TryParse(text, out var value, out var error) ? value : throw new BuiltinException(GoStyle(text, error));
-
-    /// <summary>A Go-like description of invalid JSON.</summary>
-    private static string GoStyle(string text, string error)
-    {
-        var trimmed = text.Trim();
-        if (trimmed.Length == 0)
-        {
-            return "unexpected end of JSON input";
-        }
-
-        return error.Contains("end of data", StringComparison.OrdinalIgnoreCase) || error.Contains("incomplete", StringComparison.OrdinalIgnoreCase)
-            ? "unexpected end of JSON input"
-            : "invalid character in JSON input";
-    }
+        TryParse(text, out var value, out var error) ? value : throw new BuiltinException(GoJsonSyntax.Check(text) ?? error);
 
     private static StringValue MarshalWithOptions(Value value, ObjectValue options)
     {

@@ -54,8 +54,24 @@ internal static partial class YamlBuiltins
         }
     }
 
+    private const int MaxNodes = 1_000_000;
+
+    [ThreadStatic]
+    private static int _nodes;
+
     private static Value Convert(YamlNode node)
     {
+        _nodes = 0;
+        return ConvertNode(node);
+    }
+
+    private static Value ConvertNode(YamlNode node)
+    {
+        if (++_nodes > MaxNodes)
+        {
+            throw new BuiltinException("yaml: document contains excessive aliasing");
+        }
+
         switch (node)
         {
             case YamlMappingNode map:
@@ -68,12 +84,12 @@ internal static partial class YamlBuiltins
                         continue;
                     }
 
-                    builder.Set(new StringValue(KeyText(Convert(k))), Convert(v));
+                    builder.Set(new StringValue(KeyText(ConvertNode(k))), ConvertNode(v));
                 }
 
                 return builder.Build();
             case YamlSequenceNode seq:
-                return new ArrayValue([.. seq.Children.Select(Convert)]);
+                return new ArrayValue([.. seq.Children.Select(ConvertNode)]);
             case YamlScalarNode scalar:
                 return Scalar(scalar);
             default:
@@ -83,7 +99,7 @@ internal static partial class YamlBuiltins
 
     private static void MergeInto(ObjectBuilder builder, YamlNode source)
     {
-        var values = source is YamlSequenceNode seq ? seq.Children.Select(Convert).ToList() : [Convert(source)];
+        var values = source is YamlSequenceNode seq ? seq.Children.Select(ConvertNode).ToList() : [ConvertNode(source)];
         foreach (var value in values)
         {
             if (value is ObjectValue o)

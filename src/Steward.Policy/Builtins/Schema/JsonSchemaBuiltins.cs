@@ -38,7 +38,6 @@ internal static class JsonSchemaBuiltins
     {
         StringValue s => JsonBuiltins.TryParse(s.Value, out var parsed, out _) ? parsed : throw new BuiltinException("invalid JSON string"),
         ObjectValue or ArrayValue => value,
-        BooleanValue => value,
         _ => throw new BuiltinException("wrong type, expected string or object"),
     };
 

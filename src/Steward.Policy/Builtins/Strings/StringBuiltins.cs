@@ -154,7 +154,7 @@ internal static class StringBuiltins
             return StringValue.Empty;
         }
 
-        var end = length < 0 ? runes.Length : (int)Math.Min(runes.Length, start + length);
+        var end = length < 0 || length >= runes.Length - start ? runes.Length : (int)(start + length);
         return new StringValue(Join(runes.AsSpan((int)start, end - (int)start)));
     }
 

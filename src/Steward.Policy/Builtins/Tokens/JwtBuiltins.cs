@@ -9,7 +9,7 @@ internal static class JwtBuiltins
     public static void Register(BuiltinRegistry r)
     {
         r.Register("io.jwt.decode", 1, (_, a) => Decode(a[0]));
-        foreach (var alg in new[] { "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512" })
+        foreach (var alg in new[] { "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA" })
         {
             r.Register("io.jwt.verify_" + alg.ToLowerInvariant(), 2, (_, a) => BooleanValue.Of(VerifyWithKeys(alg, a[0], a[1])));
         }
@@ -247,7 +247,7 @@ internal static class JwtBuiltins
         }
 
         var alg = algValue.Value;
-        if (alg is not ("RS256" or "RS384" or "RS512" or "PS256" or "PS384" or "PS512" or "ES256" or "ES384" or "ES512" or "HS256" or "HS384" or "HS512"))
+        if (alg is not ("RS256" or "RS384" or "RS512" or "PS256" or "PS384" or "PS512" or "ES256" or "ES384" or "ES512" or "HS256" or "HS384" or "HS512" or "EdDSA"))
         {
             throw new BuiltinException($"unknown JWS algorithm: {alg}");
         }

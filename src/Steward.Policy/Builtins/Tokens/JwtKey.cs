@@ -11,8 +11,10 @@ internal sealed class JwtKey
     private static readonly HashSet<string> KnownAlgorithms =
         ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "HS256", "HS384", "HS512", "EdDSA"];
 
-    private JwtKey(RSA? rsa, ECDsa? ec, byte[]? secret, string alg, string kid)
+    private JwtKey(RSA? rsa, ECDsa? ec, byte[]? secret, string alg, string kid, byte[]? ed25519Public = null, byte[]? ed25519Private = null)
     {
+        Ed25519Public = ed25519Public;
+        Ed25519Private = ed25519Private;
         Rsa = rsa;
         Ec = ec;
         Secret = secret;
@@ -27,6 +29,12 @@ internal sealed class JwtKey
     public byte[]? Secret { get; }
 
     public string Alg { get; }
+
+    /// <summary>A raw 32-byte Ed25519 public key.</summary>
+    public byte[]? Ed25519Public { get; }
+
+    /// <summary>A raw 32-byte Ed25519 private key (seed).</summary>
+    public byte[]? Ed25519Private { get; }
 
     public string Kid { get; }
 
@@ -92,6 +100,11 @@ internal sealed class JwtKey
             {
                 case "CERTIFICATE":
                     var cert = X509CertificateLoader.LoadCertificate(der);
+                    if (cert.PublicKey.Oid.Value == Ed25519Oid)
+                    {
+                        return new JwtKey(null, null, null, string.Empty, string.Empty, cert.PublicKey.EncodedKeyValue.RawData);
+                    }
+
                     return new JwtKey(cert.GetRSAPublicKey(), cert.GetECDsaPublicKey(), null, string.Empty, string.Empty);
                 case "PUBLIC KEY":
                     if (TryImport(der, out RSA? rsa))
@@ -104,14 +117,35 @@ internal sealed class JwtKey
                         return new JwtKey(null, ec, null, string.Empty, string.Empty);
                     }
 
+                    if (TryImportEd25519(der) is { } ed)
+                    {
+                        return new JwtKey(null, null, null, string.Empty, string.Empty, ed);
+                    }
+
                     throw new BuiltinException("failed to parse a PEM public key: unsupported key type");
                 default:
                     throw new BuiltinException("failed to extract a Key from the PEM certificate");
             }
         }
-        catch (CryptographicException e)
+        catch (Exception e) when (e is CryptographicException or ArgumentException or InvalidOperationException or IOException)
         {
             throw new BuiltinException($"failed to parse a PEM certificate: {e.Message}");
+        }
+    }
+
+    private const string Ed25519Oid = "1.3.101.112";
+
+    private static byte[]? TryImportEd25519(byte[] der)
+    {
+        try
+        {
+            return Org.BouncyCastle.Security.PublicKeyFactory.CreateKey(der) is Org.BouncyCastle.Crypto.Parameters.Ed25519PublicKeyParameters ed ? ed.GetEncoded() : null;
+        }
+#pragma warning disable CA1031 // BouncyCastle reports unsupported keys with several exception types; any of them means "not Ed25519".
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return null;
         }
     }
 
@@ -188,6 +222,8 @@ internal sealed class JwtKey
                     return new JwtKey(null, ECDsa.Create(ecParameters), null, alg, kid);
                 case "oct":
                     return new JwtKey(null, null, B("k") ?? [], alg, kid);
+                case "OKP" when S("crv") == "Ed25519":
+                    return new JwtKey(null, null, null, alg, kid, B("x"), privateKey ? B("d") : null);
                 default:
                     return null;
             }
@@ -216,6 +252,7 @@ internal sealed class JwtKey
                 "RS256" or "RS384" or "RS512" => Rsa is not null && Rsa.VerifyData(input, signature, HashOf(alg), RSASignaturePadding.Pkcs1),
                 "PS256" or "PS384" or "PS512" => Rsa is not null && Rsa.VerifyData(input, signature, HashOf(alg), RSASignaturePadding.Pss),
                 "ES256" or "ES384" or "ES512" => Ec is not null && Ec.VerifyData(input, signature, HashOf(alg), DSASignatureFormat.IeeeP1363FixedFieldConcatenation),
+                "EdDSA" => Ed25519Public is { Length: 32 } && VerifyEd25519(Ed25519Public, input, signature),
                 _ => false,
             };
         }
@@ -231,8 +268,25 @@ internal sealed class JwtKey
         "RS256" or "RS384" or "RS512" => (Rsa ?? throw new BuiltinException("invalid key type for " + alg)).SignData(input, HashOf(alg), RSASignaturePadding.Pkcs1),
         "PS256" or "PS384" or "PS512" => (Rsa ?? throw new BuiltinException("invalid key type for " + alg)).SignData(input, HashOf(alg), RSASignaturePadding.Pss),
         "ES256" or "ES384" or "ES512" => (Ec ?? throw new BuiltinException("invalid key type for " + alg)).SignData(input, HashOf(alg), DSASignatureFormat.IeeeP1363FixedFieldConcatenation),
+        "EdDSA" => SignEd25519(Ed25519Private ?? throw new BuiltinException("invalid key type for " + alg), input),
         _ => throw new BuiltinException($"unsupported JWS algorithm: {alg}"),
     };
+
+    private static bool VerifyEd25519(byte[] publicKey, byte[] input, byte[] signature)
+    {
+        var verifier = new Org.BouncyCastle.Crypto.Signers.Ed25519Signer();
+        verifier.Init(false, new Org.BouncyCastle.Crypto.Parameters.Ed25519PublicKeyParameters(publicKey, 0));
+        verifier.BlockUpdate(input, 0, input.Length);
+        return verifier.VerifySignature(signature);
+    }
+
+    private static byte[] SignEd25519(byte[] privateKey, byte[] input)
+    {
+        var signer = new Org.BouncyCastle.Crypto.Signers.Ed25519Signer();
+        signer.Init(true, new Org.BouncyCastle.Crypto.Parameters.Ed25519PrivateKeyParameters(privateKey, 0));
+        signer.BlockUpdate(input, 0, input.Length);
+        return signer.GenerateSignature();
+    }
 
     public static byte[] Hmac(string alg, byte[] key, byte[] input) => alg switch
     {

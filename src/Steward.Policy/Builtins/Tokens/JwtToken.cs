@@ -73,7 +73,7 @@ internal sealed class JwtToken
     {
         if (!JsonBuiltins.TryParse(text, out var value, out _))
         {
-            throw new BuiltinException($"{prefix}invalid JSON: invalid character in JSON input");
+            throw new BuiltinException($"{prefix}invalid JSON: {GoJsonSyntax.Check(text) ?? "invalid JSON"}");
         }
 
         return value as ObjectValue ?? throw new BuiltinException($"{prefix}decoded JSON type was not an Object");
