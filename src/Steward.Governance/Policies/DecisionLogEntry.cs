@@ -13,6 +13,9 @@ namespace Steward.Governance.Policies;
 /// <param name="Metrics">OPA's metrics object, or null.</param>
 /// <param name="Source">One of <see cref="DecisionSource.All"/>.</param>
 /// <param name="Error">The evaluation error (code and message), or null.</param>
+/// <param name="Reported">The outcome the decision point itself reported (a Steward sidecar's <c>steward</c> member), used
+/// instead of deriving one from the result; null to derive.</param>
 public sealed record DecisionLogEntry(
     string DecisionId, string Path, JsonNode? Input, JsonNode? Result, DateTimeOffset Timestamp,
-    IReadOnlyDictionary<string, string> Labels, string? RequestedBy, JsonObject? Metrics, string Source, string? Error);
+    IReadOnlyDictionary<string, string> Labels, string? RequestedBy, JsonObject? Metrics, string Source, string? Error,
+    DecisionOutcome? Reported = null);

@@ -32,7 +32,7 @@ public sealed class DecisionLogStore(StewardDatabase db, TimeProvider time)
         await using var tx = await db.BeginWriteTransactionAsync(connection, cancellationToken).ConfigureAwait(false);
         foreach (var e in entries)
         {
-            var outcome = DecisionOutcome.Derive(e.Result, e.Error is not null);
+            var outcome = e.Reported ?? DecisionOutcome.Derive(e.Result, e.Error is not null);
             var endpoint = DecisionOutcome.Endpoint(e.Input, e.Labels, e.Path);
             await using var streak = connection.Command(
                 "INSERT INTO policy_endpoint_streaks (endpoint, consecutive) VALUES (@e, @first) ON CONFLICT (endpoint) DO UPDATE SET consecutive = " +

@@ -78,7 +78,32 @@ internal static class DecisionLogUpload
         };
         var source = labels.TryGetValue("steward_source", out var src) && src == DecisionSource.Sidecar ? DecisionSource.Sidecar : DecisionSource.OpaUpload;
         return new DecisionLogEntry(id, path, e["input"]?.DeepClone(), e["result"]?.DeepClone(), timestamp, labels,
-            Text(e, "requested_by", index, required: false, 256), metrics, source, error);
+            Text(e, "requested_by", index, required: false, 256), metrics, source, error, Reported(e, index));
+    }
+
+    /// <summary>
+    /// A Steward sidecar or middleware reports its own outcome (<c>steward: {allowed, deny}</c>, by the engine's
+    /// allow/deny convention, fail-closed on errors); it is kept as reported rather than derived again.
+    /// </summary>
+    private static DecisionOutcome? Reported(JsonObject e, int index)
+    {
+        if (e["steward"] is not JsonObject steward) return null;
+        if (steward["allowed"] is not JsonValue a || a.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
+            throw Invalid($"event [{index}].steward.allowed must be a boolean");
+        var deny = new List<string>();
+        if (steward["deny"] is JsonArray messages)
+        {
+            foreach (var m in messages)
+            {
+                if (m is not JsonValue v || v.GetValueKind() != JsonValueKind.String) throw Invalid($"event [{index}].steward.deny must hold strings");
+                deny.Add(v.GetValue<string>());
+            }
+        }
+        else if (steward["deny"] is not null)
+        {
+            throw Invalid($"event [{index}].steward.deny must be an array of strings");
+        }
+        return new DecisionOutcome(a.GetValueKind() == JsonValueKind.True, deny);
     }
 
     private static string? Text(JsonObject e, string name, int index, bool required, int max)

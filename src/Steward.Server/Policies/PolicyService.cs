@@ -115,6 +115,8 @@ internal sealed partial class PolicyService(
         try
         {
             var policy = PolicyCompilation.Compile(snapshot.Modules.Select(m => new PolicySource(m.Id, m.Raw!)));
+            // Run the evaluator once outside any request, so its first use in a process is not timed with JIT work.
+            policy.Prepare("x := 1").Evaluate(new EvalOptions { Data = data, Time = time });
             return new PolicyState(snapshot.Revision, policy, data, snapshot.Modules, []);
         }
         catch (PolicyCompileFailedException e)

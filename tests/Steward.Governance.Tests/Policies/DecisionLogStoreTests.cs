@@ -38,6 +38,20 @@ public sealed class DecisionLogStoreTests
     }
 
     [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task ConcurrentWriters_CountEveryViolationOnce(string provider)
+    {
+        await using var db = await TestDatabases.CreateAsync(provider);
+        // Two stores stand for two server processes; each event is its own transaction.
+        var logs = new[] { new DecisionLogStore(db.Database, TimeProvider.System), new DecisionLogStore(db.Database, TimeProvider.System) };
+        var deny = JsonNode.Parse("""{"deny": ["no"]}""");
+        var written = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() => logs[i % 2].AppendAsync([Entry("hot", deny)]))));
+        Assert.Equal(Enumerable.Range(1, 40).Select(i => (long)i), written.Select(w => w[0].ConsecutiveViolations).Order());
+        var page = await logs[0].ListAsync("hot", null, null, null, 1);
+        Assert.Equal(40L, page.Items[0].ConsecutiveViolations);
+    }
+
+    [Theory]
     [InlineData("true", true, new string[0])]
     [InlineData("false", false, new string[0])]
     [InlineData("""{"allow": true}""", true, new string[0])]

@@ -51,6 +51,30 @@ public sealed class DecisionLogUploadTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/policy-decisions/nope")).StatusCode);
     }
 
+    [Fact]
+    public async Task SidecarEvent_KeepsTheOutcomeTheSidecarReported()
+    {
+        using var client = _server.Client();
+        // The shape Steward.Sidecar's DecisionLogJson writes: a failed decision the sidecar denied (fail closed).
+        const string sidecarEvent = """
+            [{"labels":{"steward_source":"sidecar","endpoint":"chat"},"decision_id":"44444444-4444-4444-8444-444444444444",
+              "path":"ai_policy/output","input":{"phase":"output"},"timestamp":"2026-12-02T03:00:00.0000000Z",
+              "metrics":{"timer_rego_query_eval_ns":51000000},"error":{"code":"eval_cancel_error","message":"time limit"},
+              "steward":{"allowed":false,"deny":["eval_cancel_error: time limit"],"consecutive_violations":1,"phase":"output"}}]
+            """;
+        Assert.Equal(HttpStatusCode.NoContent, (await client.SendAsync(Gzip(sidecarEvent))).StatusCode);
+
+        var stored = (await client.GetFromJsonAsync<JsonObject>("/api/v1/policy-decisions?endpoint=chat"))!["items"]![0]!;
+        Assert.Equal("sidecar", stored["source"]!.GetValue<string>());
+        Assert.False(stored["allowed"]!.GetValue<bool>());
+        Assert.Equal("eval_cancel_error: time limit", stored["deny_reasons"]![0]!.GetValue<string>());
+        Assert.Equal(1, stored["consecutive_violations"]!.GetValue<int>());
+        Assert.Contains("eval_cancel_error", stored["error"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        var bad = await client.SendAsync(Gzip(sidecarEvent.Replace("\"allowed\":false", "\"allowed\":\"no\"", StringComparison.Ordinal)));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
     public static TheoryData<string, bool> BadUploads() => new()
     {
         { "not json", true },

@@ -14,10 +14,11 @@ internal static class CheckCommand
     public static Command Create(CliContext context)
     {
         var paths = new Argument<string[]>("PATH") { Description = ".rego files or directories holding them", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("check", "Report Rego syntax and compile errors (exit 1 if any)") { paths };
+        var ignore = PolicyFiles.IgnoreOption();
+        var command = new Command("check", "Report Rego syntax and compile errors (exit 1 if any)") { paths, ignore };
         command.SetAction(parseResult =>
         {
-            var files = Files(parseResult.GetRequiredValue(paths));
+            var files = Files(parseResult.GetRequiredValue(paths), parseResult.GetValue(ignore) ?? []);
             var sources = files.Select(f => new PolicySource(f, Read(f))).ToList();
             IReadOnlyList<RegoError> errors = [];
             try
@@ -54,13 +55,15 @@ internal static class CheckCommand
         }
     }
 
-    private static List<string> Files(IEnumerable<string> paths)
+    private static List<string> Files(IEnumerable<string> paths, IReadOnlyList<string> ignore)
     {
+        var skip = ignore.Select(PolicyFiles.Glob).ToList();
         var files = new List<string>();
         foreach (var path in paths)
         {
             if (Directory.Exists(path))
-                files.AddRange(Directory.EnumerateFiles(path, "*.rego", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
+                files.AddRange(Directory.EnumerateFiles(path, "*.rego", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+                    .Where(f => !PolicyFiles.Ignored(Path.GetRelativePath(path, f), skip)));
             else if (File.Exists(path))
                 files.Add(path);
             else

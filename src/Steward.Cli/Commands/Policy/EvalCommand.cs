@@ -25,12 +25,13 @@ internal static class EvalCommand
         var format = new Option<string>("--format", "-f") { Description = "json (default) or raw", DefaultValueFactory = _ => "json" };
         format.AcceptOnlyFromAmong("json", "raw");
         var timeout = new Option<int?>("--timeout-ms") { Description = "Stop evaluation after this many milliseconds", HelpName = "MS", Validators = { r => Validate.Range(r, 1, 3_600_000) } };
-        var command = new Command("eval", "Evaluate a Rego query against policy and data files, like opa eval") { query, data, input, format, timeout };
+        var ignore = PolicyFiles.IgnoreOption();
+        var command = new Command("eval", "Evaluate a Rego query against policy and data files, like opa eval") { query, data, input, format, timeout, ignore };
         command.SetAction(parseResult =>
         {
             var text = parseResult.GetRequiredValue(query);
             if (string.IsNullOrWhiteSpace(text)) throw new CliException("the query is empty");
-            var (modules, documents) = PolicyFiles.Load(parseResult.GetValue(data) ?? []);
+            var (modules, documents) = PolicyFiles.Load(parseResult.GetValue(data) ?? [], parseResult.GetValue(ignore));
             var inputFile = parseResult.GetValue(input);
             Value? inputValue = null;
             if (inputFile is not null)

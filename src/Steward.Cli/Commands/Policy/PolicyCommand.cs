@@ -14,6 +14,7 @@ internal static class PolicyCommand
         PushCommand.Create(context),
         PullCommand.Create(context),
         ListCommand.Create(context),
+        DecisionsCommand.Create(context),
         ConformanceCommand.Create(context),
     };
 }

@@ -1,4 +1,6 @@
+using System.CommandLine;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Steward.Cli.Infrastructure;
 using Steward.Policy;
 using Steward.Policy.Conformance;
@@ -16,8 +18,16 @@ namespace Steward.Cli.Commands.Policy;
 /// </summary>
 internal static class PolicyFiles
 {
-    public static (List<PolicySource> Modules, ObjectValue Data) Load(IEnumerable<string> paths)
+    /// <summary>The <c>--ignore</c> option: file and directory names to skip while loading (globs with <c>*</c> and <c>?</c>), as OPA's.</summary>
+    public static Option<string[]> IgnoreOption() => new("--ignore")
     {
+        Description = "Skip files and directories with this name while loading (glob, repeatable), e.g. --ignore extensions",
+        HelpName = "GLOB",
+    };
+
+    public static (List<PolicySource> Modules, ObjectValue Data) Load(IEnumerable<string> paths, IReadOnlyList<string>? ignore = null)
+    {
+        var skip = (ignore ?? []).Select(Glob).ToList();
         var modules = new List<PolicySource>();
         Value data = ObjectValue.Empty;
         foreach (var path in paths)
@@ -26,6 +36,7 @@ internal static class PolicyFiles
             {
                 foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
                 {
+                    if (Ignored(Path.GetRelativePath(path, file), skip)) continue;
                     var name = Path.GetFileName(file);
                     if (file.EndsWith(".rego", StringComparison.Ordinal))
                     {
@@ -55,6 +66,15 @@ internal static class PolicyFiles
         }
         return (modules, data as ObjectValue ?? ObjectValue.Empty);
     }
+
+    /// <summary>Whether any segment of a relative path matches one of the ignore patterns.</summary>
+    public static bool Ignored(string relative, IReadOnlyList<Regex> skip) =>
+        skip.Count > 0 && relative.Split(Path.DirectorySeparatorChar).Any(segment => skip.Any(g => g.IsMatch(segment)));
+
+    /// <summary>A glob (<c>*</c>, <c>?</c>) over one file or directory name.</summary>
+    public static Regex Glob(string pattern) =>
+        new("^" + Regex.Escape(pattern).Replace("\\*", ".*", StringComparison.Ordinal).Replace("\\?", ".", StringComparison.Ordinal) + "$",
+            RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     /// <summary>A JSON (or YAML) document file.</summary>
     public static Value ReadData(string file)

@@ -23,7 +23,8 @@ internal static class TestCommand
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Print every test's result, grouped by file" };
         var run = new Option<string?>("--run", "-r") { Description = "Run only tests whose name matches this regular expression", HelpName = "REGEX" };
         var timeout = new Option<int>("--timeout-ms") { Description = "Time limit of each test in milliseconds (default 5000)", DefaultValueFactory = _ => 5000, Validators = { r => Validate.Range(r, 1, 3_600_000) } };
-        var command = new Command("test", "Run the test_ rules of Rego policies, like opa test") { paths, verbose, run, timeout };
+        var ignore = PolicyFiles.IgnoreOption();
+        var command = new Command("test", "Run the test_ rules of Rego policies, like opa test") { paths, verbose, run, timeout, ignore };
         command.SetAction(parseResult =>
         {
             Regex? filter = null;
@@ -38,7 +39,7 @@ internal static class TestCommand
                     throw new CliException($"--run: not a regular expression: {e.Message}");
                 }
             }
-            var (modules, data) = PolicyFiles.Load(parseResult.GetRequiredValue(paths));
+            var (modules, data) = PolicyFiles.Load(parseResult.GetRequiredValue(paths), parseResult.GetValue(ignore));
             if (modules.Count == 0) throw new CliException("no .rego files found");
             CompiledPolicy policy;
             try

@@ -32,7 +32,7 @@ internal static class PolicyEndpoints
         var state = await policies.CurrentAsync(ct);
         var histories = new List<IReadOnlyList<PolicyModule>>();
         foreach (var module in state.Modules) histories.Add(await modules.VersionsAsync(module.Id, ct));
-        var tests = PolicyTestRun.Run(state, time, ct);
+        var tests = PolicyTestRun.Run(state, time);
 
         Page<PolicyDecision>? decisions = null;
         try

@@ -81,7 +81,7 @@ internal static class PolicyPage
         var rows = tests.Select(t => Html.Of($"""
             <tr>
               <td data-label="Test"><code>{t.Name}</code>{(t.Error is null ? Html.Empty : Html.Of($"<span class=\"sub\">{t.Error}</span>"))}</td>
-              <td data-label="Result"><span class="badge {(t.Outcome == "PASS" ? "outcome-approved" : "outcome-rejected")}">{t.Outcome}</span></td>
+              <td data-label="Result"><span class="badge {t.Outcome switch { "PASS" => "outcome-approved", "SKIPPED" => "", _ => "outcome-rejected" }}">{t.Outcome}</span></td>
               <td data-label="Time" class="num">{t.Milliseconds.ToString("0.##", CultureInfo.InvariantCulture)} ms</td>
             </tr>
             """));
@@ -90,7 +90,7 @@ internal static class PolicyPage
             {summary}
             <div class="table-wrap">
               <table class="responsive" id="tests">
-                <caption>test_ rules, run now against the stored data</caption>
+                <caption>test_ rules, run against the stored data of this policy revision</caption>
                 <thead><tr><th scope="col">Test</th><th scope="col">Result</th><th scope="col">Time</th></tr></thead>
                 <tbody>{rows}</tbody>
               </table>

@@ -38,6 +38,28 @@ public sealed class ServerPolicyCommandTests(LiveServer server) : IClassFixture<
     }
 
     [Fact]
+    public async Task Decisions_ListsTheLog_FilteredByOutcomeAndEndpoint()
+    {
+        await File.WriteAllTextAsync(server.Scratch("door.rego"), "package door\n\ndeny contains \"closed\" if input.open == false\n", TestContext.Current.CancellationToken);
+        await server.OkAsync(["policy", "push", server.Scratch("door.rego")]);
+        using var client = new Steward.Client.StewardClient(new Uri(server.Url), LiveServer.AdminKey);
+        foreach (var open in new[] { false, false, true })
+        {
+            await client.Policies.EvaluateAsync("door", new JsonObject { ["open"] = open, ["endpoint"] = "front-door" }, TestContext.Current.CancellationToken);
+        }
+
+        var denied = await server.OkAsync(["policy", "decisions", "--endpoint", "front-door", "--outcome", "denied"]);
+        var lines = denied.Trim().Split('\n');
+        Assert.Equal(3, lines.Length); // header and two rows
+        Assert.Contains("closed", lines[1], StringComparison.Ordinal);
+        Assert.Matches(@"front-door\s+denied\s+2\s+server", lines[1]);
+        var json = JsonNode.Parse(await server.OkAsync(["policy", "decisions", "--endpoint", "front-door", "--json"]))!;
+        Assert.Equal(3, json["items"]!.AsArray().Count);
+        Assert.True(json["items"]![0]!["allowed"]!.GetValue<bool>());
+        (await server.RunAsync(["policy", "decisions", "--outcome", "maybe"])).AssertOneErrorLine("maybe");
+    }
+
+    [Fact]
     public async Task BadArguments_AreOneLine()
     {
         (await server.RunAsync(["policy", "pull", "no/such.rego"])).AssertOneErrorLine("404");

@@ -75,6 +75,29 @@ public sealed class TestCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Ignore_SkipsFilesAndDirectoriesByName()
+    {
+        Directory.CreateDirectory(_temp.File("p/extensions"));
+        File.WriteAllText(_temp.File("p/extensions/ext.rego"), "package ext\n\nx := unknown.function(1)\n");
+        (await CliRun.RunAsync(["policy", "test", _temp.File("p")])).AssertOneErrorLine("rego_type_error");
+        var run = await CliRun.RunAsync(["policy", "test", "--ignore", "ext*", _temp.File("p")]);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("PASS: 2/2", run.Out.Trim());
+        var check = await CliRun.RunAsync(["policy", "check", "--ignore", "extensions", _temp.File("p")]);
+        Assert.Equal(0, check.ExitCode);
+    }
+
+    [Fact]
+    public async Task RepositoryPolicies_PassTheirTests()
+    {
+        var root = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../policies"));
+        Assert.True(Directory.Exists(root), root);
+        var run = await CliRun.RunAsync(["policy", "test", "--ignore", "extensions", root]);
+        Assert.True(run.ExitCode == 0, run.Out + run.Error);
+        Assert.Matches(@"^PASS: (\d+)/\1$", run.Out.Trim());
+    }
+
+    [Fact]
     public async Task NoTests_NoModules_AndCompileErrors_AreOneLine()
     {
         Directory.CreateDirectory(_temp.File("empty"));
