@@ -15,6 +15,10 @@ internal static class AuditVocabulary
         ("api_key.revoked", "API key revoked"),
         ("actor_key.registered", "Signing key registered"),
         ("actor_key.revoked", "Signing key revoked"),
+        ("policy.module.put", "Policy module written"),
+        ("policy.module.deleted", "Policy module deleted"),
+        ("policy.data.put", "Policy data written"),
+        ("policy.data.deleted", "Policy data deleted"),
     ];
 
     public static readonly IReadOnlyList<(string Value, string Label)> SubjectKinds =
@@ -24,6 +28,8 @@ internal static class AuditVocabulary
         ("dataset", "Dataset"),
         ("api_key", "API key"),
         ("actor_key", "Signing key"),
+        ("policy", "Policy module"),
+        ("policy_data", "Policy data"),
     ];
 
     public static readonly IReadOnlyList<int> PageSizes = [25, 50, 100];
