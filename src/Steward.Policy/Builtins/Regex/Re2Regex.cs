@@ -17,11 +17,13 @@ internal sealed class Re2Regex
     private readonly string?[] _names;
     private readonly string _translated;
     private int _uses;
+    private readonly bool _linear;
     private Regex _regex;
 
     private Re2Regex(Regex regex, string?[] names, string translated)
     {
         _regex = regex;
+        _linear = (regex.Options & RegexOptions.NonBacktracking) != 0;
         _names = names;
         _translated = translated;
     }
@@ -30,7 +32,7 @@ internal sealed class Re2Regex
     {
         get
         {
-            if (_uses < CompileAfterUses && Interlocked.Increment(ref _uses) == CompileAfterUses)
+            if (!_linear && _uses < CompileAfterUses && Interlocked.Increment(ref _uses) == CompileAfterUses)
             {
                 _regex = new Regex(_translated, RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout);
             }
@@ -62,7 +64,19 @@ internal sealed class Re2Regex
         var (translated, names) = Re2Translator.Translate(pattern);
         try
         {
-            return new Re2Regex(new Regex(translated, RegexOptions.CultureInvariant, Timeout), names, translated);
+            // RE2 guarantees linear time, and so does .NET's automaton engine: use it where the translation allows
+            // (it does not take the look-arounds that emulate RE2's ASCII \b); otherwise backtrack, compiled once hot.
+            Regex regex;
+            try
+            {
+                regex = new Regex(translated, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, Timeout);
+            }
+            catch (NotSupportedException)
+            {
+                regex = new Regex(translated, RegexOptions.CultureInvariant, Timeout);
+            }
+
+            return new Re2Regex(regex, names, translated);
         }
         catch (ArgumentException)
         {
