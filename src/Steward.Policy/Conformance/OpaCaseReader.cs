@@ -1,4 +1,3 @@
-using System.Globalization;
 using Steward.Policy.Values;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -79,73 +78,8 @@ public static class OpaCaseReader
         };
     }
 
-    /// <summary>Converts YAML to a value with the YAML core schema (plain scalars may be null, booleans or numbers).</summary>
-    public static Value ToValue(YamlNode node)
-    {
-        ArgumentNullException.ThrowIfNull(node);
-        switch (node)
-        {
-            case YamlSequenceNode sequence:
-                return new ArrayValue([.. sequence.Children.Select(ToValue)]);
-            case YamlMappingNode mapping:
-            {
-                var builder = new ObjectBuilder();
-                foreach (var (key, value) in mapping.Children)
-                {
-                    builder.Set(new StringValue(((YamlScalarNode)key).Value ?? ""), ToValue(value));
-                }
-
-                return builder.Build();
-            }
-
-            case YamlScalarNode scalar:
-                return Scalar(scalar);
-            default:
-                return NullValue.Instance;
-        }
-    }
-
-    private static Value Scalar(YamlScalarNode scalar)
-    {
-        var text = scalar.Value ?? "";
-        if (scalar.Style is not (ScalarStyle.Plain or ScalarStyle.Any))
-        {
-            return new StringValue(text);
-        }
-
-        switch (text)
-        {
-            case "" or "~" or "null" or "Null" or "NULL":
-                return NullValue.Instance;
-            case "true" or "True" or "TRUE":
-                return BooleanValue.True;
-            case "false" or "False" or "FALSE":
-                return BooleanValue.False;
-        }
-
-        if (LooksNumeric(text) && NumberValue.TryParse(text, out var number))
-        {
-            return number;
-        }
-
-        if (text.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
-            && long.TryParse(text.AsSpan(2), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var hex))
-        {
-            return NumberValue.Of(hex);
-        }
-
-        return new StringValue(text);
-    }
-
-    private static bool LooksNumeric(string text)
-    {
-        var span = text.AsSpan();
-        if (span.Length > 0 && span[0] is '-' or '+')
-        {
-            span = span[1..];
-        }
-
-        return span.Length > 0 && (char.IsAsciiDigit(span[0]) || (span[0] == '.' && span.Length > 1 && char.IsAsciiDigit(span[1])))
-            && !span.ContainsAny(" :/") && text.Count(c => c == '.') <= 1 && text.Count(c => c == '-') <= 2;
-    }
+    /// <summary>Converts YAML to a value as OPA's loader reads it.</summary>
+    /// <param name="node">The YAML node.</param>
+    /// <returns>The value.</returns>
+    public static Value ToValue(YamlNode node) => ValueYaml.FromNode(node);
 }

@@ -1,11 +1,10 @@
-using System.Globalization;
 using Steward.Policy.Values;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Steward.Sidecar.Policies;
 
-/// <summary>Reads a YAML data file into a value with YAML 1.2 core schema scalars (null, booleans, numbers, strings).</summary>
+/// <summary>Reads a YAML data file into a value as OPA reads data files (go-yaml v2 scalars, see <see cref="ValueYaml"/>).</summary>
 internal static class YamlDocuments
 {
     public static Value Read(string file, string relative)
@@ -28,34 +27,15 @@ internal static class YamlDocuments
         }
     }
 
-    private static Value Convert(YamlNode node) => node switch
+    private static Value Convert(YamlNode node)
     {
-        YamlMappingNode map => ObjectValue.From(map.Children.Select(kv => KeyValuePair.Create(
-            kv.Key is YamlScalarNode k ? k.Value ?? "" : throw new InvalidDataException("YAML mapping keys must be scalars"),
-            Convert(kv.Value)))),
-        YamlSequenceNode seq => ArrayValue.From(seq.Children.Select(Convert)),
-        YamlScalarNode scalar => Scalar(scalar),
-        _ => throw new InvalidDataException($"unsupported YAML node {node.NodeType}"),
-    };
-
-    private static Value Scalar(YamlScalarNode scalar)
-    {
-        var text = scalar.Value ?? "";
-        if (scalar.Style is not ScalarStyle.Plain) return new StringValue(text);
-        switch (text)
+        try
         {
-            case "" or "~" or "null" or "Null" or "NULL":
-                return NullValue.Instance;
-            case "true" or "True" or "TRUE":
-                return BooleanValue.True;
-            case "false" or "False" or "FALSE":
-                return BooleanValue.False;
+            return ValueYaml.FromNode(node);
         }
-
-        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
-            return NumberValue.Of(integer);
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number))
-            return NumberValue.Of(number);
-        return new StringValue(text);
+        catch (FormatException ex)
+        {
+            throw new InvalidDataException(ex.Message, ex);
+        }
     }
 }

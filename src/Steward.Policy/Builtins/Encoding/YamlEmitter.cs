@@ -174,7 +174,7 @@ internal static class YamlEmitter
     {
         try
         {
-            return YamlBuiltins.Resolve(text) is StringValue && !IsBase60(text);
+            return ValueYaml.Resolve(text) is StringValue && !IsBase60(text);
         }
         catch (BuiltinException)
         {
