@@ -3,10 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Steward.Cli.Infrastructure;
 using Steward.Policy;
-using Steward.Policy.Conformance;
 using Steward.Policy.Values;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace Steward.Cli.Commands.Policy;
 
@@ -93,13 +90,11 @@ internal static class PolicyFiles
         }
         try
         {
-            var yaml = new YamlStream();
-            yaml.Load(new StringReader(text));
-            return yaml.Documents.Count == 0 ? NullValue.Instance : OpaCaseReader.ToValue(yaml.Documents[0].RootNode);
+            return ValueYaml.Parse(text) ?? NullValue.Instance;
         }
-        catch (YamlException e)
+        catch (FormatException e)
         {
-            throw new CliException($"{file}: invalid YAML at line {e.Start.Line}, column {e.Start.Column}: {e.Message}");
+            throw new CliException($"{file}: invalid YAML: {e.Message}");
         }
     }
 
