@@ -259,6 +259,7 @@ internal static class PolicyCompiler
 
     private static void SetConstants(RuleNode node)
     {
+        node.Index = RuleIndex.Build(node);
         if (node.Kind == RuleKind.Complete && node.Rules.Count == 1 && node.Default is null && node.Rules[0] is { Body.Length: 0, Else: null, Value: CConst c })
         {
             node.Constant = c.Value;

@@ -19,6 +19,9 @@ internal sealed class RuleNode(string[] path)
     /// <summary>The kind shared by the node's rules.</summary>
     public RuleKind Kind { get; set; }
 
+    /// <summary>The index over the rules' input equality tests, for nodes with many rules; null otherwise.</summary>
+    public RuleIndex? Index { get; set; }
+
     /// <summary>Whether the node or any node below holds rules.</summary>
     public bool HasRules { get; set; }
 

@@ -229,7 +229,7 @@ internal sealed partial class Evaluator
     private Value? EvalComplete(RuleNode node)
     {
         Value? result = null;
-        foreach (var rule in node.Rules)
+        foreach (var rule in Candidates(node))
         {
             var value = EvalRuleChain(rule);
             if (value is null)
@@ -289,7 +289,7 @@ internal sealed partial class Evaluator
     {
         var root = new DocumentBuilder(set);
         var collector = new MultiCollector(this, root);
-        foreach (var rule in node.Rules)
+        foreach (var rule in Candidates(node))
         {
             collector.Start(rule);
             EvalBody(rule.Body, 0, collector.Frame, collector.OnSolution);
@@ -318,6 +318,27 @@ internal sealed partial class Evaluator
         }
 
         return root.Build();
+    }
+
+    /// <summary>The node's rules that may hold for the current input (all of them when the node has no index).</summary>
+    private List<CRule> Candidates(RuleNode node)
+    {
+        if (node.Index is not { } index)
+        {
+            return node.Rules;
+        }
+
+        var value = _input;
+        foreach (var key in index.Path)
+        {
+            value = value is ObjectValue o ? o.Get(key) : null;
+            if (value is null)
+            {
+                break;
+            }
+        }
+
+        return index.Candidates(value);
     }
 
     private bool TryOverride(string[] path, out Value value)
