@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -63,29 +62,12 @@ internal static class DecisionLoad
         }
     }
 
-    private static async Task<(double[] Latencies, int Errors)> Drive(HttpClient client, object body, int rate, int seconds)
-    {
-        var total = rate * seconds;
-        var latencies = new double[total];
-        var errors = 0;
-        var tasks = new Task[total];
-        var clock = Stopwatch.StartNew();
-        for (var i = 0; i < total; i++)
+    private static Task<(double[] Latencies, int Errors)> Drive(HttpClient client, object body, int rate, int seconds) =>
+        OpenLoop.RunAsync(rate, seconds, async () =>
         {
-            var scheduled = i * 1000.0 / rate;
-            var wait = scheduled - clock.Elapsed.TotalMilliseconds;
-            if (wait > 1) await Task.Delay(TimeSpan.FromMilliseconds(wait));
-            var n = i;
-            tasks[i] = Task.Run(async () =>
-            {
-                using var response = await client.PostAsJsonAsync("/api/v1/decisions", body);
-                latencies[n] = clock.Elapsed.TotalMilliseconds - scheduled;
-                if (response.StatusCode != HttpStatusCode.Created) Interlocked.Increment(ref errors);
-            });
-        }
-        await Task.WhenAll(tasks);
-        return (latencies, errors);
-    }
+            using var response = await client.PostAsJsonAsync("/api/v1/decisions", body);
+            return response.StatusCode == HttpStatusCode.Created;
+        });
 
     private static HttpClient Client(HttpMessageHandler handler, Uri baseAddress, string key)
     {

@@ -1,3 +1,4 @@
+using Steward.Benchmarks.Load;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -147,46 +148,15 @@ internal static class SidecarLoad
         string.Create(CultureInfo.InvariantCulture,
             $"{name}: {count} requests, errors {errors}; latency ms p50 {p.P50:F2} p90 {p.P90:F2} p99 {p.P99:F2} p99.9 {p.P999:F2} max {p.Max:F2}");
 
-    private static (double P50, double P90, double P99, double P999, double Max) Percentiles(double[] latencies)
-    {
-        Array.Sort(latencies);
-        double P(double q) => latencies.Length == 0 ? double.NaN : latencies[Math.Min(latencies.Length - 1, (int)Math.Ceiling(q * latencies.Length) - 1)];
-        return (P(0.50), P(0.90), P(0.99), P(0.999), latencies.Length == 0 ? double.NaN : latencies[^1]);
-    }
+    private static (double P50, double P90, double P99, double P999, double Max) Percentiles(double[] latencies) => OpenLoop.Percentiles(latencies);
 
-    private static async Task<(double[] Latencies, int Errors)> Drive(HttpClient http, Uri target, int rate, int seconds)
-    {
-        var total = rate * seconds;
-        var latencies = new double[total];
-        var errors = 0;
-        var tasks = new Task[total];
-        var clock = Stopwatch.StartNew();
-        for (var i = 0; i < total; i++)
+    private static Task<(double[] Latencies, int Errors)> Drive(HttpClient http, Uri target, int rate, int seconds) =>
+        OpenLoop.RunAsync(rate, seconds, async () =>
         {
-            var scheduled = i * 1000.0 / rate;
-            var wait = scheduled - clock.Elapsed.TotalMilliseconds;
-            if (wait > 1) await Task.Delay(TimeSpan.FromMilliseconds(wait));
-            var n = i;
-            tasks[i] = Task.Run(async () =>
-            {
-                try
-                {
-                    using var response = await Send(http, target);
-                    await response.Content.LoadIntoBufferAsync();
-                    if (response.StatusCode != HttpStatusCode.OK) Interlocked.Increment(ref errors);
-                }
-                catch (HttpRequestException)
-                {
-                    Interlocked.Increment(ref errors);
-                }
-
-                latencies[n] = clock.Elapsed.TotalMilliseconds - scheduled;
-            });
-        }
-
-        await Task.WhenAll(tasks);
-        return (latencies, errors);
-    }
+            using var response = await Send(http, target);
+            await response.Content.LoadIntoBufferAsync();
+            return response.StatusCode == HttpStatusCode.OK;
+        });
 
     private static Task<HttpResponseMessage> Send(HttpClient http, Uri target)
     {
