@@ -86,7 +86,7 @@ internal sealed partial class Evaluator
             {
                 var childNode = ChildNode(node, childKey);
                 var childBase = IndexDoc(baseDoc, childKey);
-                if (!Unify(key, childKey, frame, () => EvalData(childNode, childBase, path, index + 1, frame, k)))
+                if (!Unify(key, childKey, frame, DataFrom(childNode, childBase, path, index + 1, frame, k)))
                 {
                     return false;
                 }
@@ -95,13 +95,17 @@ internal sealed partial class Evaluator
             return true;
         }
 
-        return EvalTerm(key, frame, kv =>
-        {
-            var child = ChildNode(node, kv);
-            var childBase = IndexDoc(baseDoc, kv);
-            return (child is null && childBase is null) || EvalData(child, childBase, path, index + 1, frame, k);
-        });
+        return EvalTerm(key, frame, ChildThenRest(node, baseDoc, path, index, frame, k));
     }
+
+    private Func<Value, bool> ChildThenRest(RuleNode node, Value? baseDoc, CTerm[] path, int index, Value?[] frame, Func<Value, bool> k) => kv =>
+    {
+        var child = ChildNode(node, kv);
+        var childBase = IndexDoc(baseDoc, kv);
+        return (child is null && childBase is null) || EvalData(child, childBase, path, index + 1, frame, k);
+    };
+
+    private Func<bool> DataFrom(RuleNode? node, Value? baseDoc, CTerm[] path, int index, Value?[] frame, Func<Value, bool> k) => () => EvalData(node, baseDoc, path, index, frame, k);
 
     private static Value? IndexDoc(Value? doc, Value key) => doc is null ? null : Index(doc, key);
 

@@ -17,12 +17,29 @@ internal sealed partial class Evaluator
                 return EvalRef(r, frame, k);
             case CCall c:
                 return EvalCall(c, frame, k);
+            case CArray or CSet or CObject:
+                return EvalCollection(term, frame, k);
+
+            case CComprehension c:
+                return k(EvalComprehension(c, frame));
+            default:
+                throw new InvalidOperationException("Unknown term " + term.GetType().Name);
+        }
+    }
+
+    // Methods that build continuations are kept apart from the fast paths that need none: a lambda capturing a
+    // method's parameters makes C# allocate its closure on entry to that method, whichever path runs.
+    private bool EvalCollection(CTerm term, Value?[] frame, Func<Value, bool> k)
+    {
+        switch (term)
+        {
             case CArray a:
                 return EvalItems(a.Items, 0, new Value[a.Items.Length], frame, items => k(new ArrayValue([.. items])));
             case CSet s:
                 return EvalItems(s.Items, 0, new Value[s.Items.Length], frame, items => k(SetValue.From(items)));
-            case CObject o:
+            default:
             {
+                var o = (CObject)term;
                 var all = new CTerm[o.Keys.Length * 2];
                 o.Keys.CopyTo(all, 0);
                 o.Values.CopyTo(all, o.Keys.Length);
@@ -37,11 +54,6 @@ internal sealed partial class Evaluator
                     return k(builder.Build());
                 });
             }
-
-            case CComprehension c:
-                return k(EvalComprehension(c, frame));
-            default:
-                throw new InvalidOperationException("Unknown term " + term.GetType().Name);
         }
     }
 
@@ -252,12 +264,14 @@ internal sealed partial class Evaluator
             return EvalItems(items, index + 1, buffer, frame, k);
         }
 
-        return EvalTerm(items[index], frame, v =>
-        {
-            buffer[index] = v;
-            return EvalItems(items, index + 1, buffer, frame, k);
-        });
+        return EvalTerm(items[index], frame, ItemThenRest(items, index, buffer, frame, k));
     }
+
+    private Func<Value, bool> ItemThenRest(CTerm[] items, int index, Value[] buffer, Value?[] frame, Func<Value[], bool> k) => v =>
+    {
+        buffer[index] = v;
+        return EvalItems(items, index + 1, buffer, frame, k);
+    };
 
     private bool EvalRef(CRef r, Value?[] frame, Func<Value, bool> k)
     {
@@ -268,9 +282,11 @@ internal sealed partial class Evaluator
             case RefRoot.Data:
                 return EvalData(_policy.Tree.Root, _data, r.Path, 0, frame, k);
             default:
-                return EvalTerm(r.Head!, frame, head => EvalPath(head, r.Path, 0, frame, k));
+                return EvalTerm(r.Head!, frame, PathFrom(r.Path, 0, frame, k));
         }
     }
+
+    private Func<Value, bool> PathFrom(CTerm[] path, int index, Value?[] frame, Func<Value, bool> k) => head => EvalPath(head, path, index, frame, k);
 
     private bool EvalPath(Value current, CTerm[] path, int index, Value?[] frame, Func<Value, bool> k)
     {
@@ -280,15 +296,9 @@ internal sealed partial class Evaluator
         }
 
         var key = path[index];
-        if (key is CVar v && frame[v.Slot] is null)
+        if ((key is CVar v && frame[v.Slot] is null) || !IsEvaluable(key, frame))
         {
-            return IterateChildren(current, frame, v.Slot, (_, child) => EvalPath(child, path, index + 1, frame, k));
-        }
-
-        if (!IsEvaluable(key, frame))
-        {
-            // A pattern key such as [x, _]: unify it with each key of the collection.
-            return IterateEntries(current, (entryKey, child) => Unify(key, entryKey, frame, () => EvalPath(child, path, index + 1, frame, k)));
+            return EvalPathIterating(current, path, index, frame, k);
         }
 
         if (TryEvalSingle(key, frame, out var single))
@@ -302,11 +312,25 @@ internal sealed partial class Evaluator
             return child is null || EvalPath(child, path, index + 1, frame, k);
         }
 
-        return EvalTerm(key, frame, kv =>
+        return EvalTerm(key, frame, IndexThenRest(current, path, index, frame, k));
+    }
+
+    private Func<Value, bool> IndexThenRest(Value current, CTerm[] path, int index, Value?[] frame, Func<Value, bool> k) => kv =>
+    {
+        var child = Index(current, kv);
+        return child is null || EvalPath(child, path, index + 1, frame, k);
+    };
+
+    private bool EvalPathIterating(Value current, CTerm[] path, int index, Value?[] frame, Func<Value, bool> k)
+    {
+        var key = path[index];
+        if (key is CVar v && frame[v.Slot] is null)
         {
-            var child = Index(current, kv);
-            return child is null || EvalPath(child, path, index + 1, frame, k);
-        });
+            return IterateChildren(current, frame, v.Slot, (_, child) => EvalPath(child, path, index + 1, frame, k));
+        }
+
+        // A pattern key such as [x, _]: unify it with each key of the collection.
+        return IterateEntries(current, (entryKey, child) => Unify(key, entryKey, frame, () => EvalPath(child, path, index + 1, frame, k)));
     }
 
     /// <summary>Binds a slot to each key of a collection in turn.</summary>
@@ -431,7 +455,7 @@ internal sealed partial class Evaluator
                 return single is null || Unify(right, single, frame, k);
             }
 
-            return EvalTerm(left, frame, v => Unify(right, v, frame, k));
+            return EvalTerm(left, frame, UnifyWith(right, frame, k));
         }
 
         if (IsEvaluable(right, frame))
@@ -441,7 +465,7 @@ internal sealed partial class Evaluator
                 return single is null || Unify(left, single, frame, k);
             }
 
-            return EvalTerm(right, frame, v => Unify(left, v, frame, k));
+            return EvalTerm(right, frame, UnifyWith(left, frame, k));
         }
 
         if (left is CArray la && right is CArray ra)
@@ -457,8 +481,12 @@ internal sealed partial class Evaluator
         throw Unsafe(FirstUnbound(left, frame) ?? FirstUnbound(right, frame));
     }
 
+    private Func<Value, bool> UnifyWith(CTerm pattern, Value?[] frame, Func<bool> k) => v => Unify(pattern, v, frame, k);
+
     private bool UnifyAll(CTerm[] left, CTerm[] right, int index, Value?[] frame, Func<bool> k) =>
-        index == left.Length ? k() : UnifyTerms(left[index], right[index], frame, () => UnifyAll(left, right, index + 1, frame, k));
+        index == left.Length ? k() : UnifyTerms(left[index], right[index], frame, UnifyAllFrom(left, right, index + 1, frame, k));
+
+    private Func<bool> UnifyAllFrom(CTerm[] left, CTerm[] right, int index, Value?[] frame, Func<bool> k) => () => UnifyAll(left, right, index, frame, k);
 
     private bool UnifyObjects(CObject left, CObject right, Value?[] frame, Func<bool> k)
     {
@@ -513,12 +541,16 @@ internal sealed partial class Evaluator
                     return single is null || !single.Equals(value) || k();
                 }
 
-                return EvalTerm(pattern, frame, x => !x.Equals(value) || k());
+                return EvalTerm(pattern, frame, EqualThen(value, k));
         }
     }
 
+    private static Func<Value, bool> EqualThen(Value value, Func<bool> k) => x => !x.Equals(value) || k();
+
     private bool UnifyArray(CTerm[] items, ArrayValue value, int index, Value?[] frame, Func<bool> k) =>
-        index == items.Length ? k() : Unify(items[index], value[index], frame, () => UnifyArray(items, value, index + 1, frame, k));
+        index == items.Length ? k() : Unify(items[index], value[index], frame, UnifyArrayFrom(items, value, index + 1, frame, k));
+
+    private Func<bool> UnifyArrayFrom(CTerm[] items, ArrayValue value, int index, Value?[] frame, Func<bool> k) => () => UnifyArray(items, value, index, frame, k);
 
     private bool UnifyObject(CObject pattern, ObjectValue value, int index, Value?[] frame, Func<bool> k)
     {

@@ -134,8 +134,7 @@ internal sealed partial class Evaluator
                 return EvalLiteral(literal, frame, k);
             }
 
-            var next = index + 1;
-            return EvalLiteral(literal, frame, () => EvalBody(body, next, frame, k));
+            return EvalLiteral(literal, frame, RestOfBody(body, index + 1, frame, k));
         }
         finally
         {
@@ -145,6 +144,12 @@ internal sealed partial class Evaluator
             }
         }
     }
+
+    /// <summary>
+    /// The continuation "evaluate the rest of the body". Built in its own method so that callers whose fast
+    /// paths need no continuation do not pay for the closure on entry.
+    /// </summary>
+    private Func<bool> RestOfBody(CLiteral[] body, int index, Value?[] frame, Func<bool> k) => () => EvalBody(body, index, frame, k);
 
     private enum Inline
     {
@@ -248,7 +253,7 @@ internal sealed partial class Evaluator
                     return single is null || single.IsFalse || k();
                 }
 
-                return EvalTerm(t.Term, frame, v => v.IsFalse || k());
+                return EvalTerm(t.Term, frame, UnlessFalse(k));
             case CUnify u:
                 return UnifyTerms(u.Left, u.Right, frame, k);
             case CSomeIn s:
@@ -257,13 +262,19 @@ internal sealed partial class Evaluator
                     return collection is null || Iterate(collection, s.Key, s.Value, frame, k);
                 }
 
-                return EvalTerm(s.Collection, frame, c => Iterate(c, s.Key, s.Value, frame, k));
+                return EvalTerm(s.Collection, frame, IterateEach(s, frame, k));
             case CEvery e:
-                return EvalTerm(e.Domain, frame, d => !Every(e, d, frame) || k());
+                return EvalTerm(e.Domain, frame, EveryThen(e, frame, k));
             default:
                 return k();
         }
     }
+
+    private static Func<Value, bool> UnlessFalse(Func<bool> k) => v => v.IsFalse || k();
+
+    private Func<Value, bool> IterateEach(CSomeIn s, Value?[] frame, Func<bool> k) => c => Iterate(c, s.Key, s.Value, frame, k);
+
+    private Func<Value, bool> EveryThen(CEvery e, Value?[] frame, Func<bool> k) => d => !Every(e, d, frame) || k();
 
     private bool Iterate(Value collection, CTerm? key, CTerm value, Value?[] frame, Func<bool> k)
     {
