@@ -17,9 +17,7 @@ public class SidecarDecisionBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !Directory.Exists(Path.Combine(dir.FullName, "policies"))) dir = dir.Parent;
-        var bundle = PolicyBundle.Load(Path.Combine(dir!.FullName, "policies"));
+        var bundle = PolicyBundle.Load(Steward.Benchmarks.Policy.AiPolicyFixture.PoliciesDirectory());
         _engine = new EmbeddedDecisionPoint(CompiledPolicy.Compile(bundle.Modules, SidecarBuiltins.Create()), new EmbeddedDecisionOptions { Data = bundle.Data });
         _input = ValueJson.Parse("""
             {"phase":"response","endpoint":"load","model":"credit-v3",

@@ -34,7 +34,7 @@ internal static class SidecarLoad
         ThreadPool.SetMinThreads(64, 64);
         var rate = Option(args, "--rate", 2000);
         var seconds = Option(args, "--seconds", 60);
-        var bundle = OptionText(args, "--bundle") ?? FindPolicies();
+        var bundle = OptionText(args, "--bundle") ?? Steward.Benchmarks.Policy.AiPolicyFixture.PoliciesDirectory();
 
         await using var upstream = await StartUpstreamAsync();
         var upstreamUri = new Uri(upstream.Urls.First());
@@ -180,13 +180,6 @@ internal static class SidecarLoad
         });
         await app.StartAsync();
         return app;
-    }
-
-    private static string FindPolicies()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !Directory.Exists(Path.Combine(dir.FullName, "policies"))) dir = dir.Parent;
-        return dir is null ? "policies" : Path.Combine(dir.FullName, "policies");
     }
 
     private static int Option(string[] args, string name, int fallback)

@@ -26,12 +26,6 @@ internal sealed partial class RuleLowering
 
     private CTerm LowerTerm(Term term)
     {
-        var lowered = LowerTermCore(term);
-        return lowered;
-    }
-
-    private CTerm LowerTermCore(Term term)
-    {
         switch (term)
         {
             case NullTerm:

@@ -52,7 +52,7 @@ internal sealed partial class RuleLowering(ModuleScope module, RuleTree tree, Bu
         }
 
         DeclareBodyNames(syntax.Body, headTerms);
-        rule.Body = LowerBody(syntax.Body, bound, 0);
+        rule.Body = LowerBody(syntax.Body, bound);
         rule.DynamicPath = [.. rule.DynamicSyntax.Select(LowerTerm)];
         rule.Value = head.Contains is not null ? LowerTerm(head.Contains)
             : head.Value is not null ? LowerTerm(head.Value)
@@ -91,7 +91,7 @@ internal sealed partial class RuleLowering(ModuleScope module, RuleTree tree, Bu
             }
         }
 
-        var ordered = Order(lowered, [], 0);
+        var ordered = Order(lowered, []);
         var variables = new List<(string, int)>();
         for (var slot = 0; slot < _slotNames.Count; slot++)
         {
@@ -172,7 +172,7 @@ internal sealed partial class RuleLowering(ModuleScope module, RuleTree tree, Bu
         name is "input" or "data" || module.Imports.ContainsKey(name) || module.RuleNames.Contains(name);
 
     /// <summary>Lowers a body's literals and orders them for safety.</summary>
-    private CLiteral[] LowerBody(IReadOnlyList<Literal> body, HashSet<int> bound, int firstLocalSlot)
+    private CLiteral[] LowerBody(IReadOnlyList<Literal> body, HashSet<int> bound)
     {
         var lowered = new List<CLiteral>(body.Count);
         for (var i = 0; i < body.Count; i++)
@@ -181,7 +181,7 @@ internal sealed partial class RuleLowering(ModuleScope module, RuleTree tree, Bu
             lowered.Add(LowerLiteral(body[i], lowered));
         }
 
-        return Order(lowered, bound, firstLocalSlot);
+        return Order(lowered, bound);
     }
 
     private CLiteral LowerLiteral(Literal literal, List<CLiteral> siblings)
@@ -350,12 +350,12 @@ internal sealed partial class RuleLowering(ModuleScope module, RuleTree tree, Bu
             }
         }
 
-        return Order(lowered, bound, firstLocalSlot);
+        return Order(lowered, bound);
     }
 
     private static int[] Range(int from, int to) => Enumerable.Range(from, to - from).ToArray();
 
-    private CLiteral[] Order(List<CLiteral> literals, HashSet<int> bound, int firstLocalSlot)
+    private CLiteral[] Order(List<CLiteral> literals, HashSet<int> bound)
     {
         var ordered = Analysis.Order(literals, bound, out var stuck, out var missing);
         if (stuck is not null)
@@ -363,7 +363,6 @@ internal sealed partial class RuleLowering(ModuleScope module, RuleTree tree, Bu
             errors.Add(ErrorCodes.UnsafeVar, $"var {Name(missing)} is unsafe", module.File, stuck.Location);
         }
 
-        _ = firstLocalSlot;
         return ordered;
     }
 

@@ -195,9 +195,6 @@ internal sealed class CLiteral(bool negated, CExpr expr, CWith[] with, SourceLoc
     public CWith[] With { get; } = with;
 
     public SourceLocation Location { get; } = location;
-
-    /// <summary>For negated literals: slots bound only inside the negation, cleared after it.</summary>
-    public int[] LocalSlots { get; init; } = [];
 }
 
 /// <summary>A compiled query.</summary>

@@ -1,3 +1,4 @@
+using Steward.Policy.Conformance;
 using Steward.Policy.Syntax;
 
 namespace Steward.Policy.Tests.Support;
@@ -26,9 +27,9 @@ internal sealed class ParseOutcome
 
     public void Run(string file, string relativeName)
     {
-        foreach (var c in OpaCaseFile.Load(file))
+        foreach (var c in OpaCaseReader.Load(file, relativeName))
         {
-            if (c.WantsParseError)
+            if (WantsParseError(c))
             {
                 ErrorCases++;
                 if (FailsToParse(c))
@@ -54,7 +55,7 @@ internal sealed class ParseOutcome
                 }
             }
 
-            if (c.Query is { } query)
+            if (c.Query is { Length: > 0 } query)
             {
                 Queries++;
                 if (Parses(() => RegoParser.ParseQuery(query), $"{relativeName}#{c.Note}#query"))
@@ -65,7 +66,10 @@ internal sealed class ParseOutcome
         }
     }
 
-    private static bool FailsToParse(OpaCase c)
+    private static bool WantsParseError(OpaTestCase c) =>
+        c.WantErrorCode == "rego_parse_error" || (c.WantErrorCode is null && c.WantError?.Contains("rego_parse_error", StringComparison.Ordinal) == true);
+
+    private static bool FailsToParse(OpaTestCase c)
     {
         try
         {
@@ -74,7 +78,7 @@ internal sealed class ParseOutcome
                 RegoParser.ParseModule(module);
             }
 
-            if (c.Query is not null)
+            if (c.Query.Length > 0)
             {
                 RegoParser.ParseQuery(c.Query);
             }
