@@ -12,6 +12,7 @@ namespace Steward.Client;
 /// <param name="CreatedBy">The actor that registered it.</param>
 /// <param name="UpdatedAt">When it was last changed.</param>
 /// <param name="LedgerIndex">The index of the ledger entry that recorded its registration.</param>
+/// <param name="Stage">The lifecycle stage: intake, risk_assessment, development, validation, deployment, monitoring or retired.</param>
 public sealed record AiSystem(
     string Id,
     string Name,
@@ -23,4 +24,5 @@ public sealed record AiSystem(
     DateTimeOffset CreatedAt,
     string? CreatedBy,
     DateTimeOffset? UpdatedAt,
-    long? LedgerIndex);
+    long? LedgerIndex,
+    string? Stage = null);

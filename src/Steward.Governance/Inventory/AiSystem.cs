@@ -3,7 +3,7 @@ namespace Steward.Governance.Inventory;
 /// <summary>An AI system under governance.</summary>
 public sealed record AiSystem(
     string Id, string Name, string Purpose, string Owner, string BusinessUnit, string RiskTier, string Status,
-    DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset UpdatedAt, long LedgerIndex)
+    DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset UpdatedAt, long LedgerIndex, string Stage = Lifecycle.Stages.Intake)
 {
     /// <summary>EU AI Act risk tiers.</summary>
     public static readonly string[] RiskTiers = ["unacceptable", "high", "limited", "minimal"];

@@ -2,15 +2,18 @@ using System.Data.Common;
 using Steward.Governance.Errors;
 using Steward.Governance.Events;
 using Steward.Governance.Ledger;
+using Steward.Governance.Lifecycle;
 using Steward.Governance.Paging;
 using Steward.Governance.Storage;
 
 namespace Steward.Governance.Inventory;
 
 /// <summary>AI systems: registration and updates, each a ledger entry committed with its row.</summary>
-public sealed class SystemStore(StewardDatabase db, LedgerStore ledger, EventFactory events)
+public sealed class SystemStore(StewardDatabase db, LedgerStore ledger, EventFactory events, IEnumerable<ISystemHook>? hooks = null)
 {
-    private const string Columns = "id, name, purpose, owner, business_unit, risk_tier, status, created_at, created_by, updated_at, ledger_index";
+    private readonly ISystemHook[] _hooks = hooks?.ToArray() ?? [];
+
+    private const string Columns = "id, name, purpose, owner, business_unit, risk_tier, status, created_at, created_by, updated_at, ledger_index, stage";
 
     /// <summary>Registers a system (<c>system.registered</c>).</summary>
     public async Task<AiSystem> RegisterAsync(Actor actor, SystemRegistration request, CancellationToken cancellationToken = default)
@@ -30,14 +33,17 @@ public sealed class SystemStore(StewardDatabase db, LedgerStore ledger, EventFac
         var system = new AiSystem(id, name, purpose, owner, unit, tier!, status!, evt.Time, actor.Id, evt.Time, 0);
         evt = evt with { Subject = new Subject("system", id), Data = GovernanceJson.ToObject(system with { LedgerIndex = 0 }) };
         evt.Data.Remove("ledger_index");
+        evt.Data.Remove("stage");
         var index = await ledger.AppendAsync(evt, async (connection, tx, idx, ct) =>
         {
             await InventoryChecks.EnsureNameFreeAsync(connection, tx, "systems", name, ct).ConfigureAwait(false);
             await using var insert = connection.Command(
-                $"INSERT INTO systems ({Columns}) VALUES (@id, @name, @purpose, @owner, @unit, @tier, @status, @at, @by, @at, @idx)", tx)
+                $"INSERT INTO systems ({Columns}) VALUES (@id, @name, @purpose, @owner, @unit, @tier, @status, @at, @by, @at, @idx, @stage)", tx)
                 .With("@id", id).With("@name", name).With("@purpose", purpose).With("@owner", owner).With("@unit", unit)
-                .With("@tier", tier).With("@status", status).With("@at", Timestamps.Format(evt.Time)).With("@by", actor.Id).With("@idx", idx);
+                .With("@tier", tier).With("@status", status).With("@at", Timestamps.Format(evt.Time)).With("@by", actor.Id).With("@idx", idx).With("@stage", system.Stage);
             await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            foreach (var hook in _hooks)
+                await hook.OnRegisteredAsync(connection, tx, system with { LedgerIndex = idx }, idx, ct).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
         return system with { LedgerIndex = index };
     }
@@ -72,6 +78,12 @@ public sealed class SystemStore(StewardDatabase db, LedgerStore ledger, EventFac
                 .With("@tier", changed.RiskTier).With("@status", changed.Status).With("@at", Timestamps.Format(evt.Time)).With("@id", id);
             if (await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) != 1)
                 throw new NotFoundException($"system {id} does not exist");
+            if (_hooks.Length > 0)
+            {
+                var fields = ChangedFields(current, changed);
+                foreach (var hook in _hooks)
+                    await hook.OnChangedAsync(connection, tx, current, changed with { UpdatedAt = evt.Time }, fields, idx, ct).ConfigureAwait(false);
+            }
         }, cancellationToken).ConfigureAwait(false);
         return changed with { UpdatedAt = evt.Time };
     }
@@ -105,7 +117,19 @@ public sealed class SystemStore(StewardDatabase db, LedgerStore ledger, EventFac
         return Pages.Cut(items, take, s => s.Id);
     }
 
+    private static List<string> ChangedFields(AiSystem a, AiSystem b)
+    {
+        var fields = new List<string>();
+        if (a.Purpose != b.Purpose) fields.Add("purpose");
+        if (a.Owner != b.Owner) fields.Add("owner");
+        if (a.BusinessUnit != b.BusinessUnit) fields.Add("business_unit");
+        if (a.RiskTier != b.RiskTier) fields.Add("risk_tier");
+        if (a.Status != b.Status) fields.Add("status");
+        if (a.Stage != b.Stage) fields.Add("stage");
+        return fields;
+    }
+
     private static AiSystem Read(DbDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6),
-        Timestamps.Parse(r.GetString(7)), r.GetString(8), Timestamps.Parse(r.GetString(9)), r.GetInt64(10));
+        Timestamps.Parse(r.GetString(7)), r.GetString(8), Timestamps.Parse(r.GetString(9)), r.GetInt64(10), r.GetString(11));
 }

@@ -19,6 +19,9 @@ public sealed class PostgresDatabase : StewardDatabase
 
     internal override string BlobType => "BYTEA";
 
+    internal override string ColumnExistsSql =>
+        "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = @table AND column_name = @column";
+
     internal override string IndexPrimaryKey => "BIGINT PRIMARY KEY";
 
     /// <inheritdoc />

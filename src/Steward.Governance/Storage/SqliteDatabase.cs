@@ -36,6 +36,8 @@ public sealed class SqliteDatabase : StewardDatabase
 
     internal override string BlobType => "BLOB";
 
+    internal override string ColumnExistsSql => "SELECT COUNT(*) FROM pragma_table_info(@table) WHERE name = @column";
+
     internal override string IndexPrimaryKey => "INTEGER PRIMARY KEY";
 
     internal override string WithoutRowId => " WITHOUT ROWID";

@@ -18,6 +18,9 @@ public abstract class StewardDatabase : IAsyncDisposable
     /// <summary>Table suffix for clustered composite keys (SQLite <c>WITHOUT ROWID</c>).</summary>
     internal virtual string WithoutRowId => "";
 
+    /// <summary>A query counting the columns named <c>@column</c> of table <c>@table</c>.</summary>
+    internal abstract string ColumnExistsSql { get; }
+
     /// <summary>Opens a connection ready for use.</summary>
     public abstract ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken = default);
 
@@ -47,6 +50,19 @@ public abstract class StewardDatabase : IAsyncDisposable
             command.Transaction = tx;
             command.CommandText = statement;
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        foreach (var (table, column, definition) in Schema.AddedColumns)
+        {
+            await using var probe = connection.CreateCommand();
+            probe.Transaction = tx;
+            probe.CommandText = ColumnExistsSql;
+            probe.With("@table", table).With("@column", column);
+            if (Convert.ToInt64(await probe.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0)
+                continue;
+            await using var alter = connection.CreateCommand();
+            alter.Transaction = tx;
+            alter.CommandText = $"ALTER TABLE {table} ADD COLUMN {column} {definition}";
+            await alter.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
