@@ -4,6 +4,7 @@ using Steward.Governance.Events;
 using Steward.Governance.Identity;
 using Steward.Governance.Inventory;
 using Steward.Governance.Ledger;
+using Steward.Governance.Lifecycle;
 using Steward.Governance.Policies;
 using Steward.Governance.Storage;
 
@@ -37,6 +38,14 @@ public static class GovernanceServiceCollectionExtensions
         services.AddSingleton<PolicySnapshotReader>();
         services.AddSingleton<DecisionLogStore>();
         services.AddSingleton<GovernanceStartup>();
+        services.AddSingleton<GatePolicyCache>();
+        services.AddSingleton<StageHistory>();
+        services.AddSingleton<IGateFactsSource, DecisionGateFacts>();
+        services.AddSingleton<IGateFactsSource, ModelGateFacts>();
+        services.AddSingleton<IGateFactsSource, DatasetGateFacts>();
+        services.AddSingleton(sp => new GateEngine(sp.GetRequiredService<StewardDatabase>(), sp.GetRequiredService<LedgerStore>(),
+            sp.GetRequiredService<EventFactory>(), sp.GetRequiredService<GatePolicyCache>(), sp.GetRequiredService<SystemStore>(),
+            sp.GetServices<IGateFactsSource>(), sp.GetService<LifecycleOptions>()));
         return services;
     }
 }
