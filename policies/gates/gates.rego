@@ -89,7 +89,7 @@ latest_assessment := a if {
 }
 
 assessment_hint := hint(latest_assessment) if latest_assessment
-else := "start one with `steward assess start --system <id>`, submit it, and have another person approve it"
+else := sprintf("start one (steward assess start --system %s), submit it, and have another person with the approver role approve it", [input.system.id])
 
 hint(a) := sprintf("assessment %s was approved with outcome %s; address it and re-assess", [a.id, a.outcome]) if {
 	a.status == "approved"
