@@ -5,7 +5,8 @@
 #   over the system's governance state; the move is allowed when the set is empty. Each element is
 #   {"rule": name, "message": what to do}, written for the person who asked.
 #   Input: system {id, name, stage, risk_tier, ...}, to, actor, now (RFC 3339), and the facts Steward collects:
-#   assessments, decisions, findings, tickets, datasets, models (see docs/LIFECYCLE.md).
+#   assessments, decisions (with current_decisions: the newest uncorrected one per type), findings, tickets,
+#   datasets, models (see docs/LIFECYCLE.md).
 #   Settings live in data.config.gates; changing them, like changing this module, is a recorded policy change.
 package steward.gates
 
@@ -114,16 +115,9 @@ else := "no reason given"
 
 # --- Deployment: business approval, ethical review, no open critical or high finding, a current assessment. ---
 
-superseded := {d.supersedes | some d in input.decisions; d.supersedes}
-
-# The latest decision of a type that no later decision superseded.
-latest_decision(type) := d if {
-	current := [x | some x in input.decisions; x.type == type; not x.id in superseded]
-	count(current) > 0
-	newest := max({x.id | some x in current})
-	some d in current
-	d.id == newest
-}
+# input.current_decisions holds, per type, the newest decision no later one superseded (Steward derives it from
+# input.decisions, where every decision carries "superseded").
+latest_decision(type) := input.current_decisions[type]
 
 unmet contains {"rule": "business_approval", "message": msg} if {
 	production
@@ -142,13 +136,14 @@ decision_message(type, what) := sprintf("%s was rejected by %s in decision %s; r
 	d.outcome != "approved"
 } else := sprintf("%s is missing: record a decision of type %s with outcome approved about this system", [what, type])
 
+decisions_by_id := {d.id: d | some d in input.decisions}
+
 accepted_by_decision(f) if {
 	f.status == "risk_accepted"
-	some d in input.decisions
-	d.id == f.risk_acceptance
+	d := decisions_by_id[f.risk_acceptance]
 	d.type == "risk_acceptance"
 	d.outcome == "approved"
-	not d.id in superseded
+	not d.superseded
 }
 
 unmet contains {"rule": "open_finding", "message": msg} if {

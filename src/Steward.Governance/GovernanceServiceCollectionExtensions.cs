@@ -40,7 +40,6 @@ public static class GovernanceServiceCollectionExtensions
         services.AddSingleton<GovernanceStartup>();
         services.AddSingleton<GatePolicyCache>();
         services.AddSingleton<StageHistory>();
-        services.AddSingleton<IGateFactsSource, DecisionGateFacts>();
         services.AddSingleton<IGateFactsSource, ModelGateFacts>();
         services.AddSingleton<IGateFactsSource, DatasetGateFacts>();
         services.AddSingleton(sp => new GateEngine(sp.GetRequiredService<StewardDatabase>(), sp.GetRequiredService<LedgerStore>(),

@@ -1,36 +1,55 @@
 using System.Data.Common;
-using System.Text.Json.Nodes;
 using Steward.Governance.Storage;
+using Steward.Policy.Values;
 
 namespace Steward.Governance.Lifecycle;
 
 /// <summary>
-/// <c>input.decisions</c>: the decisions recorded about the system, oldest first:
-/// <c>{id, type, outcome, actor, recorded_at, supersedes}</c> (ids are UUIDv7, so they sort by time).
+/// The decisions recorded about a system, as gate input (built straight into policy values: with a thousand
+/// decisions this is most of a gate's work):
+/// <list type="bullet">
+/// <item><c>input.decisions</c>: every decision, oldest first: <c>{id, type, outcome, actor, recorded_at, supersedes,
+/// superseded}</c> (ids are UUIDv7, so they sort by time; <c>superseded</c> is true when a later decision corrects it).</item>
+/// <item><c>input.current_decisions</c>: per type, the newest decision that no later one superseded.</item>
+/// </list>
 /// </summary>
-internal sealed class DecisionGateFacts : IGateFactsSource
+internal static class DecisionGateFacts
 {
-    public string Name => "decisions";
+    private static readonly StringValue Id = new("id"), Type = new("type"), Outcome = new("outcome"), ActorKey = new("actor"),
+        RecordedAt = new("recorded_at"), Supersedes = new("supersedes"), Superseded = new("superseded");
 
-    public async Task<JsonNode> CollectAsync(DbConnection connection, DbTransaction? transaction, string systemId, CancellationToken cancellationToken)
+    public static async Task<(Value All, Value Current)> CollectAsync(DbConnection connection, DbTransaction? transaction, string systemId,
+        CancellationToken cancellationToken)
     {
-        await using var command = connection.Command(
+        var rows = new List<(string Id, string Type, string Outcome, string Actor, string At, string? Supersedes)>();
+        await using (var command = connection.Command(
             "SELECT id, type, outcome, actor_id, recorded_at, supersedes FROM decisions WHERE subject_kind = 'system' AND subject_id = @id ORDER BY id",
-            transaction).With("@id", systemId);
-        var list = new JsonArray();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            transaction).With("@id", systemId))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            list.Add(new JsonObject
-            {
-                ["id"] = reader.GetString(0),
-                ["type"] = reader.GetString(1),
-                ["outcome"] = reader.GetString(2),
-                ["actor"] = reader.GetString(3),
-                ["recorded_at"] = reader.GetString(4),
-                ["supersedes"] = reader.IsDBNull(5) ? null : reader.GetString(5),
-            });
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                rows.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                    reader.IsDBNull(5) ? null : reader.GetString(5)));
         }
-        return list;
+        var superseded = new HashSet<string>(rows.Where(r => r.Supersedes is not null).Select(r => r.Supersedes!), StringComparer.Ordinal);
+        var items = new Value[rows.Count];
+        var current = new Dictionary<string, Value>(StringComparer.Ordinal);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var r = rows[i];
+            var b = new ObjectBuilder();
+            b.Set(Id, new StringValue(r.Id));
+            b.Set(Type, new StringValue(r.Type));
+            b.Set(Outcome, new StringValue(r.Outcome));
+            b.Set(ActorKey, new StringValue(r.Actor));
+            b.Set(RecordedAt, new StringValue(r.At));
+            b.Set(Supersedes, r.Supersedes is null ? NullValue.Instance : new StringValue(r.Supersedes));
+            var isSuperseded = superseded.Contains(r.Id);
+            b.Set(Superseded, BooleanValue.Of(isSuperseded));
+            items[i] = b.Build();
+            if (!isSuperseded) current[r.Type] = items[i]; // rows come oldest first, so the last one wins
+        }
+        return (items.Length == 0 ? ArrayValue.Empty : new ArrayValue(items),
+            ObjectValue.From(current.Select(kv => new KeyValuePair<string, Value>(kv.Key, kv.Value))));
     }
 }

@@ -23,7 +23,7 @@ namespace Steward.Governance.Lifecycle;
 public sealed class GateEngine
 {
     /// <summary>Facts every gate input carries, as empty lists when no source provides them.</summary>
-    public static readonly string[] StandardFacts = ["assessments", "decisions", "findings", "tickets", "datasets", "models"];
+    public static readonly string[] StandardFacts = ["assessments", "findings", "tickets", "datasets", "models"];
 
     private const int Attempts = 5;
     private readonly StewardDatabase _db;
@@ -46,6 +46,8 @@ public sealed class GateEngine
         _sources = [.. sources];
         var duplicate = _sources.GroupBy(s => s.Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new InvalidOperationException($"two gate facts sources are named {duplicate.Key}");
+        var reserved = _sources.FirstOrDefault(s => s.Name is "system" or "to" or "actor" or "now" or "decisions" or "current_decisions");
+        if (reserved is not null) throw new InvalidOperationException($"gate facts cannot be named {reserved.Name}: the engine provides it");
         _timeout = TimeSpan.FromMilliseconds((options ?? new LifecycleOptions()).GateTimeoutMs);
     }
 
@@ -151,6 +153,9 @@ public sealed class GateEngine
         input.Set(new StringValue("to"), new StringValue(to));
         input.Set(new StringValue("actor"), new StringValue(actor.Id));
         input.Set(new StringValue("now"), new StringValue(Timestamps.Format(now)));
+        var (decisions, current) = await DecisionGateFacts.CollectAsync(connection, tx, system.Id, cancellationToken).ConfigureAwait(false);
+        input.Set(new StringValue("decisions"), decisions);
+        input.Set(new StringValue("current_decisions"), current);
         var provided = new HashSet<string>(StringComparer.Ordinal);
         foreach (var source in _sources)
         {

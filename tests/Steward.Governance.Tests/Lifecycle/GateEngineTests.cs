@@ -41,7 +41,7 @@ public sealed class GateEngineTests
             Decisions = new DecisionStore(db.Database, Ledger, Events);
             Modules = new PolicyModuleStore(db.Database, Ledger, Events);
             Gates = new GateEngine(db.Database, Ledger, Events, new GatePolicyCache(), Systems,
-                [Assessments, new DecisionGateFacts(), new ModelGateFacts(), new DatasetGateFacts()]);
+                [Assessments, new ModelGateFacts(), new DatasetGateFacts()]);
             History = new StageHistory(db.Database);
         }
 
