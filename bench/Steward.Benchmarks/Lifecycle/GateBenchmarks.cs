@@ -69,7 +69,7 @@ internal static class GateLatency
                 facts.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
             }
         }
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"decision facts alone: p50 {OpenLoop.Percentiles([.. facts]).P50:F2} ms"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"decision facts read and built without the cache: p50 {OpenLoop.Percentiles([.. facts]).P50:F2} ms"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{latencies.Count} decisions in {total.Elapsed.TotalSeconds:F1} s: p50 {p50:F2} ms, p90 {p90:F2} ms, p99 {p99:F2} ms, p99.9 {p999:F2} ms, max {max:F2} ms"));
         return 0;

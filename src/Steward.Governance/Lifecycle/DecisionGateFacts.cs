@@ -13,8 +13,36 @@ namespace Steward.Governance.Lifecycle;
 /// <item><c>input.current_decisions</c>: per type, the newest decision that no later one superseded.</item>
 /// </list>
 /// </summary>
-internal static class DecisionGateFacts
+internal sealed class DecisionGateFacts
 {
+    // Decisions are never edited or deleted, so a system's (count, largest id) names its set of decisions exactly:
+    // the values built for it are reused until a decision is added. A handful of busy systems is all a cache needs.
+    private const int MaxCachedSystems = 512;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Cached> _cache = new(StringComparer.Ordinal);
+
+    private sealed record Cached(long Count, string? MaxId, Value All, Value Current);
+
+    /// <summary>The facts, from the cache when no decision was added since they were built.</summary>
+    public async Task<(Value All, Value Current)> GetAsync(DbConnection connection, DbTransaction? transaction, string systemId,
+        CancellationToken cancellationToken)
+    {
+        long count;
+        string? maxId;
+        await using (var stamp = connection.Command(
+            "SELECT COUNT(*), MAX(id) FROM decisions WHERE subject_kind = 'system' AND subject_id = @id", transaction).With("@id", systemId))
+        await using (var reader = await stamp.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            count = reader.GetInt64(0);
+            maxId = reader.IsDBNull(1) ? null : reader.GetString(1);
+        }
+        if (_cache.TryGetValue(systemId, out var hit) && hit.Count == count && hit.MaxId == maxId) return (hit.All, hit.Current);
+        var (all, current) = await CollectAsync(connection, transaction, systemId, cancellationToken).ConfigureAwait(false);
+        if (_cache.Count >= MaxCachedSystems) _cache.Clear();
+        _cache[systemId] = new Cached(count, maxId, all, current);
+        return (all, current);
+    }
+
     private static readonly StringValue Id = new("id"), Type = new("type"), Outcome = new("outcome"), ActorKey = new("actor"),
         RecordedAt = new("recorded_at"), Supersedes = new("supersedes"), Superseded = new("superseded");
 

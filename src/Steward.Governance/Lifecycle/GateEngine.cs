@@ -33,6 +33,7 @@ public sealed class GateEngine
     private readonly SystemStore _systems;
     private readonly IGateFactsSource[] _sources;
     private readonly TimeSpan _timeout;
+    private readonly DecisionGateFacts _decisions = new();
 
     /// <summary>Creates the engine over the registered facts sources.</summary>
     public GateEngine(StewardDatabase db, LedgerStore ledger, EventFactory events, GatePolicyCache cache, SystemStore systems,
@@ -153,7 +154,7 @@ public sealed class GateEngine
         input.Set(new StringValue("to"), new StringValue(to));
         input.Set(new StringValue("actor"), new StringValue(actor.Id));
         input.Set(new StringValue("now"), new StringValue(Timestamps.Format(now)));
-        var (decisions, current) = await DecisionGateFacts.CollectAsync(connection, tx, system.Id, cancellationToken).ConfigureAwait(false);
+        var (decisions, current) = await _decisions.GetAsync(connection, tx, system.Id, cancellationToken).ConfigureAwait(false);
         input.Set(new StringValue("decisions"), decisions);
         input.Set(new StringValue("current_decisions"), current);
         var provided = new HashSet<string>(StringComparer.Ordinal);
