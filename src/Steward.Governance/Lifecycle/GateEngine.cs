@@ -107,7 +107,7 @@ public sealed class GateEngine
                     await _systems.RunChangedHooksAsync(connection, tx, current, after, idx, ct).ConfigureAwait(false);
                     decided = again;
                 }, cancellationToken).ConfigureAwait(false);
-                return new StageChange(after! with { }, decided!, index);
+                return new StageChange(after!, decided!, index);
             }
             catch (GateStateMovedException) when (attempt < Attempts)
             {
