@@ -86,7 +86,7 @@ public sealed class PoliciesTests(DashboardFixture fixture)
             await Expect(page.Locator(".alert-error")).ToContainTextAsync("outcome filter");
             await Expect(page.Locator(".alert-error")).ToContainTextAsync("page link is not valid");
             await Expect(page.Locator("#modules-title")).ToBeVisibleAsync();
-            await Expect(page.Locator("main")).ToContainTextAsync("No policies are stored yet");
+            await Expect(page.Locator("main")).ToContainTextAsync("steward/gates.rego");
         }, server);
     }
 
