@@ -6,6 +6,8 @@ using Steward.Governance.Inventory;
 using Steward.Governance.Ledger;
 using Steward.Governance.Policies;
 using Steward.Governance.Storage;
+using Steward.Governance.Tickets;
+using Steward.Governance.Lifecycle;
 
 namespace Steward.Governance;
 
@@ -36,6 +38,14 @@ public static class GovernanceServiceCollectionExtensions
         services.AddSingleton<PolicyDataStore>();
         services.AddSingleton<PolicySnapshotReader>();
         services.AddSingleton<DecisionLogStore>();
+        services.AddSingleton(TicketMirrorTargets.None);
+        services.AddSingleton<IntakeTicketHook>();
+        services.AddSingleton<ISystemHook>(sp => sp.GetRequiredService<IntakeTicketHook>());
+        services.AddSingleton<IAssessmentApprovedHook>(sp => sp.GetRequiredService<IntakeTicketHook>());
+        services.AddSingleton<IGateFactsSource, TicketGateFacts>();
+        services.AddSingleton<TicketStore>();
+        services.AddSingleton<TicketOutboxStore>();
+        services.AddSingleton<TicketSyncStore>();
         services.AddSingleton<GovernanceStartup>();
         return services;
     }
