@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Steward.Governance.Tickets;
 
 /// <summary>A ticket of Steward's built-in tracker.</summary>
@@ -46,7 +48,9 @@ public sealed record Ticket(
 /// <param name="JiraStatus">The Jira status last seen (webhook or polling).</param>
 /// <param name="ServiceNowSysId">ServiceNow record sys_id.</param>
 /// <param name="ServiceNowNumber">ServiceNow record number, e.g. <c>INC0010001</c>.</param>
-public sealed record TicketExternal(string? JiraKey, string? JiraStatus, string? ServiceNowSysId, string? ServiceNowNumber);
+public sealed record TicketExternal(string? JiraKey, string? JiraStatus,
+    [property: JsonPropertyName("servicenow_sys_id")] string? ServiceNowSysId,
+    [property: JsonPropertyName("servicenow_number")] string? ServiceNowNumber);
 
 /// <summary>One change or note in a ticket's history.</summary>
 /// <param name="At">When.</param>
