@@ -30,7 +30,8 @@ internal sealed class TrackerHttp(HttpClient client, string name, Uri baseUri, A
         }
         catch (HttpRequestException ex)
         {
-            throw new ConnectorException($"could not reach {name}: {ex.HttpRequestError}", inner: null);
+            // The message names the host and the socket error, never the request's headers.
+            throw new ConnectorException($"could not reach {name} ({ex.HttpRequestError}): {ex.Message}");
         }
         catch (TaskCanceledException) when (!ct.IsCancellationRequested)
         {
