@@ -96,4 +96,14 @@ public sealed class TicketDeliveryOptions
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
     /// <summary>Rows claimed per round (default 20).</summary>
     public int BatchSize { get; set; } = 20;
+
+    /// <summary>Fails start-up with a clear message instead of a worker that spins or never runs.</summary>
+    internal void Validate()
+    {
+        if (Interval <= TimeSpan.Zero) throw new InvalidOperationException("Tickets:Delivery:Interval must be positive");
+        if (BaseDelay <= TimeSpan.Zero) throw new InvalidOperationException("Tickets:Delivery:BaseDelay must be positive");
+        if (MaxDelay < BaseDelay) throw new InvalidOperationException("Tickets:Delivery:MaxDelay must be at least BaseDelay");
+        if (RequestTimeout <= TimeSpan.Zero) throw new InvalidOperationException("Tickets:Delivery:RequestTimeout must be positive");
+        if (BatchSize is < 1 or > 500) throw new InvalidOperationException("Tickets:Delivery:BatchSize must be from 1 to 500");
+    }
 }

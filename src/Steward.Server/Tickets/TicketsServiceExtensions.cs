@@ -8,6 +8,7 @@ internal static class TicketsServiceExtensions
     public static void AddStewardTickets(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection("Tickets").Get<TicketsOptions>() ?? new TicketsOptions();
+        options.Delivery.Validate();
         builder.Services.AddSingleton(options);
         var targets = new List<string>();
         if (options.Jira.Enabled) targets.Add(TicketMirrorTargets.Jira);
