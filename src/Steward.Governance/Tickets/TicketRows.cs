@@ -73,6 +73,15 @@ internal static class TicketRows
     {
         foreach (var target in targets)
         {
+            if (operation != TicketOperations.Create)
+            {
+                // A tracker configured after the ticket was opened has no issue for it yet: create it first.
+                await using var created = connection.Command(
+                    "SELECT COUNT(*) FROM ticket_outbox WHERE ticket_id = @t AND target = @target AND operation = @create", tx)
+                    .With("@t", ticketId).With("@target", target).With("@create", TicketOperations.Create);
+                if (!await created.ExistsAsync(ct).ConfigureAwait(false))
+                    await EnqueueAsync(connection, tx, ticketId, [target], TicketOperations.Create, at, ct).ConfigureAwait(false);
+            }
             await using var insert = connection.Command(
                 "INSERT INTO ticket_outbox (ticket_id, target, operation, created_at, next_attempt_at, attempts) VALUES (@t, @target, @op, @at, @at, 0)", tx)
                 .With("@t", ticketId).With("@target", target).With("@op", operation).With("@at", Timestamps.Format(at));

@@ -176,6 +176,40 @@ public sealed class TicketStoreTests
 
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task TrackerConfiguredLater_GetsTheCreateBeforeTheStatusChange(string provider)
+    {
+        await using var db = await TestDatabases.CreateAsync(provider);
+        await using (var before = new Stores(db))
+            await before.Systems.RegisterAsync(Alice, Sys("scoring"));
+        await using var s = new Stores(db, TicketMirrorTargets.Jira);
+        var ticket = await s.Tickets.ChangeStatusAsync(Bob, false, "STW-1", new TicketStatusChange("in_progress", null));
+        Assert.Equal(["create", "status"], (await s.Outbox.OfTicketAsync(ticket.Id)).Select(o => o.Operation));
+        await s.Tickets.ChangeStatusAsync(Bob, false, "STW-1", new TicketStatusChange("open", null));
+        Assert.Equal(["create", "status", "status"], (await s.Outbox.OfTicketAsync(ticket.Id)).Select(o => o.Operation));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Outbox_ConcurrentWorkers_ClaimEachRowOnce(string provider)
+    {
+        await using var db = await TestDatabases.CreateAsync(provider);
+        await using var s = new Stores(db, TicketMirrorTargets.Jira);
+        for (var i = 0; i < 30; i++) await s.Systems.RegisterAsync(Alice, Sys($"system-{i}"));
+        var now = DateTimeOffset.UtcNow.AddSeconds(5);
+        var workers = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            var mine = new List<long>();
+            for (var round = 0; round < 10; round++)
+                mine.AddRange((await new TicketOutboxStore(db.Database).ClaimDueAsync(["jira"], now, now.AddMinutes(1), 5)).Select(o => o.Seq));
+            return mine;
+        }, TestContext.Current.CancellationToken)).ToArray();
+        var claimed = (await Task.WhenAll(workers)).SelectMany(x => x).ToList();
+        Assert.Equal(30, claimed.Count);
+        Assert.Equal(30, claimed.Distinct().Count());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task Outbox_DeliversInOrderPerTicket_LeasesAndRecordsFailures(string provider)
     {
         await using var db = await TestDatabases.CreateAsync(provider);
