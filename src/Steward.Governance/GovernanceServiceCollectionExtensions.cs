@@ -4,10 +4,10 @@ using Steward.Governance.Events;
 using Steward.Governance.Identity;
 using Steward.Governance.Inventory;
 using Steward.Governance.Ledger;
+using Steward.Governance.Lifecycle;
 using Steward.Governance.Policies;
 using Steward.Governance.Storage;
 using Steward.Governance.Tickets;
-using Steward.Governance.Lifecycle;
 
 namespace Steward.Governance;
 
@@ -47,6 +47,13 @@ public static class GovernanceServiceCollectionExtensions
         services.AddSingleton<TicketOutboxStore>();
         services.AddSingleton<TicketSyncStore>();
         services.AddSingleton<GovernanceStartup>();
+        services.AddSingleton<GatePolicyCache>();
+        services.AddSingleton<StageHistory>();
+        services.AddSingleton<IGateFactsSource, ModelGateFacts>();
+        services.AddSingleton<IGateFactsSource, DatasetGateFacts>();
+        services.AddSingleton(sp => new GateEngine(sp.GetRequiredService<StewardDatabase>(), sp.GetRequiredService<LedgerStore>(),
+            sp.GetRequiredService<EventFactory>(), sp.GetRequiredService<GatePolicyCache>(), sp.GetRequiredService<SystemStore>(),
+            sp.GetServices<IGateFactsSource>(), sp.GetService<LifecycleOptions>()));
         return services;
     }
 }

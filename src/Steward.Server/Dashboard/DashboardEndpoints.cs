@@ -4,6 +4,7 @@ using Steward.Server.Dashboard.Audit;
 using Steward.Server.Dashboard.Inventory;
 using Steward.Server.Dashboard.Login;
 using Steward.Server.Dashboard.Policies;
+using Steward.Server.Dashboard.Systems;
 using Steward.Server.Dashboard.Tickets;
 
 namespace Steward.Server.Dashboard;
@@ -35,6 +36,7 @@ internal static class DashboardEndpoints
         ui.MapDashboardAssets();
         ui.MapLoginPages();
         ui.MapInventoryPages();
+        ui.MapSystemPages();
         ui.MapAuditPages();
         ui.MapPolicyPages();
         ui.MapTicketPages();
