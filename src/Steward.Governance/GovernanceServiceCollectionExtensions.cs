@@ -7,6 +7,7 @@ using Steward.Governance.Ledger;
 using Steward.Governance.Lifecycle;
 using Steward.Governance.Policies;
 using Steward.Governance.Storage;
+using Steward.Governance.Tickets;
 
 namespace Steward.Governance;
 
@@ -37,6 +38,14 @@ public static class GovernanceServiceCollectionExtensions
         services.AddSingleton<PolicyDataStore>();
         services.AddSingleton<PolicySnapshotReader>();
         services.AddSingleton<DecisionLogStore>();
+        services.AddSingleton(TicketMirrorTargets.None);
+        services.AddSingleton<IntakeTicketHook>();
+        services.AddSingleton<ISystemHook>(sp => sp.GetRequiredService<IntakeTicketHook>());
+        services.AddSingleton<IAssessmentApprovedHook>(sp => sp.GetRequiredService<IntakeTicketHook>());
+        services.AddSingleton<IGateFactsSource, TicketGateFacts>();
+        services.AddSingleton<TicketStore>();
+        services.AddSingleton<TicketOutboxStore>();
+        services.AddSingleton<TicketSyncStore>();
         services.AddSingleton<GovernanceStartup>();
         services.AddSingleton<GatePolicyCache>();
         services.AddSingleton<StageHistory>();

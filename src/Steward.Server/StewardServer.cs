@@ -4,6 +4,7 @@ using Steward.Server.Hosting;
 using Steward.Server.Dashboard;
 using Steward.Server.Policies;
 using Steward.Server.Problems;
+using Steward.Server.Tickets;
 
 namespace Steward.Server;
 
@@ -27,6 +28,7 @@ public static class StewardServer
         builder.AddStewardHosting(options);
         builder.AddStewardDashboard();
         builder.AddStewardPolicies();
+        builder.AddStewardTickets();
 
         var app = builder.Build();
         app.UseStewardProblems();
@@ -49,6 +51,7 @@ public static class StewardServer
         app.MapOpaPoliciesApi();
         app.MapOpaLogsApi();
         app.MapPolicyDecisionsApi();
+        app.MapTicketsApi();
         app.MapStewardDashboard();
         return app;
     }

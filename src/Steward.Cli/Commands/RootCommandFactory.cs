@@ -19,5 +19,6 @@ internal static class RootCommandFactory
         Policy.PolicyCommand.Create(context),
         Sidecar.SidecarCommand.Create(context),
         Status.MeCommand.Create(context),
+        Tickets.TicketCommand.Create(context),
     };
 }

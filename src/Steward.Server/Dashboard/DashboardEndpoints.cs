@@ -5,6 +5,7 @@ using Steward.Server.Dashboard.Inventory;
 using Steward.Server.Dashboard.Login;
 using Steward.Server.Dashboard.Policies;
 using Steward.Server.Dashboard.Systems;
+using Steward.Server.Dashboard.Tickets;
 
 namespace Steward.Server.Dashboard;
 
@@ -38,5 +39,6 @@ internal static class DashboardEndpoints
         ui.MapSystemPages();
         ui.MapAuditPages();
         ui.MapPolicyPages();
+        ui.MapTicketPages();
     }
 }

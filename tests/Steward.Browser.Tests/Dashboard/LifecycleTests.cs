@@ -16,6 +16,8 @@ public sealed class LifecycleTests(DashboardFixture fixture)
         await Expect(row.Locator("td[data-label='Stage']")).ToHaveTextAsync("intake");
         await Expect(row.Locator("td[data-label='Next gate'] a")).ToHaveTextAsync(new Regex(@"^risk assessment: \d+ unmet$"));
         await Expect(row.Locator("td[data-label='Next gate'] .sub")).ToContainTextAsync("risk_assessment_approved");
+        await Expect(row.Locator("td[data-label='Next gate'] a")).ToHaveTextAsync("risk assessment: 2 unmet"); // the approved assessment and the intake ticket it closes
+        await Expect(row.Locator("td[data-label='Next gate'] .sub")).ToHaveTextAsync("blocking_ticket_open, risk_assessment_approved");
 
         await row.Locator("a.name").ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "credit-scoring", Level = 1 })).ToBeVisibleAsync();

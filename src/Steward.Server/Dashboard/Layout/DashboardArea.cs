@@ -14,4 +14,7 @@ internal enum DashboardArea
 
     /// <summary>Rego modules, their tests and the decision log.</summary>
     Policies,
+
+    /// <summary>Tickets and the delivery backlog of their mirrors.</summary>
+    Tickets,
 }
