@@ -5,6 +5,8 @@ using Steward.Governance.Identity;
 using Steward.Governance.Inventory;
 using Steward.Governance.Ledger;
 using Steward.Governance.Policies;
+using Steward.Governance.RedTeam;
+using Steward.Governance.Lifecycle;
 using Steward.Governance.Storage;
 
 namespace Steward.Governance;
@@ -36,6 +38,9 @@ public static class GovernanceServiceCollectionExtensions
         services.AddSingleton<PolicyDataStore>();
         services.AddSingleton<PolicySnapshotReader>();
         services.AddSingleton<DecisionLogStore>();
+        services.AddSingleton<ExerciseStore>();
+        services.AddSingleton<FindingStore>();
+        services.AddSingleton<IGateFactsSource, FindingsGateFacts>();
         services.AddSingleton<GovernanceStartup>();
         return services;
     }
