@@ -153,6 +153,16 @@ public sealed class FindingStore(StewardDatabase db, LedgerStore ledger, EventFa
         return Pages.Cut(items, take, x => x.Id);
     }
 
+    /// <summary>Open findings of severity critical or high, of one system or of all.</summary>
+    public async Task<long> CountOpenSevereAsync(string? systemId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command(
+            "SELECT COUNT(*) FROM redteam_findings WHERE status = 'open' AND severity IN ('critical', 'high')" + (systemId is null ? "" : " AND system_id = @sid"));
+        if (systemId is not null) command.With("@sid", systemId);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>
     /// The decision must exist (else 400), and be an approved <c>risk_acceptance</c> about the same system that no
     /// later decision supersedes (else 409).

@@ -4,6 +4,7 @@ using Steward.Server.Dashboard.Audit;
 using Steward.Server.Dashboard.Inventory;
 using Steward.Server.Dashboard.Login;
 using Steward.Server.Dashboard.Policies;
+using Steward.Server.Dashboard.RedTeam;
 
 namespace Steward.Server.Dashboard;
 
@@ -36,5 +37,6 @@ internal static class DashboardEndpoints
         ui.MapInventoryPages();
         ui.MapAuditPages();
         ui.MapPolicyPages();
+        ui.MapRedTeamPages();
     }
 }

@@ -14,4 +14,7 @@ internal enum DashboardArea
 
     /// <summary>Rego modules, their tests and the decision log.</summary>
     Policies,
+
+    /// <summary>Red-team exercises and findings.</summary>
+    RedTeam,
 }
