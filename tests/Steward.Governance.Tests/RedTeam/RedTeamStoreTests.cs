@@ -157,6 +157,39 @@ public sealed class RedTeamStoreTests
         Assert.Empty(await Facts(s, other.Id));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task ConcurrentStatusChanges_ExactlyOneWins_AndOneEntryIsWritten(string provider)
+    {
+        await using var db = await TestDatabases.CreateAsync(provider);
+        await using var s = new Stores(db);
+        var system = await s.Systems.RegisterAsync(Alice, new SystemRegistration("chatbot", null, "o", null, "high", null));
+        var finding = await s.Findings.RecordAsync(Alice, Finding(system.Id));
+        var size = (await s.Reader.HeadAsync()).Size;
+
+        // Whichever attempt commits first wins; the others see a changed version
+        // (inside the ledger transaction) or, reading later, a finding already mitigated: 409 either way.
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            Attempt(() => s.Findings.ChangeStatusAsync(i % 2 == 0 ? Alice : Bob, finding.Id, new FindingStatusChange("mitigated", null, $"patched {i}"), false))));
+        Assert.Single(attempts, a => a is null);
+        Assert.All(attempts.Where(a => a is not null), a => Assert.IsType<ConflictException>(a));
+        Assert.Equal(size + 1, (await s.Reader.HeadAsync()).Size);
+        Assert.Equal("mitigated", (await s.Findings.GetAsync(finding.Id)).Status);
+    }
+
+    private static async Task<Exception?> Attempt(Func<Task> action)
+    {
+        try
+        {
+            await action();
+            return null;
+        }
+        catch (ConflictException e)
+        {
+            return e;
+        }
+    }
+
     private static void Same<T>(T expected, T actual) => Assert.Equal(
         System.Text.Json.JsonSerializer.Serialize(expected, GovernanceJson.Options), System.Text.Json.JsonSerializer.Serialize(actual, GovernanceJson.Options));
 
