@@ -55,11 +55,11 @@ public sealed class FindingStore(StewardDatabase db, LedgerStore ledger, EventFa
                     throw new ValidationFailedException("exercise_id", $"exercise {exerciseId} is about another system");
             }
             await using var insert = connection.Command(
-                "INSERT INTO redteam_findings (id, system_id, exercise_id, severity, status, risk_acceptance, recorded_by, recorded_at, body, ledger_index) " +
-                "VALUES (@id, @sid, @eid, @severity, 'open', NULL, @by, @at, @body, @idx)", tx)
+                "INSERT INTO redteam_findings (id, system_id, exercise_id, severity, status, risk_acceptance, recorded_by, recorded_at, body, facts, ledger_index) " +
+                "VALUES (@id, @sid, @eid, @severity, 'open', NULL, @by, @at, @body, @facts, @idx)", tx)
                 .With("@id", finding.Id).With("@sid", systemId).With("@eid", exerciseId).With("@severity", severity)
                 .With("@by", actor.Id).With("@at", Timestamps.Format(evt.Time))
-                .With("@body", Serialize(finding with { LedgerIndex = idx })).With("@idx", idx);
+                .With("@body", Serialize(finding with { LedgerIndex = idx })).With("@facts", FindingsGateFacts.Facts(finding)).With("@idx", idx);
             await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
         return finding with { LedgerIndex = index };
@@ -106,9 +106,9 @@ public sealed class FindingStore(StewardDatabase db, LedgerStore ledger, EventFa
             if (decisionId is not null)
                 await EnsureRiskAcceptanceAsync(connection, tx, decisionId, current.SystemId, ct).ConfigureAwait(false);
             await using var update = connection.Command(
-                "UPDATE redteam_findings SET status = @status, risk_acceptance = @decision, body = @body, ledger_index = @idx " +
+                "UPDATE redteam_findings SET status = @status, risk_acceptance = @decision, body = @body, facts = @facts, ledger_index = @idx " +
                 "WHERE id = @id AND ledger_index = @seen", tx)
-                .With("@status", status).With("@decision", decisionId).With("@body", Serialize(changed with { LedgerIndex = idx }))
+                .With("@status", status).With("@decision", decisionId).With("@body", Serialize(changed with { LedgerIndex = idx })).With("@facts", FindingsGateFacts.Facts(changed))
                 .With("@idx", idx).With("@id", id).With("@seen", current.LedgerIndex);
             if (await update.ExecuteNonQueryAsync(ct).ConfigureAwait(false) != 1)
                 throw new ConflictException($"finding {id} changed concurrently; read it again");

@@ -146,7 +146,7 @@ public sealed class RedTeamStoreTests
 
         var facts = await Facts(s, system.Id);
         var fact = Assert.IsType<JsonObject>(Assert.Single(facts));
-        Assert.Equal(["id", "exercise_id", "title", "severity", "status", "atlas", "owasp_llm", "risk_acceptance", "risk_acceptance_current", "recorded_at"], fact.Select(p => p.Key));
+        Assert.Equal(["id", "exercise_id", "title", "severity", "status", "atlas", "owasp_llm", "recorded_at", "risk_acceptance", "risk_acceptance_current"], fact.Select(p => p.Key));
         Assert.Equal(("risk_accepted", accept.Id, true), (fact["status"]!.GetValue<string>(), fact["risk_acceptance"]!.GetValue<string>(), fact["risk_acceptance_current"]!.GetValue<bool>()));
         Assert.Equal("[\"AML.T0056\",\"AML.T0051.000\"]", fact["atlas"]!.ToJsonString());
 
