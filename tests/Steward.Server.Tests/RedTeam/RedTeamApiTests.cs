@@ -104,6 +104,14 @@ public sealed class RedTeamApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, (await _contributor.PostAsJsonAsync("/api/v1/redteam/findings", FindingBody("critical"))).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await _contributor.PostAsJsonAsync("/api/v1/redteam/findings", FindingBody("low"))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await _auditor.PostAsJsonAsync("/api/v1/redteam/findings", FindingBody())).StatusCode);
+        using (var ci = _server.Client(await _server.KeyAsync("ci-probes", "service")))
+        {
+            // A CI job running the probe kit records with a service key; it cannot change statuses.
+            var recorded = await ci.PostAsJsonAsync("/api/v1/redteam/findings", FindingBody("info"));
+            Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
+            var id = (await recorded.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+            Assert.Equal(HttpStatusCode.Forbidden, (await ci.PostAsJsonAsync($"/api/v1/redteam/findings/{id}/status", new { status = "mitigated", note = "n" })).StatusCode);
+        }
         var critical = await _auditor.GetFromJsonAsync<JsonObject>($"/api/v1/redteam/findings?system_id={_systemId}&severity=critical&status=open");
         Assert.Single(critical!["items"]!.AsArray());
         var badFilter = await _auditor.GetAsync("/api/v1/redteam/findings?status=closed");
