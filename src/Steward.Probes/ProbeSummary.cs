@@ -23,3 +23,8 @@ public sealed record ProbeSummary(
 /// <param name="Source">probe:classifier or probe:llm.</param>
 public sealed record ProposedFinding(
     string Title, string Description, string Severity, IReadOnlyList<string> Atlas, IReadOnlyList<string> OwaspLlm, string Source);
+
+/// <summary>How far a run is: requests answered or failed so far, and how many the run plans to send.</summary>
+/// <param name="Done">Requests finished (answered or failed).</param>
+/// <param name="Planned">Requests the run would send without a budget.</param>
+public sealed record ProbeProgress(int Done, int Planned);

@@ -52,7 +52,9 @@ public sealed class ClassifierProbeTests : IAsyncLifetime
     public async Task NoFlip_NoFinding_ButTheSummaryCounts()
     {
         var options = new ProbeOptions { Endpoint = _endpoints.Url("/constant"), RatePerSecond = 100 };
-        var report = await new ClassifierProbe(_http, TimeProvider.System).RunAsync(options, Seeds(), cancellationToken: TestContext.Current.CancellationToken);
+        var progress = new List<ProbeProgress>();
+        var report = await new ClassifierProbe(_http, TimeProvider.System).RunAsync(options, Seeds(), progress: new Recorder(progress), cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(Enumerable.Range(1, 22).Select(i => new ProbeProgress(i, 22)), progress);
         Assert.Empty(report.Flips);
         Assert.Null(report.Finding);
         Assert.Equal(22, report.Summary.Requests);
@@ -90,5 +92,10 @@ public sealed class ClassifierProbeTests : IAsyncLifetime
         var report = await new ClassifierProbe(_http, TimeProvider.System).RunAsync(options, [JsonValue.Create("good one")!], cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(0, report.Summary.Errors);
         Assert.Contains(report.Flips, f => f.Kind == "case" && f.Field == "$" && f.Perturbed == "GOOD ONE");
+    }
+
+    private sealed class Recorder(List<ProbeProgress> seen) : IProgress<ProbeProgress>
+    {
+        public void Report(ProbeProgress value) => seen.Add(value);
     }
 }

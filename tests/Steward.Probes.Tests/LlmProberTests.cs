@@ -22,7 +22,7 @@ public sealed class LlmProberTests : IAsyncLifetime
         var corpus = CorpusLoader.Shipped();
         var options = new ProbeOptions { Endpoint = _endpoints.Url("/chat"), RatePerSecond = 20 };
         var started = Stopwatch.GetTimestamp();
-        var report = await new LlmProber(_http, TimeProvider.System).RunAsync(options, corpus, "OPERATOR-CANARY-7731", TestContext.Current.CancellationToken);
+        var report = await new LlmProber(_http, TimeProvider.System).RunAsync(options, corpus, "OPERATOR-CANARY-7731", cancellationToken: TestContext.Current.CancellationToken);
         var elapsed = Stopwatch.GetElapsedTime(started);
 
         var total = corpus.Probes.Count();

@@ -21,14 +21,21 @@ public sealed class ClassifierProbe(HttpClient http, TimeProvider time)
     private const int MaxListed = 50;
 
     /// <summary>Runs the probe over the seeds (each a request body, or the value put into the request template).</summary>
-    public async Task<ClassifierReport> RunAsync(ProbeOptions options, IReadOnlyList<JsonNode> seeds, int randomSeed = 1, CancellationToken cancellationToken = default)
+    /// <param name="options">Endpoint, rate, budget, template and output path.</param>
+    /// <param name="seeds">The seed inputs.</param>
+    /// <param name="randomSeed">Seed of the perturbations' random choices.</param>
+    /// <param name="progress">Told after each request.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    public async Task<ClassifierReport> RunAsync(ProbeOptions options, IReadOnlyList<JsonNode> seeds, int randomSeed = 1,
+        IProgress<ProbeProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(seeds);
         var template = options.RequestTemplate is null ? null : RequestTemplate.Parse(options.RequestTemplate);
         var output = JsonPath.Parse(options.OutputPath ?? DefaultOutputPath);
-        using var session = new ProbeSession(options, http, time, template, output);
         var perturber = new Perturber(randomSeed);
+        var plan = seeds.Select(s => perturber.Perturb(s).ToList()).ToList();
+        using var session = new ProbeSession(options, http, time, template, output) { Progress = progress, Planned = seeds.Count + plan.Sum(p => p.Count) };
         var flips = new List<Flip>();
         int probed = 0, tried = 0;
         for (var s = 0; s < seeds.Count && !session.StoppedEarly; s++)
@@ -37,7 +44,7 @@ public sealed class ClassifierProbe(HttpClient http, TimeProvider time)
             if (baseline is null) continue;
             probed++;
             var before = Label(baseline);
-            foreach (var p in perturber.Perturb(seeds[s]))
+            foreach (var p in plan[s])
             {
                 var answer = await session.AskAsync(p.Input, cancellationToken).ConfigureAwait(false);
                 if (session.StoppedEarly) break;

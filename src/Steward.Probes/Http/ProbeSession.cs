@@ -36,6 +36,12 @@ internal sealed class ProbeSession : IDisposable
         _started = time.GetTimestamp();
     }
 
+    /// <summary>Told after each finished request; null for none.</summary>
+    public IProgress<ProbeProgress>? Progress { get; init; }
+
+    /// <summary>Requests the run plans to send (for <see cref="Progress"/>).</summary>
+    public int Planned { get; set; }
+
     /// <summary>Requests sent.</summary>
     public int Requests { get; private set; }
 
@@ -82,8 +88,20 @@ internal sealed class ProbeSession : IDisposable
         var sent = Stopwatch.GetTimestamp();
         try
         {
-            using var response = await _http.SendAsync(request, timeout.Token).ConfigureAwait(false);
-            var text = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
+            return await SendAsync(request, timeout.Token, sent, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Progress?.Report(new ProbeProgress(Requests, Planned));
+        }
+    }
+
+    private async Task<JsonNode?> SendAsync(HttpRequestMessage request, CancellationToken timeoutToken, long sent, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await _http.SendAsync(request, timeoutToken).ConfigureAwait(false);
+            var text = await response.Content.ReadAsStringAsync(timeoutToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode) return Fail($"HTTP {(int)response.StatusCode}");
             var answer = _output.Select(JsonNode.Parse(text));
             return answer ?? Fail($"no value at {_output}");

@@ -25,14 +25,16 @@ public sealed partial class LlmProber(HttpClient http, TimeProvider time)
     /// <param name="options">Endpoint, rate, budget, template and output path.</param>
     /// <param name="corpus">The probes.</param>
     /// <param name="operatorCanary">A unique string planted in the deployment's system prompt, if the operator planted one.</param>
+    /// <param name="progress">Told after each request.</param>
     /// <param name="cancellationToken">Stops the run.</param>
-    public async Task<LlmReport> RunAsync(ProbeOptions options, ProbeCorpus corpus, string? operatorCanary = null, CancellationToken cancellationToken = default)
+    public async Task<LlmReport> RunAsync(ProbeOptions options, ProbeCorpus corpus, string? operatorCanary = null,
+        IProgress<ProbeProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(corpus);
         var template = RequestTemplate.Parse(options.RequestTemplate ?? DefaultRequestTemplate);
         var output = JsonPath.Parse(options.OutputPath ?? DefaultOutputPath);
-        using var session = new ProbeSession(options, http, time, template, output);
+        using var session = new ProbeSession(options, http, time, template, output) { Progress = progress, Planned = corpus.Probes.Count() };
         var canary = "STW-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(6));
         var run = corpus.Categories.ToDictionary(c => c.Name, _ => 0, StringComparer.Ordinal);
         var hits = new List<LlmHit>();

@@ -98,11 +98,21 @@ internal static class ProbeCommand
 
             using var http = context.HttpHandler is null ? new HttpClient() : new HttpClient(context.HttpHandler, disposeHandler: false);
             http.Timeout = Timeout.InfiniteTimeSpan; // the session applies --timeout and --budget
-            var result = parseResult.GetRequiredValue(kind) == "classifier"
-                ? await RunClassifierAsync(http, context, options, parseResult.GetValue(input)!, parseResult.GetValue(seed), cancellationToken)
-                : await RunLlmAsync(http, context, options, parseResult.GetValue(corpus), parseResult.GetValue(canary), cancellationToken);
+            var progress = parseResult.GetValue(json) ? null : ProbeProgressLine.ForConsole(context.Error);
+            (ProbeSummary, IReadOnlyList<ProposedFinding>, JsonObject, Action<TextWriter>) result;
+            try
+            {
+                result = parseResult.GetRequiredValue(kind) == "classifier"
+                    ? await RunClassifierAsync(http, context, options, parseResult.GetValue(input)!, parseResult.GetValue(seed), progress, cancellationToken)
+                    : await RunLlmAsync(http, context, options, parseResult.GetValue(corpus), parseResult.GetValue(canary), progress, cancellationToken);
+            }
+            finally
+            {
+                progress?.Clear();
+            }
 
-            var (summary, findings, document) = result;
+            var (summary, findings, document, print) = result;
+            if (!parseResult.GetValue(json)) print(context.Out);
             if (summary.Requests - summary.Errors == 0)
                 throw new CliException(summary.Requests == 0
                     ? "the endpoint answered no request within the time budget"
@@ -146,17 +156,17 @@ internal static class ProbeCommand
         return command;
     }
 
-    private static async Task<(ProbeSummary, IReadOnlyList<ProposedFinding>, JsonObject)> RunClassifierAsync(
-        HttpClient http, CliContext context, ProbeOptions options, FileInfo input, int seed, CancellationToken cancellationToken)
+    private static async Task<(ProbeSummary, IReadOnlyList<ProposedFinding>, JsonObject, Action<TextWriter>)> RunClassifierAsync(
+        HttpClient http, CliContext context, ProbeOptions options, FileInfo input, int seed, ProbeProgressLine? progress, CancellationToken cancellationToken)
     {
         var seeds = ReadSeeds(input);
-        var report = await new ClassifierProbe(http, context.Time).RunAsync(options, seeds, seed, cancellationToken);
-        ProbeOutput.Classifier(context.Out, report);
-        return (report.Summary, report.Finding is null ? [] : [report.Finding], StewardJson.ToJsonNode(report)!.AsObject());
+        var report = await new ClassifierProbe(http, context.Time).RunAsync(options, seeds, seed, progress, cancellationToken);
+        return (report.Summary, report.Finding is null ? [] : [report.Finding], StewardJson.ToJsonNode(report)!.AsObject(), o => ProbeOutput.Classifier(o, report));
     }
 
-    private static async Task<(ProbeSummary, IReadOnlyList<ProposedFinding>, JsonObject)> RunLlmAsync(
-        HttpClient http, CliContext context, ProbeOptions options, DirectoryInfo? corpusDirectory, string? canary, CancellationToken cancellationToken)
+    private static async Task<(ProbeSummary, IReadOnlyList<ProposedFinding>, JsonObject, Action<TextWriter>)> RunLlmAsync(
+        HttpClient http, CliContext context, ProbeOptions options, DirectoryInfo? corpusDirectory, string? canary, ProbeProgressLine? progress,
+        CancellationToken cancellationToken)
     {
         ProbeCorpus corpus;
         try
@@ -167,9 +177,8 @@ internal static class ProbeCommand
         {
             throw new CliException($"probe corpus: {ex.Message}", ex);
         }
-        var report = await new LlmProber(http, context.Time).RunAsync(options, corpus, canary, cancellationToken);
-        ProbeOutput.Llm(context.Out, report);
-        return (report.Summary, report.Findings, StewardJson.ToJsonNode(report)!.AsObject());
+        var report = await new LlmProber(http, context.Time).RunAsync(options, corpus, canary, progress, cancellationToken);
+        return (report.Summary, report.Findings, StewardJson.ToJsonNode(report)!.AsObject(), o => ProbeOutput.Llm(o, report));
     }
 
     private static List<JsonNode> ReadSeeds(FileInfo file)

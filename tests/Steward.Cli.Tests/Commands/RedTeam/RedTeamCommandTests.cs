@@ -75,6 +75,14 @@ public sealed class RedTeamCommandTests(LiveServer server, StubModel model) : IC
         Assert.Contains("prompt_injection: 16 of 16 probes got through", run.Out, StringComparison.Ordinal);
         Assert.Contains("finding (dry run, not recorded): high  Prompt injection: 16 of 16 probes got through", run.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("pii_leak: 1", run.Out, StringComparison.Ordinal);
+        Assert.Empty(run.Error); // no progress line when stderr is not the console
+
+        var json = await CliRun.RunAsync(["redteam", "probe", "--endpoint", $"{model.Url}/chat", "--kind", "llm", "--system", "any",
+            "--rate", "100", "--request-template", """{"prompt": "{{input}}"}""", "--output-path", "$.answer", "--dry-run", "--json"], CliRun.Network);
+        var report = Json(json.Out);
+        Assert.Equal(42, report["summary"]!["requests"]!.GetValue<int>());
+        Assert.Equal(16, report["hits"]!.AsArray().Count);
+        Assert.Empty(report["recorded"]!.AsArray());
     }
 
     [Fact]
