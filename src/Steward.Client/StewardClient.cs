@@ -41,6 +41,7 @@ public sealed class StewardClient : IDisposable
         Ledger = new LedgerClient(_http);
         Policies = new PoliciesClient(_http);
         Tickets = new TicketsClient(_http);
+        RedTeam = new RedTeamClient(_http);
     }
 
     /// <summary>The server's address, ending with a slash.</summary>
@@ -72,6 +73,8 @@ public sealed class StewardClient : IDisposable
 
     /// <summary>The built-in tracker: tickets (the intake risk-assessment ticket among them) and their mirror backlog.</summary>
     public TicketsClient Tickets { get; }
+    /// <summary>Red-team exercises and findings.</summary>
+    public RedTeamClient RedTeam { get; }
 
     /// <summary>Gets the identity behind the credentials in use.</summary>
     /// <param name="cancellationToken">Cancels the request.</param>

@@ -6,6 +6,8 @@ using Steward.Governance.Inventory;
 using Steward.Governance.Ledger;
 using Steward.Governance.Lifecycle;
 using Steward.Governance.Policies;
+using Steward.Governance.RedTeam;
+using Steward.Governance.Lifecycle;
 using Steward.Governance.Storage;
 using Steward.Governance.Tickets;
 
@@ -46,6 +48,9 @@ public static class GovernanceServiceCollectionExtensions
         services.AddSingleton<TicketStore>();
         services.AddSingleton<TicketOutboxStore>();
         services.AddSingleton<TicketSyncStore>();
+        services.AddSingleton<ExerciseStore>();
+        services.AddSingleton<FindingStore>();
+        services.AddSingleton<IGateFactsSource, FindingsGateFacts>();
         services.AddSingleton<GovernanceStartup>();
         services.AddSingleton<GatePolicyCache>();
         services.AddSingleton<StageHistory>();

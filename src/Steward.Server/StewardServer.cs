@@ -52,6 +52,7 @@ public static class StewardServer
         app.MapOpaLogsApi();
         app.MapPolicyDecisionsApi();
         app.MapTicketsApi();
+        app.MapRedTeamApi();
         app.MapStewardDashboard();
         return app;
     }

@@ -18,6 +18,7 @@ internal static class RootCommandFactory
         Ledger.LedgerCommand.Create(context),
         Policy.PolicyCommand.Create(context),
         Sidecar.SidecarCommand.Create(context),
+        RedTeam.RedTeamCommand.Create(context),
         Status.MeCommand.Create(context),
         Tickets.TicketCommand.Create(context),
     };

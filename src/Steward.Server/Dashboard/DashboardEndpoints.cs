@@ -6,6 +6,7 @@ using Steward.Server.Dashboard.Login;
 using Steward.Server.Dashboard.Policies;
 using Steward.Server.Dashboard.Systems;
 using Steward.Server.Dashboard.Tickets;
+using Steward.Server.Dashboard.RedTeam;
 
 namespace Steward.Server.Dashboard;
 
@@ -40,5 +41,6 @@ internal static class DashboardEndpoints
         ui.MapAuditPages();
         ui.MapPolicyPages();
         ui.MapTicketPages();
+        ui.MapRedTeamPages();
     }
 }

@@ -122,6 +122,9 @@ internal static class DashboardStyles
         .outcome-approved { background: var(--ok-soft); border-color: #9fd3b3; color: var(--ok); }
         .outcome-rejected { background: var(--bad-soft); border-color: #e9a3a3; color: var(--bad); }
         .claim { text-transform: none; margin-left: .35rem; background: var(--surface); border-color: var(--bad); color: var(--bad); }
+        .severity-critical { background: #5c0b0b; border-color: #5c0b0b; color: #fff; } .severity-high { background: var(--bad-soft); border-color: #e9a3a3; color: var(--bad); }
+        .severity-medium { background: var(--warn-soft); border-color: #ecc47e; color: var(--warn); } .severity-low, .severity-info { background: var(--surface-2); border-color: var(--border-strong); color: var(--muted); }
+        tr.attention > td { background: var(--bad-soft); } tr.attention > td:first-child { box-shadow: inset 4px 0 0 var(--bad); } .section-title { margin-top: 1.75rem; }
         .type { font-family: var(--mono); font-size: .78rem; background: var(--accent-soft); color: #12386f; padding: .1rem .45rem; border-radius: 4px; white-space: nowrap; text-decoration: none; }
         a.type:hover { text-decoration: underline; color: var(--accent-dark); }
 

@@ -19,6 +19,10 @@ internal static class AuditVocabulary
         ("policy.module.deleted", "Policy module deleted"),
         ("policy.data.put", "Policy data written"),
         ("policy.data.deleted", "Policy data deleted"),
+        ("redteam.exercise.created", "Red-team exercise created"),
+        ("redteam.exercise.status_changed", "Red-team exercise status changed"),
+        ("redteam.finding.recorded", "Red-team finding recorded"),
+        ("redteam.finding.status_changed", "Red-team finding status changed"),
     ];
 
     public static readonly IReadOnlyList<(string Value, string Label)> SubjectKinds =

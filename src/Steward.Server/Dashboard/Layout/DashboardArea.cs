@@ -17,4 +17,6 @@ internal enum DashboardArea
 
     /// <summary>Tickets and the delivery backlog of their mirrors.</summary>
     Tickets,
+    /// <summary>Red-team exercises and findings.</summary>
+    RedTeam,
 }

@@ -14,6 +14,7 @@ internal static class DashboardLayout
         (DashboardArea.Audit, "Audit trail", "/ui/audit"),
         (DashboardArea.Policies, "Policies", "/ui/policies"),
         (DashboardArea.Tickets, "Tickets", "/ui/tickets"),
+        (DashboardArea.RedTeam, "Red team", "/ui/redteam"),
     ];
 
     /// <summary>A page of the signed-in dashboard.</summary>
