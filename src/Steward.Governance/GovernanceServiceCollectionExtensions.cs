@@ -1,9 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
+using Steward.Governance.Assessments;
+using Steward.Governance.Assessments.Templates;
 using Steward.Governance.Decisions;
 using Steward.Governance.Events;
 using Steward.Governance.Identity;
 using Steward.Governance.Inventory;
 using Steward.Governance.Ledger;
+using Steward.Governance.Lifecycle;
 using Steward.Governance.Policies;
 using Steward.Governance.Storage;
 
@@ -37,6 +40,12 @@ public static class GovernanceServiceCollectionExtensions
         services.AddSingleton<PolicySnapshotReader>();
         services.AddSingleton<DecisionLogStore>();
         services.AddSingleton<GovernanceStartup>();
+        services.AddOptions<AssessmentOptions>().BindConfiguration("Assessments");
+        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AssessmentOptions>>().Value);
+        services.AddSingleton<TemplateCatalog>();
+        services.AddSingleton<AssessmentStore>();
+        services.AddSingleton<ISystemHook, AssessmentSystemHook>();
+        services.AddSingleton<IGateFactsSource, AssessmentGateFacts>();
         return services;
     }
 }
