@@ -29,7 +29,7 @@ public static partial class AnswerValues
                     : (null, $"must be one of {string.Join(", ", question.Options.Select(o => o.Value))}");
             case QuestionTypes.Number:
                 if (kind != JsonValueKind.Number) return (null, "must be a number");
-                var number = value.GetValue<double>();
+                var number = double.Parse(value.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture);
                 if (question.Min is { } min && number < min) return (null, $"must be at least {min}");
                 if (question.Max is { } max && number > max) return (null, $"must be at most {max}");
                 return (JsonValue.Create(number), null);

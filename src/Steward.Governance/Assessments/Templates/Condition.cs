@@ -40,8 +40,8 @@ public sealed record AnswerCondition(string Question, string Operator, JsonNode?
             "equals" => Same(answer, Operand),
             "not_equals" => !Same(answer, Operand),
             "in" => Operand is JsonArray items && items.Any(i => Same(answer, i)),
-            "gte" => AsNumber(answer) is { } a && a >= Operand!.GetValue<double>(),
-            "lte" => AsNumber(answer) is { } b && b <= Operand!.GetValue<double>(),
+            "gte" => AsNumber(answer) is { } a && AsNumber(Operand!) is { } min && a >= min,
+            "lte" => AsNumber(answer) is { } b && AsNumber(Operand!) is { } max && b <= max,
             _ => false,
         };
     }
@@ -56,7 +56,9 @@ public sealed record AnswerCondition(string Question, string Operator, JsonNode?
         AsNumber(answer) is { } a && operand is not null && AsNumber(operand) is { } b ? a == b : JsonNode.DeepEquals(answer, operand);
 
     private static double? AsNumber(JsonNode node) =>
-        node is JsonValue v && v.TryGetValue<double>(out var d) ? d : null;
+        node.GetValueKind() == System.Text.Json.JsonValueKind.Number
+            ? double.Parse(node.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture)
+            : null;
 }
 
 /// <summary>Every part holds.</summary>

@@ -35,6 +35,11 @@ public static partial class TemplateParser
             var reason = ex.InnerException?.Message ?? ex.Message;
             throw new TemplateFormatException(source, ex.Start.Line, ex.Start.Column, $"not valid YAML: {reason}");
         }
+        catch (InvalidOperationException ex)
+        {
+            // The scanner reports a few malformed inputs without a position.
+            throw new TemplateFormatException(source, 1, 1, $"not valid YAML: {ex.Message}");
+        }
         if (stream.Documents.Count != 1) throw new TemplateFormatException(source, 1, 1, "a template file holds exactly one YAML document");
         var reader = new YamlReader(source);
         var root = stream.Documents[0].RootNode;
