@@ -47,6 +47,7 @@ public static class StewardServer
         app.MapOpaPoliciesApi();
         app.MapOpaLogsApi();
         app.MapPolicyDecisionsApi();
+        app.MapAssessmentsApi();
         app.MapStewardDashboard();
         return app;
     }
