@@ -40,6 +40,7 @@ public sealed class StewardClient : IDisposable
         ApiKeys = new ApiKeysClient(_http);
         Ledger = new LedgerClient(_http);
         Policies = new PoliciesClient(_http);
+        Assessments = new AssessmentsClient(_http);
     }
 
     /// <summary>The server's address, ending with a slash.</summary>
@@ -68,6 +69,9 @@ public sealed class StewardClient : IDisposable
 
     /// <summary>Rego policies, data documents, evaluation and the decision log.</summary>
     public PoliciesClient Policies { get; }
+
+    /// <summary>Risk assessments and their templates.</summary>
+    public AssessmentsClient Assessments { get; }
 
     /// <summary>Gets the identity behind the credentials in use.</summary>
     /// <param name="cancellationToken">Cancels the request.</param>
