@@ -1,4 +1,5 @@
 using Steward.Server.Auth;
+using Steward.Server.Dashboard.Assessments;
 using Steward.Server.Dashboard.Assets;
 using Steward.Server.Dashboard.Audit;
 using Steward.Server.Dashboard.Inventory;
@@ -36,5 +37,6 @@ internal static class DashboardEndpoints
         ui.MapInventoryPages();
         ui.MapAuditPages();
         ui.MapPolicyPages();
+        ui.MapAssessmentPages();
     }
 }

@@ -14,4 +14,7 @@ internal enum DashboardArea
 
     /// <summary>Rego modules, their tests and the decision log.</summary>
     Policies,
+
+    /// <summary>Risk assessments: list, form, score and approval.</summary>
+    Assessments,
 }

@@ -13,6 +13,7 @@ internal static class DashboardLayout
         (DashboardArea.Inventory, "Inventory", "/ui/inventory"),
         (DashboardArea.Audit, "Audit trail", "/ui/audit"),
         (DashboardArea.Policies, "Policies", "/ui/policies"),
+        (DashboardArea.Assessments, "Assessments", "/ui/assessments"),
     ];
 
     /// <summary>A page of the signed-in dashboard.</summary>
