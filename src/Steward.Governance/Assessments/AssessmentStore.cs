@@ -53,7 +53,7 @@ public sealed partial class AssessmentStore(
         {
             Data = new JsonObject
             {
-                ["assessment_id"] = id, ["template_id"] = detail.Version.Id, ["template_version"] = detail.Version.Version,
+                ["assessment_id"] = id, ["template"] = detail.Version.Id, ["template_version"] = detail.Version.Version,
                 ["template_sha256"] = detail.Version.Sha256,
             },
             Refs = new Dictionary<string, string> { ["assessment_id"] = id },
@@ -102,7 +102,7 @@ public sealed partial class AssessmentStore(
 
         var data = new JsonObject
         {
-            ["assessment_id"] = id, ["template_id"] = assessment.TemplateId, ["template_version"] = assessment.TemplateVersion,
+            ["assessment_id"] = id, ["template"] = assessment.TemplateId, ["template_version"] = assessment.TemplateVersion,
             ["answers"] = normalized.DeepClone(), ["answers_sha256"] = Digest(normalized),
         };
         var evt = events.Create("assessment.answered", new Subject("system", assessment.SystemId), actor, data,
@@ -164,7 +164,7 @@ public sealed partial class AssessmentStore(
         {
             Data = new JsonObject
             {
-                ["assessment_id"] = id, ["template_id"] = assessment.TemplateId, ["template_version"] = assessment.TemplateVersion,
+                ["assessment_id"] = id, ["template"] = assessment.TemplateId, ["template_version"] = assessment.TemplateVersion,
                 ["template_sha256"] = template.Version.Sha256, ["answers_sha256"] = digest, ["outcome"] = score.Outcome,
                 ["inherent_risk"] = score.InherentRisk, ["residual_risk"] = score.ResidualRisk, ["risk_tier"] = score.RiskTier,
                 ["required_controls"] = new JsonArray(score.RequiredControls.Select(c => (JsonNode)new JsonObject { ["id"] = c.Id, ["satisfied"] = c.Satisfied }).ToArray()),
@@ -229,7 +229,8 @@ public sealed partial class AssessmentStore(
 
         var data = new JsonObject
         {
-            ["assessment_id"] = id, ["answers_sha256"] = assessment.AnswersSha256, ["outcome"] = assessment.Outcome,
+            ["assessment_id"] = id, ["template"] = assessment.TemplateId, ["template_version"] = assessment.TemplateVersion,
+            ["answers_sha256"] = assessment.AnswersSha256, ["outcome"] = assessment.Outcome,
             ["risk_tier"] = assessment.RiskTier, ["residual_risk"] = assessment.ResidualRisk, ["submitted_by"] = assessment.SubmittedBy,
         };
         if (text is not null) data["comment"] = text;
