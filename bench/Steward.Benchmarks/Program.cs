@@ -7,6 +7,8 @@ if (args.Length > 0 && args[0] == "load-sidecar")
     return await Steward.Benchmarks.Sidecar.SidecarLoad.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "policy-eval-rate")
     return Steward.Benchmarks.Policy.EvalRate.Run(args[1..]);
+if (args.Length > 0 && args[0] == "gate-latency")
+    return await Steward.Benchmarks.Lifecycle.GateLatency.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "make-ledger")
     return await LedgerFixture.RunAsync(args[1..]);
 BenchmarkSwitcher.FromAssembly(typeof(DecisionLoad).Assembly).Run(args);

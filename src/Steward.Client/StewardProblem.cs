@@ -11,4 +11,9 @@ public sealed record StewardProblem(
     string? Title,
     int? Status,
     string? Detail,
-    IReadOnlyDictionary<string, string[]>? Errors);
+    IReadOnlyDictionary<string, string[]>? Errors)
+{
+    /// <summary>Members beyond RFC 7807's (for example a refused gate's <c>unmet</c> list).</summary>
+    [System.Text.Json.Serialization.JsonExtensionData]
+    public IDictionary<string, System.Text.Json.JsonElement>? Extensions { get; init; }
+}

@@ -46,6 +46,13 @@ public static class GovernanceServiceCollectionExtensions
         services.AddSingleton<AssessmentStore>();
         services.AddSingleton<ISystemHook, AssessmentSystemHook>();
         services.AddSingleton<IGateFactsSource, AssessmentGateFacts>();
+        services.AddSingleton<GatePolicyCache>();
+        services.AddSingleton<StageHistory>();
+        services.AddSingleton<IGateFactsSource, ModelGateFacts>();
+        services.AddSingleton<IGateFactsSource, DatasetGateFacts>();
+        services.AddSingleton(sp => new GateEngine(sp.GetRequiredService<StewardDatabase>(), sp.GetRequiredService<LedgerStore>(),
+            sp.GetRequiredService<EventFactory>(), sp.GetRequiredService<GatePolicyCache>(), sp.GetRequiredService<SystemStore>(),
+            sp.GetServices<IGateFactsSource>(), sp.GetService<LifecycleOptions>()));
         return services;
     }
 }

@@ -1,12 +1,14 @@
 using Steward.Governance.Events;
 using Steward.Governance.Identity;
 using Steward.Governance.Ledger;
+using Steward.Governance.Lifecycle;
+using Steward.Governance.Policies;
 using Steward.Governance.Storage;
 
 namespace Steward.Governance;
 
-/// <summary>First-start work: schema, ledger key, first checkpoint and the bootstrap admin key.</summary>
-public sealed class GovernanceStartup(StewardDatabase db, StoreOptions store, CheckpointService checkpoints, ApiKeyStore apiKeys)
+/// <summary>First-start work: schema, ledger key, first checkpoint, the bootstrap admin key and the shipped gate policy.</summary>
+public sealed class GovernanceStartup(StewardDatabase db, StoreOptions store, CheckpointService checkpoints, ApiKeyStore apiKeys, PolicyModuleStore modules)
 {
     /// <summary>File in the data directory holding a generated bootstrap admin key (mode 0600).</summary>
     public const string BootstrapKeyFile = "bootstrap-admin.key";
@@ -26,6 +28,7 @@ public sealed class GovernanceStartup(StewardDatabase db, StoreOptions store, Ch
                 var name = await apiKeys.AnyAsync(cancellationToken).ConfigureAwait(false) ? $"bootstrap-admin-{Guid.NewGuid():N}"[..24] : "bootstrap-admin";
                 await apiKeys.CreateAsync(Actor.System, name, [Roles.Admin], null, "bootstrap-admin", bootstrapKey, cancellationToken).ConfigureAwait(false);
             }
+            await SeedGatePolicyAsync(cancellationToken).ConfigureAwait(false);
             await checkpoints.EnsureLatestAsync(cancellationToken).ConfigureAwait(false);
             return null;
         }
@@ -36,7 +39,18 @@ public sealed class GovernanceStartup(StewardDatabase db, StoreOptions store, Ch
             SecretFile.Write(Path.Combine(store.DataDirectory, BootstrapKeyFile), key.Secret + "\n");
             created = key.Secret;
         }
+        await SeedGatePolicyAsync(cancellationToken).ConfigureAwait(false);
         await checkpoints.EnsureLatestAsync(cancellationToken).ConfigureAwait(false);
         return created;
+    }
+
+    /// <summary>
+    /// Stores the shipped gate policy the first time a database starts (a recorded <c>policy.module.put</c> by
+    /// the platform). Once it exists, changed or deleted, it is the users' to change: it is never put back.
+    /// </summary>
+    private async Task SeedGatePolicyAsync(CancellationToken cancellationToken)
+    {
+        if ((await modules.VersionsAsync(GatePolicy.ModuleId, cancellationToken).ConfigureAwait(false)).Count > 0) return;
+        await modules.PutAsync(Actor.System, GatePolicy.ModuleId, GatePolicy.DefaultText, cancellationToken).ConfigureAwait(false);
     }
 }

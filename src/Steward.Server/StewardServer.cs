@@ -37,6 +37,7 @@ public static class StewardServer
         app.MapStewardApiDocs();
         app.MapMeApi();
         app.MapSystemsApi();
+        app.MapLifecycleApi();
         app.MapModelsApi();
         app.MapDatasetsApi();
         app.MapDecisionsApi();

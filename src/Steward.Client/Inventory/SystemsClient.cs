@@ -52,4 +52,48 @@ public sealed class SystemsClient
         return _http.SendJsonAsync<UpdateSystemRequest, AiSystem>(
             HttpMethod.Patch, $"{Path}/{Query.Segment(id)}", request, cancellationToken);
     }
+
+    /// <summary>Asks whether a system may move to a stage now (nothing is recorded).</summary>
+    /// <param name="id">The system's id.</param>
+    /// <param name="stage">The stage.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The gate's answer with every unmet requirement.</returns>
+    public Task<GateAnswer> EvaluateGateAsync(string id, string stage, CancellationToken cancellationToken = default) =>
+        _http.GetJsonAsync<GateAnswer>($"{Path}/{Query.Segment(id)}/gates/{Query.Segment(stage)}", cancellationToken);
+
+    /// <summary>
+    /// Asks to move a system to a stage. A refusal by the gate (HTTP 409 with the unmet requirements) is an outcome
+    /// with <see cref="StageChangeOutcome.Changed"/> false, not an exception; the server records it either way.
+    /// </summary>
+    /// <param name="id">The system's id.</param>
+    /// <param name="stage">The stage.</param>
+    /// <param name="reason">Why (recorded; optional).</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>What happened.</returns>
+    public async Task<StageChangeOutcome> ChangeStageAsync(string id, string stage, string? reason = null, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var answer = await _http.SendJsonAsync<StageChangeRequest, StageChangeAnswer>(
+                HttpMethod.Post, $"{Path}/{Query.Segment(id)}/stage", new StageChangeRequest(stage, reason), cancellationToken).ConfigureAwait(false);
+            return new StageChangeOutcome(true, answer.System, answer.Gate, answer.LedgerIndex);
+        }
+        catch (StewardApiException e) when (e.StatusCode == System.Net.HttpStatusCode.Conflict
+            && e.Problem?.Extensions is { } extensions && extensions.TryGetValue("unmet", out var unmet))
+        {
+            var list = System.Text.Json.JsonSerializer.Deserialize<List<UnmetRequirement>>(unmet, StewardJson.Options) ?? [];
+            string? Text(string key) => extensions.TryGetValue(key, out var v) && v.ValueKind == System.Text.Json.JsonValueKind.String ? v.GetString() : null;
+            return new StageChangeOutcome(false, null, new GateAnswer(false, list, id, Text("from"), Text("to"), null, null), null);
+        }
+    }
+
+    /// <summary>The system's recorded stage changes and refusals, newest first.</summary>
+    /// <param name="id">The system's id.</param>
+    /// <param name="limit">How many (1–500; default 50).</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The events.</returns>
+    public Task<IReadOnlyList<StageEvent>> StageHistoryAsync(string id, int? limit = null, CancellationToken cancellationToken = default) =>
+        _http.GetJsonAsync<IReadOnlyList<StageEvent>>(
+            $"{Path}/{Query.Segment(id)}/stages" + (limit is { } l ? $"?limit={l.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : ""),
+            cancellationToken);
 }

@@ -62,30 +62,28 @@ public sealed class SystemStore(StewardDatabase db, LedgerStore ledger, EventFac
             check.Fail("body", "names no field to change");
         check.ThrowIfFailed();
 
-        var current = await GetAsync(id, cancellationToken).ConfigureAwait(false);
-        var changed = current with
-        {
-            Purpose = purpose ?? current.Purpose, Owner = owner ?? current.Owner, BusinessUnit = unit ?? current.BusinessUnit,
-            RiskTier = tier ?? current.RiskTier, Status = status ?? current.Status,
-        };
+        _ = await GetAsync(id, cancellationToken).ConfigureAwait(false);
         var data = GovernanceJson.ToObject(new SystemUpdate(purpose, owner, unit, tier, status));
         var evt = events.Create("system.updated", new Subject("system", id), actor, data);
+        AiSystem? changed = null;
         await ledger.AppendAsync(evt, async (connection, tx, idx, ct) =>
         {
+            // Read inside the writer's transaction, so a concurrent change (another update, a stage change) is never overwritten.
+            var current = await FindAsync(connection, tx, id, ct).ConfigureAwait(false) ?? throw new NotFoundException($"system {id} does not exist");
+            var after = current with
+            {
+                Purpose = purpose ?? current.Purpose, Owner = owner ?? current.Owner, BusinessUnit = unit ?? current.BusinessUnit,
+                RiskTier = tier ?? current.RiskTier, Status = status ?? current.Status, UpdatedAt = evt.Time,
+            };
             await using var command = connection.Command(
                 "UPDATE systems SET purpose = @purpose, owner = @owner, business_unit = @unit, risk_tier = @tier, status = @status, updated_at = @at WHERE id = @id", tx)
-                .With("@purpose", changed.Purpose).With("@owner", changed.Owner).With("@unit", changed.BusinessUnit)
-                .With("@tier", changed.RiskTier).With("@status", changed.Status).With("@at", Timestamps.Format(evt.Time)).With("@id", id);
-            if (await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) != 1)
-                throw new NotFoundException($"system {id} does not exist");
-            if (_hooks.Length > 0)
-            {
-                var fields = ChangedFields(current, changed);
-                foreach (var hook in _hooks)
-                    await hook.OnChangedAsync(connection, tx, current, changed with { UpdatedAt = evt.Time }, fields, idx, ct).ConfigureAwait(false);
-            }
+                .With("@purpose", after.Purpose).With("@owner", after.Owner).With("@unit", after.BusinessUnit)
+                .With("@tier", after.RiskTier).With("@status", after.Status).With("@at", Timestamps.Format(evt.Time)).With("@id", id);
+            await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            await RunChangedHooksAsync(connection, tx, current, after, idx, ct).ConfigureAwait(false);
+            changed = after;
         }, cancellationToken).ConfigureAwait(false);
-        return changed with { UpdatedAt = evt.Time };
+        return changed!;
     }
 
     /// <summary>One system.</summary>
@@ -99,6 +97,23 @@ public sealed class SystemStore(StewardDatabase db, LedgerStore ledger, EventFac
         await using var command = connection.Command($"SELECT {Columns} FROM systems WHERE id = @id").With("@id", id);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader) : null;
+    }
+
+    /// <summary>One system as the given transaction sees it, or null.</summary>
+    internal static async Task<AiSystem?> FindAsync(DbConnection connection, DbTransaction? transaction, string id, CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command($"SELECT {Columns} FROM systems WHERE id = @id", transaction).With("@id", id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader) : null;
+    }
+
+    /// <summary>Runs the system hooks after a change made inside a ledger entry's transaction.</summary>
+    internal async Task RunChangedHooksAsync(DbConnection connection, DbTransaction transaction, AiSystem before, AiSystem after, long index, CancellationToken cancellationToken)
+    {
+        if (_hooks.Length == 0) return;
+        var fields = ChangedFields(before, after);
+        foreach (var hook in _hooks)
+            await hook.OnChangedAsync(connection, transaction, before, after, fields, index, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Systems ordered by id (registration order).</summary>

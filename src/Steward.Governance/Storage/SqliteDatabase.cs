@@ -66,6 +66,10 @@ public sealed class SqliteDatabase : StewardDatabase
     /// auto-checkpoint still runs inside a commit every 64 MiB of log, finds most frames already copied,
     /// and lets the log restart; <c>journal_size_limit</c> keeps the file at that size.
     /// </summary>
+    // A deferred transaction takes its snapshot at the first read and keeps it (write-ahead log mode).
+    internal override ValueTask<DbTransaction> BeginSnapshotTransactionAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: true));
+
     internal override void OnGroupCommitted()
     {
         if (Interlocked.CompareExchange(ref _checkpointRunning, 1, 0) != 0) return;

@@ -39,6 +39,9 @@ public abstract class StewardDatabase : IAsyncDisposable
     internal virtual async ValueTask<DbTransaction> BeginWriteTransactionAsync(DbConnection connection, CancellationToken cancellationToken) =>
         await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
 
+    /// <summary>Begins a read-only transaction that sees one consistent snapshot of the database.</summary>
+    internal abstract ValueTask<DbTransaction> BeginSnapshotTransactionAsync(DbConnection connection, CancellationToken cancellationToken);
+
     /// <summary>Creates or upgrades the schema.</summary>
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {

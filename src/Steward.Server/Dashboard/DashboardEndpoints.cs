@@ -5,6 +5,7 @@ using Steward.Server.Dashboard.Audit;
 using Steward.Server.Dashboard.Inventory;
 using Steward.Server.Dashboard.Login;
 using Steward.Server.Dashboard.Policies;
+using Steward.Server.Dashboard.Systems;
 
 namespace Steward.Server.Dashboard;
 
@@ -35,6 +36,7 @@ internal static class DashboardEndpoints
         ui.MapDashboardAssets();
         ui.MapLoginPages();
         ui.MapInventoryPages();
+        ui.MapSystemPages();
         ui.MapAuditPages();
         ui.MapPolicyPages();
         ui.MapAssessmentPages();

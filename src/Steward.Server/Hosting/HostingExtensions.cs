@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Steward.Governance;
 using Steward.Governance.Ledger;
+using Steward.Governance.Lifecycle;
 using Steward.Governance.Storage;
 
 namespace Steward.Server.Hosting;
@@ -52,7 +53,11 @@ internal static class HostingExtensions
         var store = builder.Configuration.GetSection("Store").Get<StoreOptions>() ?? new StoreOptions();
         store.DataDirectory = Path.GetFullPath(store.DataDirectory);
         var ledger = builder.Configuration.GetSection("Ledger").Get<LedgerOptions>() ?? new LedgerOptions();
+        var lifecycle = builder.Configuration.GetSection("Lifecycle").Get<LifecycleOptions>() ?? new LifecycleOptions();
+        if (lifecycle.GateTimeoutMs is < 1 or > 60_000)
+            throw new InvalidOperationException("Lifecycle:GateTimeoutMs must be between 1 and 60000");
         Directory.CreateDirectory(store.DataDirectory);
+        builder.Services.AddSingleton(lifecycle);
         builder.Services.AddStewardGovernance(store, ledger);
     }
 

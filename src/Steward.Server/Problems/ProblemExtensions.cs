@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
 using Steward.Governance.Errors;
+using Steward.Governance.Lifecycle;
 using Steward.Governance.Events;
 
 namespace Steward.Server.Problems;
@@ -44,6 +45,7 @@ internal sealed partial class GovernanceExceptionHandler(IProblemDetailsService 
             NotFoundException n => (404, n.Title, n.Message, null),
             ConflictException c => (409, c.Title, c.Message, null),
             ForbiddenException f => (403, f.Title, f.Message, null),
+            GateRefusedException g => (409, g.Title, $"The gate to {g.Result.To} refused the change: {g.Result.Unmet.Count} requirement(s) unmet; see unmet.", null),
             BadHttpRequestException { StatusCode: 413 } => (413, "Request body too large", "The request body exceeds the configured limit (Server:MaxRequestBodyBytes).", null),
             BadHttpRequestException b => (b.StatusCode, "Bad request", b.Message, null),
             _ => (500, "Internal error", "An unexpected error occurred; it was logged.", (IReadOnlyDictionary<string, string[]>?)null),
@@ -51,6 +53,14 @@ internal sealed partial class GovernanceExceptionHandler(IProblemDetailsService 
         if (status == 500) LogUnexpected(logger, exception, httpContext.Request.Path);
         var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail };
         if (errors is not null) problem.Extensions["errors"] = errors;
+        if (exception is GateRefusedException refused)
+        {
+            problem.Extensions["allowed"] = false;
+            problem.Extensions["unmet"] = refused.Result.Unmet;
+            problem.Extensions["from"] = refused.Result.From;
+            problem.Extensions["to"] = refused.Result.To;
+            problem.Extensions["policy_revision"] = refused.Result.PolicyRevision;
+        }
         httpContext.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }

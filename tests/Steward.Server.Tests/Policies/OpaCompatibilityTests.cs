@@ -98,13 +98,13 @@ public sealed class OpaCompatibilityTests : IAsyncLifetime
         Assert.Equal(PolicyTestData.AiPolicy, got["raw"]!.GetValue<string>());
         Assert.Equal("ai_policy", got["package"]!.GetValue<string>());
         var list = (await admin.GetFromJsonAsync<JsonObject>("/v1/policies"))!["result"]!.AsArray();
-        Assert.Equal(["ai/main.rego"], list.Select(p => p!["id"]!.GetValue<string>()));
+        Assert.Equal(["ai/main.rego", "steward/gates.rego"], list.Select(p => p!["id"]!.GetValue<string>()));
 
         Assert.Equal(HttpStatusCode.OK, (await admin.DeleteAsync("/v1/policies/ai/main.rego")).StatusCode);
         var missing = await admin.GetAsync("/v1/policies/ai/main.rego");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Equal("resource_not_found", (await StewardTestServer.ProblemAsync(missing))["code"]!.GetValue<string>());
-        Assert.Empty((await admin.GetFromJsonAsync<JsonObject>("/v1/policies"))!["result"]!.AsArray());
+        Assert.Equal(["steward/gates.rego"], (await admin.GetFromJsonAsync<JsonObject>("/v1/policies"))!["result"]!.AsArray().Select(p => p!["id"]!.GetValue<string>()));
     }
 
     [Fact]

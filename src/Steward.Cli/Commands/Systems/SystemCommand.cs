@@ -10,12 +10,15 @@ internal static class SystemCommand
     public static readonly string[] RiskTiers = ["unacceptable", "high", "limited", "minimal"];
     public static readonly string[] Statuses = ["proposed", "active", "suspended", "retired"];
 
-    public static Command Create(CliContext context) => new("system", "Register, list, show and update AI systems")
+    public static Command Create(CliContext context) => new("system", "Register, list, show and update AI systems; move them through their lifecycle")
     {
         RegisterCommand.Create(context),
         ListCommand.Create(context),
         ShowCommand.Create(context),
         UpdateCommand.Create(context),
+        LifecycleCommands.Advance(context),
+        LifecycleCommands.Gate(context),
+        LifecycleCommands.Status(context),
     };
 
     public static readonly (string, Func<AiSystem, object?>)[] Columns =
@@ -23,6 +26,7 @@ internal static class SystemCommand
         ("ID", s => s.Id),
         ("NAME", s => s.Name),
         ("RISK", s => s.RiskTier),
+        ("STAGE", s => s.Stage),
         ("STATUS", s => s.Status),
         ("OWNER", s => s.Owner),
     ];

@@ -9,7 +9,7 @@ namespace Steward.Server.Dashboard.Assets;
 /// </summary>
 internal static class DashboardStyles
 {
-    public static readonly byte[] Bytes = Encoding.UTF8.GetBytes(Css);
+    public static readonly byte[] Bytes = Encoding.UTF8.GetBytes(Css + LifecycleCss);
 
     /// <summary>Content hash, used as a cache-busting version in the stylesheet URL and as its ETag.</summary>
     public static readonly string Version = Convert.ToHexStringLower(SHA256.HashData(Bytes))[..12];
@@ -199,5 +199,22 @@ internal static class DashboardStyles
           td.entry-cell { white-space: normal; }
           .filters { grid-template-columns: minmax(0, 1fr); }
         }
+        """;
+
+    /// <summary>The lifecycle stepper and gate cards of the system page.</summary>
+    private const string LifecycleCss = """
+        .stepper { display: flex; flex-wrap: wrap; gap: .35rem; list-style: none; margin: 0 0 1.25rem; padding: 0; counter-reset: step; }
+        .stepper li { counter-increment: step; padding: .35rem .7rem; border: 1px solid var(--border-strong); border-radius: 999px; font-size: .85rem; color: var(--muted); }
+        .stepper li::before { content: counter(step) ". "; }
+        .stepper li.done { color: inherit; }
+        .stepper li[aria-current="step"] { font-weight: 700; color: inherit; border-width: 2px; }
+        .gate { margin: 0 0 1.25rem; }
+        .gate h2 { font-size: 1.05rem; margin: 0 0 .5rem; }
+        .gate ul.unmet { margin: .25rem 0 0; padding-left: 1.2rem; }
+        .gate ul.unmet li { margin: .3rem 0; }
+        .gate code.rule { font-size: .8rem; }
+        .gate-ok { font-weight: 700; }
+        .stage-form { display: flex; flex-wrap: wrap; gap: .75rem; align-items: end; }
+        .stage-form .field { min-width: 12rem; }
         """;
 }

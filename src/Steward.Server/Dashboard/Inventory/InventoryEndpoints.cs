@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Steward.Governance.Errors;
 using Steward.Governance.Inventory;
+using Steward.Governance.Lifecycle;
 using Steward.Governance.Paging;
 using Steward.Server.Auth;
 using Steward.Server.Dashboard.Layout;
@@ -21,8 +22,20 @@ internal static class InventoryEndpoints
         inventory.MapGet("/datasets", Datasets);
     }
 
-    private static async Task<ContentHttpResult> Systems(HttpContext context, SystemStore systems) =>
-        await RenderAsync(context, InventoryTab.Systems, systems.ListAsync, (page, request) => Task.FromResult(InventoryTables.Systems(page, request)));
+    private static async Task<ContentHttpResult> Systems(HttpContext context, SystemStore systems, GateEngine gates) =>
+        await RenderAsync(context, InventoryTab.Systems, systems.ListAsync, async (page, request) =>
+        {
+            // The next stage's gate of every listed system, so the list says what blocks each one.
+            var next = new Dictionary<string, GateResult>(StringComparer.Ordinal);
+            var actor = context.User.Actor();
+            foreach (var system in page.Items)
+            {
+                var order = Stages.Order(system.Stage);
+                if (order < 0 || order >= Stages.All.Length - 2) continue;
+                next[system.Id] = await gates.EvaluateAsync(system.Id, Stages.All[order + 1], actor, context.RequestAborted);
+            }
+            return InventoryTables.Systems(page, request, next);
+        });
 
     private static async Task<ContentHttpResult> Models(HttpContext context, ModelStore models, SystemStore systems) =>
         await RenderAsync(context, InventoryTab.Models, models.ListAsync, async (page, request) =>

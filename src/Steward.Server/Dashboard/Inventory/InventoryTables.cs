@@ -23,11 +23,13 @@ internal static class InventoryTables
             """);
     }
 
-    public static Html Systems(Page<AiSystem> page, PageRequest request)
+    public static Html Systems(Page<AiSystem> page, PageRequest request, IReadOnlyDictionary<string, Steward.Governance.Lifecycle.GateResult> nextGates)
     {
         var rows = page.Items.Select(s => Html.Of($"""
             <tr>
-              <td data-label="Name"><span class="name">{s.Name}</span>{Sub(s.Purpose)}</td>
+              <td data-label="Name"><a class="name" href="/ui/systems/{s.Id}">{s.Name}</a>{Sub(s.Purpose)}</td>
+              <td data-label="Stage">{Steward.Server.Dashboard.Systems.SystemPage.Label(s.Stage)}</td>
+              <td data-label="Next gate">{NextGate(s, nextGates)}</td>
               <td data-label="Owner">{s.Owner}</td>
               <td data-label="Business unit">{Format.OrDash(s.BusinessUnit)}</td>
               <td data-label="Risk tier">{Format.RiskBadge(s.RiskTier)}</td>
@@ -37,7 +39,7 @@ internal static class InventoryTables
             </tr>
             """));
         return Table(InventoryTab.Systems, "AI systems", page, request,
-            ["Name", "Owner", "Business unit", "Risk tier", "Status", "Created", "Audit"], rows,
+            ["Name", "Stage", "Next gate", "Owner", "Business unit", "Risk tier", "Status", "Created", "Audit"], rows,
             Html.Of($"No AI systems are registered yet. Register one with <code>steward system register</code> or <code>POST /api/v1/systems</code>."));
     }
 
@@ -94,6 +96,15 @@ internal static class InventoryTables
               {pager}
             </div>
             """);
+    }
+
+    private static Html NextGate(AiSystem system, IReadOnlyDictionary<string, Steward.Governance.Lifecycle.GateResult> gates)
+    {
+        if (!gates.TryGetValue(system.Id, out var gate)) return Format.OrDash(null);
+        var label = Steward.Server.Dashboard.Systems.SystemPage.Label(gate.To);
+        return gate.Allowed
+            ? Html.Of($"<a href=\"/ui/systems/{system.Id}\" data-gate=\"allowed\">{label}: allowed</a>")
+            : Html.Of($"<a href=\"/ui/systems/{system.Id}\" data-gate=\"refused\">{label}: {gate.Unmet.Count} unmet</a><span class=\"sub\">{string.Join(", ", gate.Unmet.Select(u => u.Rule).Distinct())}</span>");
     }
 
     private static Html Sub(string? text) =>
