@@ -225,4 +225,23 @@ public sealed class AssessmentApiTests : IAsyncLifetime
         Assert.Equal("2030-01-01", highRisk["applies_from"]!.GetValue<string>());
         Assert.False(highRisk["applies_now"]!.GetValue<bool>());
     }
+
+    [Fact]
+    public async Task Gate_SeesTheAssessment_ApprovedOpensIntake_MaterialChangeClosesItAgain()
+    {
+        async Task<List<string>> UnmetAsync() =>
+            [.. (await _auditor.GetFromJsonAsync<JsonObject>($"/api/v1/systems/{_systemId}/gates/risk_assessment"))!["unmet"]!.AsArray()
+                .Select(u => u!["rule"]!.GetValue<string>())];
+
+        Assert.Contains("risk_assessment_approved", await UnmetAsync());
+        var id = await SubmittedAsync(_alice);
+        Assert.Contains("risk_assessment_approved", await UnmetAsync());
+        Assert.Equal(HttpStatusCode.OK, (await _bob.PostAsync($"/api/v1/assessments/{id}/approve", null)).StatusCode);
+        Assert.DoesNotContain("risk_assessment_approved", await UnmetAsync());
+
+        Assert.Equal(HttpStatusCode.OK, (await _alice.PatchAsync($"/api/v1/systems/{_systemId}", StewardTestServer.Json("{\"purpose\": \"credit and collections\"}"))).StatusCode);
+        var gate = (await _auditor.GetFromJsonAsync<JsonObject>($"/api/v1/systems/{_systemId}/gates/risk_assessment"))!;
+        var unmet = gate["unmet"]!.AsArray().Single(u => u!["rule"]!.GetValue<string>() == "risk_assessment_approved")!;
+        Assert.Contains("invalidated (material change of the system: purpose changed", unmet["message"]!.GetValue<string>());
+    }
 }
