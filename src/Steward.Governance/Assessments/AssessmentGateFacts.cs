@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Text.Json.Nodes;
-using Steward.Governance.Events;
 using Steward.Governance.Lifecycle;
 using Steward.Governance.Storage;
 
@@ -50,6 +49,6 @@ internal sealed class AssessmentGateFacts : IGateFactsSource
         return facts;
     }
 
-    // Stored times are already RFC 3339 UTC (Timestamps.Format); normalise anyway so the facts never depend on storage.
-    private static string? Time(string? stored) => stored is null ? null : Timestamps.Format(Timestamps.Parse(stored));
+    // Every time column is written by Timestamps.Format: already RFC 3339 UTC with microseconds and 'Z'.
+    private static string? Time(string? stored) => stored;
 }

@@ -56,6 +56,7 @@ public sealed class AssessmentTests(DashboardFixture fixture)
             await Expect(page.Locator("#f-lawful_basis")).ToHaveCountAsync(0);
             await Expect(page.Locator("#f-oversight_training")).ToBeVisibleAsync();
             await Expect(page.GetByText("1 required question(s) still open")).ToBeVisibleAsync();
+            await Screenshots.SaveAsync(page, "Assessment_Draft");
 
             // Submitting too early names what is missing.
             await page.GetByRole(AriaRole.Button, new() { Name = "Save and submit for approval" }).ClickAsync();
@@ -73,6 +74,16 @@ public sealed class AssessmentTests(DashboardFixture fixture)
         await fixture.RunAsync(async page =>
         {
             await DashboardFixture.SignInAsync(page, approver, new Uri(assessmentUrl).PathAndQuery.Split('?')[0]);
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Decision" })).ToBeVisibleAsync();
+
+            // A post with the session cookie but without the form's anti-forgery token is refused.
+            var path = new Uri(page.Url).AbsolutePath;
+            var form = page.Context.APIRequest.CreateFormData();
+            form.Set("comment", "forged");
+            var forged = await page.Context.APIRequest.PostAsync(path + "/approve", new() { Form = form, MaxRedirects = 0 });
+            Assert.Equal(400, forged.Status);
+            Assert.Contains("The form expired or was not sent from this page", await forged.TextAsync(), StringComparison.Ordinal);
+            await page.ReloadAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Decision" })).ToBeVisibleAsync();
             await page.GetByLabel("Comment").FillAsync("Checked against the model card.");
             await page.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
