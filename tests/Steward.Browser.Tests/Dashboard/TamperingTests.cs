@@ -38,11 +38,14 @@ public sealed class TamperingTests(DashboardFixture fixture)
             await DashboardFixture.SignInAsync(page, key, start: "/ui/audit");
 
             await Expect(page.Locator("#verification-summary")).ToHaveAttributeAsync("role", "alert");
-            // Entries: 0 bootstrap key, 1 system (forged and re-hashed), 2 model (bytes changed), 3 auditor key.
-            // Entry 0's proof uses entry 1's stored leaf hash as its sibling, so the forgery breaks that proof too.
-            await Expect(page.Locator("#verification-summary")).ToContainTextAsync("3 of 4 entries on this page FAILED verification.");
+            // Entries: what start-up records (bootstrap key, seeded gate policy, shipped assessment template), then the
+            // system (forged and re-hashed), the model (bytes changed) and the auditor key. The entry before the system is
+            // its sibling in the tree (the system's index is odd), so the forgery breaks that entry's proof too.
+            Assert.Equal(1, systemIndex % 2);
+            var total = systemIndex + 3;
+            await Expect(page.Locator("#verification-summary")).ToContainTextAsync($"3 of {total} entries on this page FAILED verification.");
             await Expect(page.Locator("tr.entry.entry-failed")).ToHaveCountAsync(3);
-            var proofDoesNotLead = new Regex("^Verification FAILED: the inclusion proof does not lead to the root hash signed in checkpoint 4$");
+            var proofDoesNotLead = new Regex($"^Verification FAILED: the inclusion proof does not lead to the root hash signed in checkpoint {total}$");
             await Expect(page.Locator($"#entry-{systemIndex} .proof-failed .proof-text")).ToHaveTextAsync(proofDoesNotLead);
             await Expect(page.Locator($"#entry-{systemIndex - 1} .proof-failed .proof-text")).ToHaveTextAsync(proofDoesNotLead);
             await Expect(page.Locator($"#entry-{modelIndex} .proof-failed .proof-text")).ToHaveTextAsync(
