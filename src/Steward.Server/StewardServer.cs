@@ -38,6 +38,7 @@ public static class StewardServer
         app.MapMeApi();
         app.MapSystemsApi();
         app.MapLifecycleApi();
+        app.MapReportsApi();
         app.MapModelsApi();
         app.MapDatasetsApi();
         app.MapDecisionsApi();

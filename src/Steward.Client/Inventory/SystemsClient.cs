@@ -96,4 +96,16 @@ public sealed class SystemsClient
         _http.GetJsonAsync<IReadOnlyList<StageEvent>>(
             $"{Path}/{Query.Segment(id)}/stages" + (limit is { } l ? $"?limit={l.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : ""),
             cancellationToken);
+
+    /// <summary>
+    /// A report of the system built from the ledger: <c>technical-documentation</c> (EU AI Act Annex IV) or <c>board</c>,
+    /// as <c>html</c>, <c>pdf</c> or <c>json</c>. Every claim cites ledger entries; the JSON form carries their proofs.
+    /// </summary>
+    /// <param name="id">The system's id.</param>
+    /// <param name="kind">technical-documentation or board.</param>
+    /// <param name="format">html, pdf or json.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The report's bytes.</returns>
+    public Task<byte[]> ReportAsync(string id, string kind, string format = "html", CancellationToken cancellationToken = default) =>
+        _http.GetBytesAsync($"{Path}/{Query.Segment(id)}/reports/{Query.Segment(kind)}?format={Uri.EscapeDataString(format)}", cancellationToken);
 }

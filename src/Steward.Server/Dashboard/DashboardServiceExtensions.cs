@@ -20,5 +20,7 @@ internal static class DashboardServiceExtensions
         builder.Services.PostConfigure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme,
             o => o.EventsType = typeof(DashboardSessionEvents));
         builder.Services.AddSingleton<AuditVerifier>();
+        builder.Services.AddSingleton<Reports.EvidenceCollector>();
+        builder.Services.AddSingleton<Reports.ReportService>();
     }
 }

@@ -61,4 +61,23 @@ public sealed class LifecycleCommandTests(LiveServer server) : IClassFixture<Liv
         Assert.NotEqual(0, run.ExitCode);
         run.AssertOneErrorLine("404");
     }
+
+    [Fact]
+    public async Task Report_WritesTheFile_AndAnUnwritablePathIsOneErrorLine()
+    {
+        var id = await RegisterAsync();
+        var html = server.Scratch($"report-{Guid.NewGuid():N}.html");
+        Assert.Contains("wrote", await server.OkAsync(["system", "report", id, "--out", html]), StringComparison.Ordinal);
+        Assert.Contains("Annex IV", await File.ReadAllTextAsync(html, TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        var json = server.Scratch($"report-{Guid.NewGuid():N}.json");
+        await server.OkAsync(["system", "report", id, "--kind", "board", "--format", "json", "--out", json]);
+        Assert.NotEmpty(JsonNode.Parse(await File.ReadAllTextAsync(json, TestContext.Current.CancellationToken))!["evidence"]!.AsArray());
+
+        var bad = await server.RunAsync(["system", "report", id, "--out", "/nonexistent-dir/x/report.html"]);
+        Assert.NotEqual(0, bad.ExitCode);
+        Assert.Single(bad.ErrorLines);
+        var usage = await server.RunAsync(["system", "report", id, "--kind", "summary", "--out", html]);
+        Assert.NotEqual(0, usage.ExitCode);
+        Assert.Contains("summary", usage.Error, StringComparison.Ordinal);
+    }
 }

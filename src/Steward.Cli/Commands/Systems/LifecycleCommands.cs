@@ -113,3 +113,31 @@ internal static class LifecycleCommands
         foreach (var u in gate.Unmet) writer.WriteLine($"  - {u.Rule}: {u.Message}");
     }
 }
+
+/// <summary><c>steward system report ID [--kind technical-documentation|board] [--format html|pdf|json] --out FILE</c>.</summary>
+internal static class ReportCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var id = new Argument<string>("ID") { Description = "The system's id" };
+        var kind = new Option<string>("--kind") { Description = "technical-documentation (EU AI Act Annex IV) or board", DefaultValueFactory = _ => "technical-documentation" };
+        kind.AcceptOnlyFromAmong("technical-documentation", "board");
+        var format = new Option<string>("--format") { Description = "html, pdf or json", DefaultValueFactory = _ => "html" };
+        format.AcceptOnlyFromAmong("html", "pdf", "json");
+        var output = new Option<string>("--out") { Description = "File to write (existing files are replaced)", Required = true };
+        var command = new Command("report", "Download a report built from the system's ledger entries, each claim citing its entries") { id, kind, format, output };
+        var connection = new ConnectionOptions(command, context);
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            using var client = connection.CreateClient(parseResult);
+            var bytes = await client.Systems.ReportAsync(parseResult.GetRequiredValue(id), parseResult.GetRequiredValue(kind), parseResult.GetRequiredValue(format), cancellationToken);
+            var path = parseResult.GetRequiredValue(output);
+            var temp = path + ".part";
+            await File.WriteAllBytesAsync(temp, bytes, cancellationToken);
+            File.Move(temp, path, overwrite: true);
+            context.Out.WriteLine($"wrote {path} ({bytes.Length} bytes)");
+            return 0;
+        });
+        return command;
+    }
+}

@@ -19,6 +19,7 @@ internal static class SystemCommand
         LifecycleCommands.Advance(context),
         LifecycleCommands.Gate(context),
         LifecycleCommands.Status(context),
+        ReportCommand.Create(context),
     };
 
     public static readonly (string, Func<AiSystem, object?>)[] Columns =

@@ -185,6 +185,8 @@ internal static class DashboardStyles
         .assessment-invalidated { text-decoration: line-through; }
         @media (max-width: 760px) {
           .topbar-inner { gap: .5rem 1rem; padding: .5rem 1rem; }
+          .mainnav { max-width: 100%; }
+          .mainnav ul { flex-wrap: wrap; }
           .mainnav a { padding: .5rem .6rem; }
           .session { margin-left: 0; width: 100%; justify-content: space-between; }
           .page { padding: 1.25rem 1rem 2rem; }

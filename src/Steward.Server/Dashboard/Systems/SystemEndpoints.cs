@@ -20,6 +20,7 @@ internal static class SystemEndpoints
     {
         ui.MapGet("/systems/{id}", Show).RequireAuthorization(AuthExtensions.Read);
         ui.MapPost("/systems/{id}/stage", ChangeStage).RequireAuthorization(AuthExtensions.Ingest);
+        ui.MapGet("/systems/{id}/reports/{kind}", Apis.ReportsApi.Render).RequireAuthorization(AuthExtensions.Read);
     }
 
     /// <summary>Whether the signed-in user may request stage changes (the server checks again on post).</summary>

@@ -52,6 +52,12 @@ internal static class SystemPage
                 <div><dt>Registered</dt><dd>{Format.Date(system.CreatedAt)} by {system.CreatedBy}</dd></div>
               </dl>
               <p><a href="{UiUrl.With("/ui/audit", ("subject_kind", "system"), ("subject_id", system.Id))}">Audit trail of this system</a></p>
+              <p>Reports built from the ledger, every claim linked to its entry and inclusion proof:
+                technical documentation (EU AI Act Annex IV)
+                <a href="/ui/systems/{system.Id}/reports/technical-documentation?format=html">HTML</a> ·
+                <a href="/ui/systems/{system.Id}/reports/technical-documentation?format=pdf">PDF</a>;
+                board report <a href="/ui/systems/{system.Id}/reports/board?format=html">HTML</a> ·
+                <a href="/ui/systems/{system.Id}/reports/board?format=pdf">PDF</a>.</p>
             </section>
             <section aria-labelledby="lifecycle-title">
               <h2 id="lifecycle-title">Lifecycle</h2>
