@@ -42,6 +42,7 @@ public sealed class StewardClient : IDisposable
         Policies = new PoliciesClient(_http);
         Tickets = new TicketsClient(_http);
         RedTeam = new RedTeamClient(_http);
+        Assessments = new AssessmentsClient(_http);
     }
 
     /// <summary>The server's address, ending with a slash.</summary>
@@ -75,6 +76,8 @@ public sealed class StewardClient : IDisposable
     public TicketsClient Tickets { get; }
     /// <summary>Red-team exercises and findings.</summary>
     public RedTeamClient RedTeam { get; }
+    /// <summary>Risk assessments and their templates.</summary>
+    public AssessmentsClient Assessments { get; }
 
     /// <summary>Gets the identity behind the credentials in use.</summary>
     /// <param name="cancellationToken">Cancels the request.</param>

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Steward.Governance.Assessments;
+using Steward.Governance.Assessments.Templates;
 using Steward.Governance.Decisions;
 using Steward.Governance.Events;
 using Steward.Governance.Identity;
@@ -52,6 +54,12 @@ public static class GovernanceServiceCollectionExtensions
         services.AddSingleton<FindingStore>();
         services.AddSingleton<IGateFactsSource, FindingsGateFacts>();
         services.AddSingleton<GovernanceStartup>();
+        services.AddOptions<AssessmentOptions>().BindConfiguration("Assessments");
+        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AssessmentOptions>>().Value);
+        services.AddSingleton<TemplateCatalog>();
+        services.AddSingleton<AssessmentStore>();
+        services.AddSingleton<ISystemHook, AssessmentSystemHook>();
+        services.AddSingleton<IGateFactsSource, AssessmentGateFacts>();
         services.AddSingleton<GatePolicyCache>();
         services.AddSingleton<StageHistory>();
         services.AddSingleton<IGateFactsSource, ModelGateFacts>();

@@ -53,6 +53,7 @@ public static class StewardServer
         app.MapPolicyDecisionsApi();
         app.MapTicketsApi();
         app.MapRedTeamApi();
+        app.MapAssessmentsApi();
         app.MapStewardDashboard();
         return app;
     }

@@ -13,6 +13,7 @@ internal static class RootCommandFactory
         Models.ModelCommand.Create(context),
         Datasets.DatasetCommand.Create(context),
         Decisions.DecisionCommand.Create(context),
+        Assess.AssessCommand.Create(context),
         Keys.KeyCommand.Create(context),
         ApiKeys.ApiKeyCommand.Create(context),
         Ledger.LedgerCommand.Create(context),

@@ -1,4 +1,5 @@
 using Steward.Server.Auth;
+using Steward.Server.Dashboard.Assessments;
 using Steward.Server.Dashboard.Assets;
 using Steward.Server.Dashboard.Audit;
 using Steward.Server.Dashboard.Inventory;
@@ -42,5 +43,6 @@ internal static class DashboardEndpoints
         ui.MapPolicyPages();
         ui.MapTicketPages();
         ui.MapRedTeamPages();
+        ui.MapAssessmentPages();
     }
 }

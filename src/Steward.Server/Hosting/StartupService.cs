@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Steward.Governance;
+using Steward.Governance.Assessments.Templates;
 using Steward.Governance.Ledger;
 using Steward.Governance.Storage;
 
@@ -11,12 +12,13 @@ namespace Steward.Server.Hosting;
 /// prints where the platform is and, on first start only, the bootstrap admin key.
 /// </summary>
 internal sealed class StartupService(
-    GovernanceStartup startup, StoreOptions store, CheckpointService checkpoints, BannerWriter banner,
+    GovernanceStartup startup, TemplateCatalog assessmentTemplates, StoreOptions store, CheckpointService checkpoints, BannerWriter banner,
     IServer server, IHostApplicationLifetime lifetime, IConfiguration configuration) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var created = await startup.InitializeAsync(configuration["BOOTSTRAP_KEY"] ?? Environment.GetEnvironmentVariable("STEWARD_BOOTSTRAP_KEY"), cancellationToken);
+        await assessmentTemplates.InitializeAsync(cancellationToken);
         lifetime.ApplicationStarted.Register(() => WriteBanner(created));
     }
 

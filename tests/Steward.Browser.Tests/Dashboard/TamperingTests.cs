@@ -38,14 +38,16 @@ public sealed class TamperingTests(DashboardFixture fixture)
             await DashboardFixture.SignInAsync(page, key, start: "/ui/audit");
 
             await Expect(page.Locator("#verification-summary")).ToHaveAttributeAsync("role", "alert");
-            // Entries: 0 bootstrap key, 1 the shipped gate policy, 2 system (forged and re-hashed), 3 model (bytes changed),
-            // 4 auditor key. Entries 0 and 1 prove through the stored node over entries 2 and 3, which the forger did not
-            // recompute, so they still verify; the forged pair fails.
-            await Expect(page.Locator("#verification-summary")).ToContainTextAsync("2 of 5 entries on this page FAILED verification.");
-            await Expect(page.Locator("tr.entry.entry-failed")).ToHaveCountAsync(2);
-            var proofDoesNotLead = new Regex("^Verification FAILED: the inclusion proof does not lead to the root hash signed in checkpoint 5$");
+            // Entries: what start-up records (bootstrap key, seeded gate policy, shipped assessment template), then the
+            // system (forged and re-hashed), the model (bytes changed) and the auditor key. The entry before the system is
+            // its sibling in the tree (the system's index is odd), so the forgery breaks that entry's proof too.
+            Assert.Equal(1, systemIndex % 2);
+            var total = systemIndex + 3;
+            await Expect(page.Locator("#verification-summary")).ToContainTextAsync($"3 of {total} entries on this page FAILED verification.");
+            await Expect(page.Locator("tr.entry.entry-failed")).ToHaveCountAsync(3);
+            var proofDoesNotLead = new Regex($"^Verification FAILED: the inclusion proof does not lead to the root hash signed in checkpoint {total}$");
             await Expect(page.Locator($"#entry-{systemIndex} .proof-failed .proof-text")).ToHaveTextAsync(proofDoesNotLead);
-            await Expect(page.Locator($"#entry-{systemIndex - 1} .proof-verified")).ToHaveCountAsync(1);
+            await Expect(page.Locator($"#entry-{systemIndex - 1} .proof-failed .proof-text")).ToHaveTextAsync(proofDoesNotLead);
             await Expect(page.Locator($"#entry-{modelIndex} .proof-failed .proof-text")).ToHaveTextAsync(
                 "Verification FAILED: the entry's bytes do not hash to its stored leaf hash");
             await Expect(page.Locator($"#entry-{systemIndex} td[data-label='Summary']")).ToContainTextAsync("mallory@example.com");

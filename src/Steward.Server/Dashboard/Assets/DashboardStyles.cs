@@ -171,6 +171,21 @@ internal static class DashboardStyles
         .detail-row details.raw > summary { margin-top: 0; font-size: .8rem; font-weight: 500; }
         tbody tr.detail-row:hover > td { background: transparent; }
 
+        /* Assessments */
+        textarea { font: inherit; width: 100%; padding: .45rem .6rem; border: 1px solid var(--border-strong); border-radius: 6px; }
+        fieldset.section { min-width: 0; } fieldset.section > legend { float: left; width: 100%; padding: 0; } fieldset.section > legend + * { clear: both; }
+        fieldset.question { border: none; border-top: 1px solid var(--border); margin: 0; padding: .9rem 0; min-width: 0; }
+        fieldset.question > legend { font-weight: 600; padding: 0; margin-bottom: .4rem; float: left; width: 100%; } fieldset.question > legend + * { clear: both; }
+        fieldset.question.has-error { box-shadow: inset 4px 0 0 var(--bad); padding-left: .9rem; }
+        .field-error { color: var(--bad); font-weight: 600; margin: 0 0 .4rem; }
+        .choices { display: flex; gap: 1.5rem; } label.choice { display: inline-flex; gap: .4rem; align-items: center; font-weight: 500; } label.choice input { width: auto; min-height: 0; }
+        .refs { font-size: .75rem; color: var(--muted); margin: .35rem 0 0; } .evidence label { margin-top: .4rem; }
+        .form-actions { display: flex; gap: .75rem; align-items: center; flex-wrap: wrap; } .form-actions p { margin: 0 auto 0 0; }
+        .actions { display: flex; gap: .5rem; } dl.answers dt { font-weight: 600; margin-top: .6rem; } dl.answers dd { margin: .1rem 0 0; }
+        .result-passed, .assessment-approved { background: var(--ok-soft); border-color: #9fd3b3; color: var(--ok); }
+        .result-needs_mitigation, .assessment-submitted { background: var(--warn-soft); border-color: #ecc47e; color: var(--warn); }
+        .result-failed, .assessment-rejected { background: var(--bad-soft); border-color: #e9a3a3; color: var(--bad); }
+        .assessment-invalidated { text-decoration: line-through; }
         @media (max-width: 760px) {
           .topbar-inner { gap: .5rem 1rem; padding: .5rem 1rem; }
           .mainnav { max-width: 100%; }

@@ -19,4 +19,6 @@ internal enum DashboardArea
     Tickets,
     /// <summary>Red-team exercises and findings.</summary>
     RedTeam,
+    /// <summary>Risk assessments: list, form, score and approval.</summary>
+    Assessments,
 }

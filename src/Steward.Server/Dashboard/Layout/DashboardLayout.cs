@@ -15,6 +15,7 @@ internal static class DashboardLayout
         (DashboardArea.Policies, "Policies", "/ui/policies"),
         (DashboardArea.Tickets, "Tickets", "/ui/tickets"),
         (DashboardArea.RedTeam, "Red team", "/ui/redteam"),
+        (DashboardArea.Assessments, "Assessments", "/ui/assessments"),
     ];
 
     /// <summary>A page of the signed-in dashboard.</summary>
