@@ -9,7 +9,6 @@ using Steward.Governance.Ledger;
 using Steward.Governance.Lifecycle;
 using Steward.Governance.Policies;
 using Steward.Governance.RedTeam;
-using Steward.Governance.Lifecycle;
 using Steward.Governance.Storage;
 using Steward.Governance.Tickets;
 

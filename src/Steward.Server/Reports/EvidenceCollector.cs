@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Text.Json.Nodes;
 using Steward.Governance.Inventory;
 using Steward.Governance.Ledger;
@@ -98,21 +97,14 @@ internal sealed class EvidenceCollector(StewardDatabase db, SystemStore systems,
         return list;
     }
 
-    /// <summary>The system's tickets, whose entries have the ticket as subject (none when the tracker's table is absent).</summary>
+    /// <summary>The system's tickets, whose entries have the ticket as subject.</summary>
     private async Task<List<string>> TicketIdsAsync(string systemId, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        try
-        {
-            await using var command = connection.Command("SELECT id FROM tickets WHERE system_id = @id ORDER BY id").With("@id", systemId);
-            var list = new List<string>();
-            await using var r = await command.ExecuteReaderAsync(ct);
-            while (await r.ReadAsync(ct)) list.Add(r.GetString(0));
-            return list;
-        }
-        catch (DbException)
-        {
-            return [];
-        }
+        await using var command = connection.Command("SELECT id FROM tickets WHERE system_id = @id ORDER BY id").With("@id", systemId);
+        var list = new List<string>();
+        await using var r = await command.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) list.Add(r.GetString(0));
+        return list;
     }
 }
