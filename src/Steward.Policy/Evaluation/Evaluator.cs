@@ -255,7 +255,7 @@ internal sealed partial class Evaluator
 
                 return EvalTerm(t.Term, frame, UnlessFalse(k));
             case CUnify u:
-                return UnifyTerms(u.Left, u.Right, frame, k);
+                return TryEvalWalk(u, frame, k, out var walked) ? walked : UnifyTerms(u.Left, u.Right, frame, k);
             case CSomeIn s:
                 if (TryEvalSingle(s.Collection, frame, out var collection))
                 {
