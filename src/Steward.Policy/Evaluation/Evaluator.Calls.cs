@@ -134,32 +134,47 @@ internal sealed partial class Evaluator
 
     private Value? CallFunctionCore(RuleNode node, Value[] args)
     {
-        Value? result = null;
-        foreach (var rule in node.Rules)
+        var collector = FunctionCollectorAt(_depth);
+        try
         {
-            for (var r = rule; r is not null; r = r.Else)
+            foreach (var rule in node.Rules)
             {
-                var frame = new Value?[r.SlotCount];
-                var any = false;
-                var current = r;
-                UnifyArgs(r.Parameters, args, 0, frame, () => EvalBody(current.Body, 0, frame, () => EvalTerm(current.Value!, frame, v =>
+                for (var r = rule; r is not null; r = r.Else)
                 {
-                    any = true;
-                    if (result is not null && !result.Equals(v))
+                    var frame = RentFrame(r.SlotCount);
+                    collector.Start(r, frame);
+                    if (SimpleParameters(r.Parameters))
                     {
-                        throw Conflict("functions must not produce multiple outputs for same inputs");
+                        if (BindParameters(r.Parameters, args, frame))
+                        {
+                            EvalBody(r.Body, 0, frame, collector.OnBody);
+                        }
+                    }
+                    else
+                    {
+                        UnifyArgs(r.Parameters, args, 0, frame, BodyThen(r.Body, frame, collector.OnBody));
                     }
 
-                    result = v;
-                    return true;
-                })));
-                if (any)
-                {
-                    break;
+                    ReturnFrame(frame);
+                    if (collector.Any)
+                    {
+                        break;
+                    }
                 }
             }
-        }
 
+            return CallDefault(node, collector.Result);
+        }
+        finally
+        {
+            collector.Clear();
+        }
+    }
+
+    private Func<bool> BodyThen(CLiteral[] body, Value?[] frame, Func<bool> k) => () => EvalBody(body, 0, frame, k);
+
+    private Value? CallDefault(RuleNode node, Value? result)
+    {
         if (result is null && node.Default is not null)
         {
             var frame = new Value?[node.Default.SlotCount];
@@ -279,7 +294,7 @@ internal sealed partial class Evaluator
         }
     }
 
-    private void Apply((Value? Input, Value Data, List<(string[] Path, Value Value)>? Overrides, Dictionary<string, object>? Mocks, Dictionary<RuleNode, Value>? Cache) state)
+    private void Apply((Value? Input, Value Data, List<(string[] Path, Value Value)>? Overrides, Dictionary<string, object>? Mocks, NodeMap<Value>? Cache) state)
     {
         (_input, _data, _overrides, _mocks, _cache) = state;
     }

@@ -191,18 +191,18 @@ internal sealed partial class Evaluator
             return node.Constant;
         }
 
-        var shared = node.IsDataConstant && _overrides is null && _mocks is null ? _policy.SharedValues.GetOrCreateValue(_data) : null;
+        var shared = node.IsDataConstant && _overrides is null && _mocks is null ? SharedFor(_data) : null;
         if (shared is not null && shared.TryGetValue(node, out var sharedValue))
         {
             if (sharedValue.Order is not null)
             {
-                (_order ??= [])[node] = sharedValue.Order;
+                (_order ??= new(_policy.Tree.NodeCount))[node] = sharedValue.Order;
             }
 
             return ReferenceEquals(sharedValue.Value, Undefined) ? null : sharedValue.Value;
         }
 
-        _cache ??= [];
+        _cache ??= new(_policy.Tree.NodeCount);
         if (_cache.TryGetValue(node, out var cached))
         {
             return ReferenceEquals(cached, InProgress)
@@ -228,6 +228,18 @@ internal sealed partial class Evaluator
         _cache[node] = value ?? Undefined;
         shared?.TryAdd(node, new SharedValue(value ?? Undefined, _order is not null && _order.TryGetValue(node, out var produced) ? produced : null));
         return value;
+    }
+
+    /// <summary>The shared values of data-constant rules for a data document, looked up once per query and document.</summary>
+    private System.Collections.Concurrent.ConcurrentDictionary<RuleNode, SharedValue> SharedFor(Value data)
+    {
+        if (_shared is null || !ReferenceEquals(_sharedFor, data))
+        {
+            _shared = _policy.SharedValues.GetOrCreateValue(data);
+            _sharedFor = data;
+        }
+
+        return _shared;
     }
 
     private Value? EvalComplete(RuleNode node)
@@ -260,32 +272,28 @@ internal sealed partial class Evaluator
     /// <summary>The value of a complete rule: its first body that holds, following <c>else</c>.</summary>
     private Value? EvalRuleChain(CRule rule)
     {
-        for (var r = rule; r is not null; r = r.Else)
+        var collector = RentChainCollector();
+        try
         {
-            var frame = r.SlotCount == 0 ? [] : new Value?[r.SlotCount];
-            Value? value = null;
-            var any = false;
-            var constant = r.Value!.IsGround;
-            var rule1 = r;
-            Func<Value, bool> collect = v =>
+            for (var r = rule; r is not null; r = r.Else)
             {
-                any = true;
-                if (value is not null && !value.Equals(v))
+                var frame = RentFrame(r.SlotCount);
+                collector.Start(r, frame);
+                EvalBody(r.Body, 0, frame, collector.OnBody);
+                ReturnFrame(frame);
+                if (collector.Any)
                 {
-                    throw Conflict("complete rules must not produce multiple outputs");
+                    return collector.Value;
                 }
-
-                value = v;
-                return !constant;
-            };
-            EvalBody(r.Body, 0, frame, () => Produce(rule1.Value!, frame, collect));
-            if (any)
-            {
-                return value;
             }
-        }
 
-        return null;
+            return null;
+        }
+        finally
+        {
+            collector.Clear();
+            _chainDepth--;
+        }
     }
 
     /// <summary>Partial sets and objects (including rules with dynamic head references): every solution adds an entry.</summary>
@@ -318,7 +326,7 @@ internal sealed partial class Evaluator
 
         if (!merged && root.Order.Count > 1)
         {
-            (_order ??= [])[node] = root.Order;
+            (_order ??= new(_policy.Tree.NodeCount))[node] = root.Order;
         }
 
         return root.Build();

@@ -436,14 +436,27 @@ internal sealed partial class Evaluator
 
                 return true;
             case CArray a:
-                return a.Items.All(i => IsEvaluable(i, frame));
+                return AllEvaluable(a.Items, frame);
             case CSet s:
-                return s.Items.All(i => IsEvaluable(i, frame));
+                return AllEvaluable(s.Items, frame);
             case CObject o:
-                return o.Keys.All(i => IsEvaluable(i, frame)) && o.Values.All(i => IsEvaluable(i, frame));
+                return AllEvaluable(o.Keys, frame) && AllEvaluable(o.Values, frame);
             default:
                 return true;
         }
+    }
+
+    private static bool AllEvaluable(CTerm[] terms, Value?[] frame)
+    {
+        foreach (var t in terms)
+        {
+            if (!IsEvaluable(t, frame))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private bool UnifyTerms(CTerm left, CTerm right, Value?[] frame, Func<bool> k)

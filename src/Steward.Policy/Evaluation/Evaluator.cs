@@ -19,8 +19,10 @@ internal sealed partial class Evaluator
     private readonly long _deadline;
     private Value? _input;
     private Value _data;
-    private Dictionary<RuleNode, Value>? _cache;
-    private Dictionary<RuleNode, IReadOnlyList<Value>>? _order;
+    private NodeMap<Value>? _cache;
+    private NodeMap<IReadOnlyList<Value>>? _order;
+    private System.Collections.Concurrent.ConcurrentDictionary<RuleNode, SharedValue>? _shared;
+    private Value? _sharedFor;
     private Dictionary<string, object>? _mocks;
     private List<(string[] Path, Value Value)>? _overrides;
     private const int MaxDepth = 400;
@@ -227,13 +229,11 @@ internal sealed partial class Evaluator
     private bool EvalLiteral(CLiteral literal, Value?[] frame, Func<bool> k) =>
         literal.With.Length > 0 ? EvalWith(literal, frame, k) : EvalLiteralPlain(literal, frame, k);
 
-    private bool EvalLiteralPlain(CLiteral literal, Value?[] frame, Func<bool> k)
-    {
-        if (!literal.Negated)
-        {
-            return EvalExpr(literal.Expr, frame, k);
-        }
+    private bool EvalLiteralPlain(CLiteral literal, Value?[] frame, Func<bool> k) =>
+        literal.Negated ? EvalNegated(literal, frame, k) : EvalExpr(literal.Expr, frame, k);
 
+    private bool EvalNegated(CLiteral literal, Value?[] frame, Func<bool> k)
+    {
         var found = false;
         EvalExpr(literal.Expr, frame, () =>
         {
@@ -333,8 +333,30 @@ internal sealed partial class Evaluator
             return r;
         }
 
-        return Unify(keyTerm, key, frame, () => Unify(valueTerm, value, frame, k));
+        switch (keyTerm)
+        {
+            case CVar kvar:
+            {
+                var bound = frame[kvar.Slot];
+                if (bound is not null)
+                {
+                    return !bound.Equals(key) || Unify(valueTerm, value, frame, k);
+                }
+
+                frame[kvar.Slot] = key;
+                var r = Unify(valueTerm, value, frame, k);
+                frame[kvar.Slot] = null;
+                return r;
+            }
+
+            case CConst c:
+                return !c.Value.Equals(key) || Unify(valueTerm, value, frame, k);
+            default:
+                return Unify(keyTerm, key, frame, ValueThen(valueTerm, value, frame, k));
+        }
     }
+
+    private Func<bool> ValueThen(CTerm valueTerm, Value value, Value?[] frame, Func<bool> k) => () => Unify(valueTerm, value, frame, k);
 
     private bool Every(CEvery every, Value domain, Value?[] frame)
     {
