@@ -173,18 +173,17 @@ internal sealed partial class Evaluator
 
     private Func<bool> BodyThen(CLiteral[] body, Value?[] frame, Func<bool> k) => () => EvalBody(body, 0, frame, k);
 
-    private Value? CallDefault(RuleNode node, Value? result)
-    {
-        if (result is null && node.Default is not null)
-        {
-            var frame = new Value?[node.Default.SlotCount];
-            EvalTerm(node.Default.Value!, frame, v =>
-            {
-                result = v;
-                return false;
-            });
-        }
+    private Value? CallDefault(RuleNode node, Value? result) => result is null && node.Default is not null ? DefaultValue(node.Default) : result;
 
+    private Value? DefaultValue(CRule rule)
+    {
+        Value? result = null;
+        var frame = new Value?[rule.SlotCount];
+        EvalTerm(rule.Value!, frame, v =>
+        {
+            result = v;
+            return false;
+        });
         return result;
     }
 

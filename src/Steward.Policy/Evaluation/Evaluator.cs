@@ -13,10 +13,13 @@ internal sealed partial class Evaluator
 {
     private static readonly Value Undefined = new StringValue("\u0000undefined");
     private static readonly Value InProgress = new StringValue("\u0000in progress");
-    private readonly CompiledPolicy _policy;
-    private readonly EvalOptions _options;
-    private readonly BuiltinContext _builtinContext;
-    private readonly long _deadline;
+    [ThreadStatic]
+    private static Evaluator? t_idle;
+
+    private CompiledPolicy _policy;
+    private EvalOptions _options;
+    private BuiltinContext _builtinContext;
+    private long _deadline;
     private Value? _input;
     private Value _data;
     private NodeMap<Value>? _cache;
@@ -37,15 +40,64 @@ internal sealed partial class Evaluator
     {
         _policy = policy;
         _options = options;
+        _data = ObjectValue.Empty;
+        _builtinContext = null!;
+        Start(policy, options);
+    }
+
+    private void Start(CompiledPolicy policy, EvalOptions options)
+    {
+        _policy = policy;
+        _options = options;
         _input = options.Input;
         _data = options.Data ?? ObjectValue.Empty;
         _builtinContext = new BuiltinContext(options.Time, options.CancellationToken);
         _deadline = options.Timeout is { } timeout ? options.Time.GetTimestamp() + (long)(timeout.TotalSeconds * options.Time.TimestampFrequency) : long.MaxValue;
     }
 
+    /// <summary>
+    /// An evaluator for one query. The previous query's evaluator on this thread is reused when it finished
+    /// normally, so its frame pool, continuation collectors and scratch stacks are not allocated again for every
+    /// decision; a query that runs inside another (a built-in evaluating a policy) gets a fresh one.
+    /// </summary>
+    private static Evaluator Rent(CompiledPolicy policy, EvalOptions options)
+    {
+        var idle = t_idle;
+        if (idle is null)
+        {
+            return new Evaluator(policy, options);
+        }
+
+        t_idle = null;
+        idle.Start(policy, options);
+        return idle;
+    }
+
+    /// <summary>Puts the evaluator back after a query that completed (not after an exception: its state may be mid-way).</summary>
+    private void Release()
+    {
+        _input = null;
+        _data = ObjectValue.Empty;
+        _builtinContext = null!;
+        _overrides = null;
+        _mocks = null;
+        _shared = null;
+        _sharedFor = null;
+        _steps = 0;
+        _depth = 0;
+        _chainDepth = 0;
+        _inlineTop = 0;
+        _scratchTop = 0;
+        _cache = _cache is not null && _cache.TryClear(_policy.Tree.NodeCount) ? _cache : null;
+        _order = _order is not null && _order.TryClear(_policy.Tree.NodeCount) ? _order : null;
+        _policy = null!;
+        _options = null!;
+        t_idle = this;
+    }
+
     public static IReadOnlyList<QueryResult> Run(CompiledPolicy policy, CompiledQuery query, EvalOptions options)
     {
-        var evaluator = new Evaluator(policy, options);
+        var evaluator = Rent(policy, options);
         var frame = new Value?[query.SlotCount];
         var results = new List<QueryResult>();
         evaluator.EvalBody(query.Body, 0, frame, () =>
@@ -68,13 +120,14 @@ internal sealed partial class Evaluator
             results.Add(new QueryResult(bindings, expressions));
             return true;
         });
+        evaluator.Release();
         return results;
     }
 
     public static Value? RunFirst(CompiledPolicy policy, CompiledQuery query, EvalOptions options)
     {
-        var evaluator = new Evaluator(policy, options);
-        var frame = new Value?[query.SlotCount];
+        var evaluator = Rent(policy, options);
+        var frame = evaluator.RentFrame(query.SlotCount);
         Value? first = null;
         var capture = query.ExpressionTerms.Length > 0 ? query.ExpressionTerms[0] as CVar : null;
         evaluator.EvalBody(query.Body, 0, frame, () =>
@@ -82,6 +135,8 @@ internal sealed partial class Evaluator
             first = capture is null ? BooleanValue.True : frame[capture.Slot];
             return false;
         });
+        evaluator.ReturnFrame(frame);
+        evaluator.Release();
         return first;
     }
 

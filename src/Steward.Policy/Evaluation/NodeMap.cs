@@ -13,6 +13,19 @@ internal sealed class NodeMap<T>(int size)
     private readonly T?[] _items = new T?[size];
     private Dictionary<RuleNode, T>? _extra;
 
+    /// <summary>Empties the map for reuse by a query on a policy with <paramref name="size"/> numbered nodes; false when the size differs.</summary>
+    public bool TryClear(int size)
+    {
+        if (size != _items.Length)
+        {
+            return false;
+        }
+
+        Array.Clear(_items);
+        _extra = null;
+        return true;
+    }
+
     public bool TryGetValue(RuleNode node, out T value)
     {
         var id = node.Id;
