@@ -381,9 +381,43 @@ internal sealed partial class Evaluator
         return value;
     }
 
+    /// <summary>The rule node that the walk of <see cref="TryEvalDataSingle"/> reaches through constant keys, if any.</summary>
+    private RuleTarget ResolveRuleTarget(CTerm[] path)
+    {
+        var node = _policy.Tree.Root;
+        for (var i = 0; i < path.Length; i++)
+        {
+            if (node.Kind != RuleKind.None)
+            {
+                return new RuleTarget(node, i);
+            }
+
+            if (path[i] is not CConst { Value: var key } || ChildNode(node, key) is not { } child)
+            {
+                return RuleTarget.None;
+            }
+
+            node = child;
+            if (!node.HasRules && node.Children.Count == 0)
+            {
+                return RuleTarget.None;
+            }
+        }
+
+        return node.Kind != RuleKind.None ? new RuleTarget(node, path.Length) : RuleTarget.None;
+    }
+
     /// <summary>A single-valued walk under data for the common case of constant keys.</summary>
     private bool TryEvalDataSingle(CRef r, Value?[] frame, out Value? value, out int consumed)
     {
+        if (_overrides is null && (r.RuleTarget ??= ResolveRuleTarget(r.Path)).Node is { } target)
+        {
+            // The walk below would reach this rule node whatever the data: skip the lookups on the way.
+            value = target.IsFunction ? null : EvalNode(target);
+            consumed = r.RuleTarget.Consumed;
+            return true;
+        }
+
         RuleNode? node = _policy.Tree.Root;
         Value? baseDoc = _data;
         var path = r.Path;

@@ -14,6 +14,12 @@ internal sealed class Re2Regex
     /// <summary>Uses after which a cached pattern is recompiled to IL: hot patterns get fast, one-off patterns stay cheap to build.</summary>
     private const int CompileAfterUses = 32;
 
+    [ThreadStatic]
+    private static string? t_lastPattern;
+
+    [ThreadStatic]
+    private static Re2Regex? t_lastRegex;
+
     private readonly string?[] _names;
     private readonly string _translated;
     private int _uses;
@@ -49,8 +55,16 @@ internal sealed class Re2Regex
     /// <summary>Compiles (or fetches from a bounded cache) a pattern; invalid patterns throw Go's error.</summary>
     public static Re2Regex Get(string pattern)
     {
+        // Policies usually pass the same string object again and again (a constant, or a rule's shared value):
+        // recognise it by reference before hashing a long pattern for the shared cache.
+        if (ReferenceEquals(t_lastPattern, pattern))
+        {
+            return t_lastRegex!;
+        }
+
         if (Cache.TryGetValue(pattern, out var cached))
         {
+            (t_lastPattern, t_lastRegex) = (pattern, cached);
             return cached;
         }
 
@@ -61,6 +75,7 @@ internal sealed class Re2Regex
         }
 
         Cache[pattern] = compiled;
+        (t_lastPattern, t_lastRegex) = (pattern, compiled);
         return compiled;
     }
 
