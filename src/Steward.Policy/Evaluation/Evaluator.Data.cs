@@ -42,7 +42,7 @@ internal sealed partial class Evaluator
                         continue;
                     }
 
-                    frame[key0.Slot] = entry;
+                    Bind(frame, key0.Slot, entry);
                     var r = EvalPath(child, path, index + 1, frame, k);
                     frame[key0.Slot] = null;
                     if (!r)
@@ -68,7 +68,7 @@ internal sealed partial class Evaluator
         {
             foreach (var childKey in ChildKeys(node, baseDoc))
             {
-                frame[v.Slot] = childKey;
+                Bind(frame, v.Slot, childKey);
                 var r = EvalData(ChildNode(node, childKey), IndexDoc(baseDoc, childKey), path, index + 1, frame, k);
                 frame[v.Slot] = null;
                 if (!r)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Steward.Policy.Compilation;
 using Steward.Policy.Values;
 
@@ -48,6 +50,22 @@ internal sealed partial class Evaluator
         }
     }
 
+    /// <summary>
+    /// Stores a value in a frame (or the argument stack). Frames are always created as exactly <c>Value?[]</c>,
+    /// never as a covariant array of a derived type, so the runtime's per-store type check is redundant; on the
+    /// hot path of every binding it costs more than the store itself.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Bind(Value?[] frame, int slot, Value value)
+    {
+        if ((uint)slot >= (uint)frame.Length)
+        {
+            throw new IndexOutOfRangeException();
+        }
+
+        System.Runtime.CompilerServices.Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(frame), slot) = value;
+    }
+
     /// <summary>Whether every parameter is a variable or a constant, so arguments bind without unification continuations.</summary>
     private static bool SimpleParameters(CTerm[] parameters)
     {
@@ -79,7 +97,7 @@ internal sealed partial class Evaluator
                     }
                     else
                     {
-                        frame[v.Slot] = args[i];
+                        Bind(frame, v.Slot, args[i]);
                     }
 
                     break;

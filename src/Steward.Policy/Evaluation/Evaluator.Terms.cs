@@ -148,7 +148,7 @@ internal sealed partial class Evaluator
                             return true;
                         }
 
-                        _scratch[start + i] = arg;
+                        Bind(_scratch, start + i, arg);
                     }
 
                     value = CallBuiltin(c, _scratch.AsSpan(start, n));
@@ -338,7 +338,7 @@ internal sealed partial class Evaluator
     {
         var result = IterateEntries(current, (key, child) =>
         {
-            frame[slot] = key;
+            Bind(frame, slot, key);
             var r = k(key, child);
             frame[slot] = null;
             return r;
@@ -533,7 +533,7 @@ internal sealed partial class Evaluator
                 var current = frame[v.Slot];
                 if (current is null)
                 {
-                    frame[v.Slot] = value;
+                    Bind(frame, v.Slot, value);
                     var r = k();
                     frame[v.Slot] = null;
                     return r;

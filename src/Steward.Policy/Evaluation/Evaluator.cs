@@ -254,7 +254,7 @@ internal sealed partial class Evaluator
                     }
 
                     var slot = (left ?? right)!.Slot;
-                    frame[slot] = other;
+                    Bind(frame, slot, other);
                     if (_inlineTop == _inlineSlots.Length)
                     {
                         Array.Resize(ref _inlineSlots, Math.Max(8, _inlineSlots.Length * 2));
@@ -380,8 +380,8 @@ internal sealed partial class Evaluator
         // The common "some k, v in x" with two fresh variables binds both without a continuation.
         if (keyTerm is CVar kv && valueTerm is CVar vv && kv.Slot != vv.Slot && frame[kv.Slot] is null && frame[vv.Slot] is null)
         {
-            frame[kv.Slot] = key;
-            frame[vv.Slot] = value;
+            Bind(frame, kv.Slot, key);
+            Bind(frame, vv.Slot, value);
             var r = k();
             frame[kv.Slot] = null;
             frame[vv.Slot] = null;
@@ -398,7 +398,7 @@ internal sealed partial class Evaluator
                     return !bound.Equals(key) || Unify(valueTerm, value, frame, k);
                 }
 
-                frame[kvar.Slot] = key;
+                Bind(frame, kvar.Slot, key);
                 var r = Unify(valueTerm, value, frame, k);
                 frame[kvar.Slot] = null;
                 return r;
