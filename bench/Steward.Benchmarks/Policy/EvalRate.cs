@@ -6,8 +6,9 @@ using Steward.Policy.Values;
 namespace Steward.Benchmarks.Policy;
 
 /// <summary>
-/// <c>policy-eval-rate [--seconds N] [--policies DIR]</c>: evaluates the shipped output policy on one thread in
-/// a tight loop and reports decisions per second and the latency distribution of single decisions.
+/// <c>policy-eval-rate [--seconds N] [--policies DIR] [--core]</c>: evaluates the shipped output policy on one
+/// thread in a tight loop and reports decisions per second and the latency distribution of single decisions.
+/// <c>--core</c> loads <c>ai_policy/policy.rego</c> alone (no extensions), as the target states it.
 /// </summary>
 internal static class EvalRate
 {
@@ -15,6 +16,7 @@ internal static class EvalRate
     {
         var seconds = 10;
         string? policiesDir = null;
+        var core = false;
         string[] rulePath = ["ai_policy", "allow"];
         for (var i = 0; i < args.Length; i++)
         {
@@ -29,6 +31,9 @@ internal static class EvalRate
                 case "--policies":
                     policiesDir = args[++i];
                     break;
+                case "--core":
+                    core = true;
+                    break;
                 default:
                     Console.Error.WriteLine($"unknown option {args[i]}");
                     return 2;
@@ -37,6 +42,11 @@ internal static class EvalRate
 
         var dir = AiPolicyFixture.PoliciesDirectory(policiesDir);
         var (policy, data) = AiPolicyFixture.Load(dir);
+        if (core)
+        {
+            policy = CompiledPolicy.Compile([new PolicySource("policy.rego", File.ReadAllText(Path.Combine(dir, "ai_policy", "policy.rego")))]);
+        }
+
         var inputJson = AiPolicyFixture.InputJson();
         var input = ValueJson.Parse(inputJson);
         var path = rulePath;

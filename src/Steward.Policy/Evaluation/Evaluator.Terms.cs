@@ -97,6 +97,11 @@ internal sealed partial class Evaluator
                 value = items is null ? null : SetValue.FromOwned(items, items.Length);
                 return true;
             }
+            case CComprehension comprehension when !MayPrint(comprehension):
+                // A comprehension has exactly one value (possibly an empty collection). Callers may evaluate a
+                // term again after a speculative attempt, so only when nothing inside can print.
+                value = EvalComprehension(comprehension, frame);
+                return true;
             case CCall { Function: not null } f when _mocks is null:
             {
                 var args = new Value[f.Args.Length];

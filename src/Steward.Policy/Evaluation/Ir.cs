@@ -122,6 +122,9 @@ internal sealed class CComprehension(ComprehensionKind kind, CTerm head, CTerm? 
 
     /// <summary>The slots the body binds, cleared before each evaluation.</summary>
     public int[] LocalSlots { get; init; } = [];
+
+    /// <summary>Whether evaluating it may print (it calls print, a function, or uses with): 0 unknown, 1 no, 2 yes.</summary>
+    public int PrintState { get; set; }
 }
 
 /// <summary>A compiled expression.</summary>
