@@ -115,7 +115,7 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>Calls a function rule: every definition whose parameters unify with the arguments contributes its value.</summary>
-    private Value? CallFunction(RuleNode node, Value[] args)
+    private Value? CallFunction(RuleNode node, ReadOnlySpan<Value> args)
     {
         if (++_depth > MaxDepth)
         {
@@ -132,7 +132,7 @@ internal sealed partial class Evaluator
         }
     }
 
-    private Value? CallFunctionCore(RuleNode node, Value[] args)
+    private Value? CallFunctionCore(RuleNode node, ReadOnlySpan<Value> args)
     {
         var collector = FunctionCollectorAt(_depth);
         try
@@ -152,7 +152,7 @@ internal sealed partial class Evaluator
                     }
                     else
                     {
-                        UnifyArgs(r.Parameters, args, 0, frame, BodyThen(r.Body, frame, collector.OnBody));
+                        UnifyArgs(r.Parameters, args.ToArray(), 0, frame, BodyThen(r.Body, frame, collector.OnBody));
                     }
 
                     ReturnFrame(frame);

@@ -81,7 +81,7 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>Binds simple parameters (see <see cref="SimpleParameters"/>) in a fresh frame; false when an argument does not match.</summary>
-    private static bool BindParameters(CTerm[] parameters, Value[] args, Value?[] frame)
+    private static bool BindParameters(CTerm[] parameters, ReadOnlySpan<Value> args, Value?[] frame)
     {
         for (var i = 0; i < parameters.Length; i++)
         {

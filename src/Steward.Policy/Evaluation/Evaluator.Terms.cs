@@ -103,72 +103,57 @@ internal sealed partial class Evaluator
                 value = EvalComprehension(comprehension, frame);
                 return true;
             case CCall { Function: not null } f when _mocks is null:
-            {
-                var args = new Value[f.Args.Length];
-                for (var i = 0; i < args.Length; i++)
-                {
-                    if (!TryEvalSingle(f.Args[i], frame, out var arg))
-                    {
-                        value = null;
-                        return false;
-                    }
-
-                    if (arg is null)
-                    {
-                        value = null;
-                        return true;
-                    }
-
-                    args[i] = arg;
-                }
-
-                value = CallFunction(f.Function, args);
-                return true;
-            }
-
+                return TryCallSingle(f, frame, out value);
             case CCall c when c.Builtin is { Function: not null } && c.Builtin != SpecialBuiltins.Print && _mocks is null:
-            {
-                // Arguments live in a per-evaluation stack of slots: nested calls take the slots above ours.
-                var n = c.Args.Length;
-                var start = _scratchTop;
-                if (start + n > _scratch.Length)
-                {
-                    Array.Resize(ref _scratch, Math.Max(Math.Max(8, _scratch.Length * 2), start + n));
-                }
-
-                _scratchTop = start + n;
-                try
-                {
-                    for (var i = 0; i < n; i++)
-                    {
-                        if (!TryEvalSingle(c.Args[i], frame, out var arg))
-                        {
-                            value = null;
-                            return false;
-                        }
-
-                        if (arg is null)
-                        {
-                            value = null;
-                            return true;
-                        }
-
-                        Bind(_scratch, start + i, arg);
-                    }
-
-                    value = CallBuiltin(c, _scratch.AsSpan(start, n));
-                    return true;
-                }
-                finally
-                {
-                    _scratch.AsSpan(start, n).Clear();
-                    _scratchTop = start;
-                }
-            }
-
+                return TryCallSingle(c, frame, out value);
             default:
                 value = null;
                 return false;
+        }
+    }
+
+    /// <summary>
+    /// A call of a function or built-in whose arguments each have one value. Arguments live in a per-evaluation
+    /// stack of slots (nested calls take the slots above ours), so a call allocates no argument array.
+    /// </summary>
+    private bool TryCallSingle(CCall c, Value?[] frame, out Value? value)
+    {
+        var n = c.Args.Length;
+        var start = _scratchTop;
+        if (start + n > _scratch.Length)
+        {
+            Array.Resize(ref _scratch, Math.Max(Math.Max(8, _scratch.Length * 2), start + n));
+        }
+
+        _scratchTop = start + n;
+        try
+        {
+            for (var i = 0; i < n; i++)
+            {
+                if (!TryEvalSingle(c.Args[i], frame, out var arg))
+                {
+                    value = null;
+                    return false;
+                }
+
+                if (arg is null)
+                {
+                    value = null;
+                    return true;
+                }
+
+                Bind(_scratch, start + i, arg);
+            }
+
+            // A nested call may grow the stack into a new array; this span still reads ours.
+            var args = _scratch.AsSpan(start, n);
+            value = c.Function is not null ? CallFunction(c.Function, args) : CallBuiltin(c, args);
+            return true;
+        }
+        finally
+        {
+            _scratch.AsSpan(start, n).Clear();
+            _scratchTop = start;
         }
     }
 
