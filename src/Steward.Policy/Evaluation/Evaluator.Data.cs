@@ -300,11 +300,26 @@ internal sealed partial class Evaluator
     private Value EvalMulti(RuleNode node, bool set)
     {
         var root = new DocumentBuilder(set);
-        var collector = new MultiCollector(this, root);
-        foreach (var rule in Candidates(node))
+        if (_multiDepth == _multiCollectors.Length)
         {
-            collector.Start(rule);
-            EvalBody(rule.Body, 0, collector.Frame, collector.OnSolution);
+            Array.Resize(ref _multiCollectors, Math.Max(4, _multiCollectors.Length * 2));
+        }
+
+        var collector = _multiCollectors[_multiDepth++] ??= new MultiCollector(this);
+        collector.Begin(root);
+        try
+        {
+            foreach (var rule in Candidates(node))
+            {
+                collector.Start(rule);
+                EvalBody(rule.Body, 0, collector.Frame, collector.OnSolution);
+                collector.Finish();
+            }
+        }
+        finally
+        {
+            collector.Clear();
+            _multiDepth--;
         }
 
         var merged = false;

@@ -12,6 +12,8 @@ internal sealed partial class Evaluator
     private Stack<Value?[]>?[]? _framePool;
     private RuleChainCollector?[] _chainCollectors = [];
     private int _chainDepth;
+    private MultiCollector?[] _multiCollectors = [];
+    private int _multiDepth;
     private FunctionCollector?[] _functionCollectors = [];
 
     /// <summary>

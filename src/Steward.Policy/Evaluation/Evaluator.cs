@@ -86,6 +86,7 @@ internal sealed partial class Evaluator
         _steps = 0;
         _depth = 0;
         _chainDepth = 0;
+        _multiDepth = 0;
         _inlineTop = 0;
         _scratchTop = 0;
         _cache = _cache is not null && _cache.TryClear(_policy.Tree.NodeCount) ? _cache : null;
