@@ -214,7 +214,11 @@ internal sealed partial class Evaluator
         for (var i = start; i < path.Length && current is not null; i++)
         {
             Value? key;
-            if (path[i] is CVar kv)
+            if (path[i] is CConst constantKey)
+            {
+                key = constantKey.Value;
+            }
+            else if (path[i] is CVar kv)
             {
                 key = frame[kv.Slot];
                 if (key is null)
