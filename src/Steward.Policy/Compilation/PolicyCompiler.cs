@@ -65,6 +65,7 @@ internal static class PolicyCompiler
         }
 
         SetConstants(tree.Root);
+        tree.Number();
         RecursionCheck.Run(tree, errors);
         errors.ThrowIfAny();
         return ([.. modules.Select(m => m.Module)], tree);

@@ -25,6 +25,9 @@ internal sealed class RuleNode(string[] path)
     /// <summary>Whether the node or any node below holds rules.</summary>
     public bool HasRules { get; set; }
 
+    /// <summary>A dense number for per-query caches (see <see cref="RuleTree.NodeCount"/>); -1 for nodes created after compilation.</summary>
+    public int Id { get; set; } = -1;
+
     /// <summary>Whether the node's value is a function (not a document).</summary>
     public bool IsFunction => Kind == RuleKind.Function;
 

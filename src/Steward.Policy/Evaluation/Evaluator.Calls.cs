@@ -115,7 +115,7 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>Calls a function rule: every definition whose parameters unify with the arguments contributes its value.</summary>
-    private Value? CallFunction(RuleNode node, Value[] args)
+    private Value? CallFunction(RuleNode node, ReadOnlySpan<Value> args)
     {
         if (++_depth > MaxDepth)
         {
@@ -132,44 +132,58 @@ internal sealed partial class Evaluator
         }
     }
 
-    private Value? CallFunctionCore(RuleNode node, Value[] args)
+    private Value? CallFunctionCore(RuleNode node, ReadOnlySpan<Value> args)
     {
-        Value? result = null;
-        foreach (var rule in node.Rules)
+        var collector = FunctionCollectorAt(_depth);
+        try
         {
-            for (var r = rule; r is not null; r = r.Else)
+            foreach (var rule in node.Rules)
             {
-                var frame = new Value?[r.SlotCount];
-                var any = false;
-                var current = r;
-                UnifyArgs(r.Parameters, args, 0, frame, () => EvalBody(current.Body, 0, frame, () => EvalTerm(current.Value!, frame, v =>
+                for (var r = rule; r is not null; r = r.Else)
                 {
-                    any = true;
-                    if (result is not null && !result.Equals(v))
+                    var frame = RentFrame(r.SlotCount);
+                    collector.Start(r, frame);
+                    if (SimpleParameters(r.Parameters))
                     {
-                        throw Conflict("functions must not produce multiple outputs for same inputs");
+                        if (BindParameters(r.Parameters, args, frame))
+                        {
+                            EvalBody(r.Body, 0, frame, collector.OnBody);
+                        }
+                    }
+                    else
+                    {
+                        UnifyArgs(r.Parameters, args.ToArray(), 0, frame, BodyThen(r.Body, frame, collector.OnBody));
                     }
 
-                    result = v;
-                    return true;
-                })));
-                if (any)
-                {
-                    break;
+                    ReturnFrame(frame);
+                    if (collector.Any)
+                    {
+                        break;
+                    }
                 }
             }
-        }
 
-        if (result is null && node.Default is not null)
+            return CallDefault(node, collector.Result);
+        }
+        finally
         {
-            var frame = new Value?[node.Default.SlotCount];
-            EvalTerm(node.Default.Value!, frame, v =>
-            {
-                result = v;
-                return false;
-            });
+            collector.Clear();
         }
+    }
 
+    private Func<bool> BodyThen(CLiteral[] body, Value?[] frame, Func<bool> k) => () => EvalBody(body, 0, frame, k);
+
+    private Value? CallDefault(RuleNode node, Value? result) => result is null && node.Default is not null ? DefaultValue(node.Default) : result;
+
+    private Value? DefaultValue(CRule rule)
+    {
+        Value? result = null;
+        var frame = new Value?[rule.SlotCount];
+        EvalTerm(rule.Value!, frame, v =>
+        {
+            result = v;
+            return false;
+        });
         return result;
     }
 
@@ -279,7 +293,7 @@ internal sealed partial class Evaluator
         }
     }
 
-    private void Apply((Value? Input, Value Data, List<(string[] Path, Value Value)>? Overrides, Dictionary<string, object>? Mocks, Dictionary<RuleNode, Value>? Cache) state)
+    private void Apply((Value? Input, Value Data, List<(string[] Path, Value Value)>? Overrides, Dictionary<string, object>? Mocks, NodeMap<Value>? Cache) state)
     {
         (_input, _data, _overrides, _mocks, _cache) = state;
     }

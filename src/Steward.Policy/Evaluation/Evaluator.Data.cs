@@ -42,7 +42,7 @@ internal sealed partial class Evaluator
                         continue;
                     }
 
-                    frame[key0.Slot] = entry;
+                    Bind(frame, key0.Slot, entry);
                     var r = EvalPath(child, path, index + 1, frame, k);
                     frame[key0.Slot] = null;
                     if (!r)
@@ -68,7 +68,7 @@ internal sealed partial class Evaluator
         {
             foreach (var childKey in ChildKeys(node, baseDoc))
             {
-                frame[v.Slot] = childKey;
+                Bind(frame, v.Slot, childKey);
                 var r = EvalData(ChildNode(node, childKey), IndexDoc(baseDoc, childKey), path, index + 1, frame, k);
                 frame[v.Slot] = null;
                 if (!r)
@@ -191,18 +191,18 @@ internal sealed partial class Evaluator
             return node.Constant;
         }
 
-        var shared = node.IsDataConstant && _overrides is null && _mocks is null ? _policy.SharedValues.GetOrCreateValue(_data) : null;
+        var shared = node.IsDataConstant && _overrides is null && _mocks is null ? SharedFor(_data) : null;
         if (shared is not null && shared.TryGetValue(node, out var sharedValue))
         {
             if (sharedValue.Order is not null)
             {
-                (_order ??= [])[node] = sharedValue.Order;
+                (_order ??= new(_policy.Tree.NodeCount))[node] = sharedValue.Order;
             }
 
             return ReferenceEquals(sharedValue.Value, Undefined) ? null : sharedValue.Value;
         }
 
-        _cache ??= [];
+        _cache ??= new(_policy.Tree.NodeCount);
         if (_cache.TryGetValue(node, out var cached))
         {
             return ReferenceEquals(cached, InProgress)
@@ -228,6 +228,18 @@ internal sealed partial class Evaluator
         _cache[node] = value ?? Undefined;
         shared?.TryAdd(node, new SharedValue(value ?? Undefined, _order is not null && _order.TryGetValue(node, out var produced) ? produced : null));
         return value;
+    }
+
+    /// <summary>The shared values of data-constant rules for a data document, looked up once per query and document.</summary>
+    private System.Collections.Concurrent.ConcurrentDictionary<RuleNode, SharedValue> SharedFor(Value data)
+    {
+        if (_shared is null || !ReferenceEquals(_sharedFor, data))
+        {
+            _shared = _policy.SharedValues.GetOrCreateValue(data);
+            _sharedFor = data;
+        }
+
+        return _shared;
     }
 
     private Value? EvalComplete(RuleNode node)
@@ -260,43 +272,54 @@ internal sealed partial class Evaluator
     /// <summary>The value of a complete rule: its first body that holds, following <c>else</c>.</summary>
     private Value? EvalRuleChain(CRule rule)
     {
-        for (var r = rule; r is not null; r = r.Else)
+        var collector = RentChainCollector();
+        try
         {
-            var frame = r.SlotCount == 0 ? [] : new Value?[r.SlotCount];
-            Value? value = null;
-            var any = false;
-            var constant = r.Value!.IsGround;
-            var rule1 = r;
-            Func<Value, bool> collect = v =>
+            for (var r = rule; r is not null; r = r.Else)
             {
-                any = true;
-                if (value is not null && !value.Equals(v))
+                var frame = RentFrame(r.SlotCount);
+                collector.Start(r, frame);
+                EvalBody(r.Body, 0, frame, collector.OnBody);
+                ReturnFrame(frame);
+                if (collector.Any)
                 {
-                    throw Conflict("complete rules must not produce multiple outputs");
+                    return collector.Value;
                 }
-
-                value = v;
-                return !constant;
-            };
-            EvalBody(r.Body, 0, frame, () => Produce(rule1.Value!, frame, collect));
-            if (any)
-            {
-                return value;
             }
-        }
 
-        return null;
+            return null;
+        }
+        finally
+        {
+            collector.Clear();
+            _chainDepth--;
+        }
     }
 
     /// <summary>Partial sets and objects (including rules with dynamic head references): every solution adds an entry.</summary>
     private Value EvalMulti(RuleNode node, bool set)
     {
         var root = new DocumentBuilder(set);
-        var collector = new MultiCollector(this, root);
-        foreach (var rule in Candidates(node))
+        if (_multiDepth == _multiCollectors.Length)
         {
-            collector.Start(rule);
-            EvalBody(rule.Body, 0, collector.Frame, collector.OnSolution);
+            Array.Resize(ref _multiCollectors, Math.Max(4, _multiCollectors.Length * 2));
+        }
+
+        var collector = _multiCollectors[_multiDepth++] ??= new MultiCollector(this);
+        collector.Begin(root);
+        try
+        {
+            foreach (var rule in Candidates(node))
+            {
+                collector.Start(rule);
+                EvalBody(rule.Body, 0, collector.Frame, collector.OnSolution);
+                collector.Finish();
+            }
+        }
+        finally
+        {
+            collector.Clear();
+            _multiDepth--;
         }
 
         var merged = false;
@@ -318,7 +341,7 @@ internal sealed partial class Evaluator
 
         if (!merged && root.Order.Count > 1)
         {
-            (_order ??= [])[node] = root.Order;
+            (_order ??= new(_policy.Tree.NodeCount))[node] = root.Order;
         }
 
         return root.Build();
@@ -373,9 +396,43 @@ internal sealed partial class Evaluator
         return value;
     }
 
+    /// <summary>The rule node that the walk of <see cref="TryEvalDataSingle"/> reaches through constant keys, if any.</summary>
+    private RuleTarget ResolveRuleTarget(CTerm[] path)
+    {
+        var node = _policy.Tree.Root;
+        for (var i = 0; i < path.Length; i++)
+        {
+            if (node.Kind != RuleKind.None)
+            {
+                return new RuleTarget(node, i);
+            }
+
+            if (path[i] is not CConst { Value: var key } || ChildNode(node, key) is not { } child)
+            {
+                return RuleTarget.None;
+            }
+
+            node = child;
+            if (!node.HasRules && node.Children.Count == 0)
+            {
+                return RuleTarget.None;
+            }
+        }
+
+        return node.Kind != RuleKind.None ? new RuleTarget(node, path.Length) : RuleTarget.None;
+    }
+
     /// <summary>A single-valued walk under data for the common case of constant keys.</summary>
     private bool TryEvalDataSingle(CRef r, Value?[] frame, out Value? value, out int consumed)
     {
+        if (_overrides is null && (r.RuleTarget ??= ResolveRuleTarget(r.Path)).Node is { } target)
+        {
+            // The walk below would reach this rule node whatever the data: skip the lookups on the way.
+            value = target.IsFunction ? null : EvalNode(target);
+            consumed = r.RuleTarget.Consumed;
+            return true;
+        }
+
         RuleNode? node = _policy.Tree.Root;
         Value? baseDoc = _data;
         var path = r.Path;

@@ -12,17 +12,16 @@ internal sealed partial class Evaluator
     private sealed class MultiCollector
     {
         private readonly Evaluator _evaluator;
-        private readonly DocumentBuilder _root;
         private readonly Func<Value, bool> _add;
+        private DocumentBuilder _root = null!;
         private readonly Func<Value[], bool> _withPath;
         private CRule _rule = null!;
         private Value[] _keys = [];
         private Value[] _path = [];
 
-        public MultiCollector(Evaluator evaluator, DocumentBuilder root)
+        public MultiCollector(Evaluator evaluator)
         {
             _evaluator = evaluator;
-            _root = root;
             _add = Add;
             _withPath = WithPath;
             OnSolution = Solution;
@@ -33,11 +32,30 @@ internal sealed partial class Evaluator
         /// <summary>The continuation after a body holds.</summary>
         public Func<bool> OnSolution { get; }
 
+        /// <summary>Starts collecting into a document (the collector is reused, one per nesting level).</summary>
+        public void Begin(DocumentBuilder root) => _root = root;
+
+        /// <summary>Starts a rule's body, in a frame rented from the evaluator (see <see cref="Finish"/>).</summary>
         public void Start(CRule rule)
         {
             _rule = rule;
-            Frame = rule.SlotCount == 0 ? [] : new Value?[rule.SlotCount];
+            Frame = _evaluator.RentFrame(rule.SlotCount);
             _keys = rule.DynamicPath.Length == 0 ? [] : new Value[rule.DynamicPath.Length];
+        }
+
+        /// <summary>Returns the rule's frame after its body has been evaluated.</summary>
+        public void Finish()
+        {
+            _evaluator.ReturnFrame(Frame);
+            Frame = [];
+        }
+
+        public void Clear()
+        {
+            _root = null!;
+            _rule = null!;
+            _path = [];
+            _keys = [];
         }
 
         private bool Solution() => _rule.DynamicPath.Length == 0

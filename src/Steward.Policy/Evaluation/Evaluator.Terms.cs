@@ -97,73 +97,63 @@ internal sealed partial class Evaluator
                 value = items is null ? null : SetValue.FromOwned(items, items.Length);
                 return true;
             }
-            case CCall { Function: not null } f when _mocks is null:
-            {
-                var args = new Value[f.Args.Length];
-                for (var i = 0; i < args.Length; i++)
-                {
-                    if (!TryEvalSingle(f.Args[i], frame, out var arg))
-                    {
-                        value = null;
-                        return false;
-                    }
-
-                    if (arg is null)
-                    {
-                        value = null;
-                        return true;
-                    }
-
-                    args[i] = arg;
-                }
-
-                value = CallFunction(f.Function, args);
+            case CComprehension comprehension when !MayPrint(comprehension):
+                // A comprehension has exactly one value (possibly an empty collection). Callers may evaluate a
+                // term again after a speculative attempt, so only when nothing inside can print.
+                value = EvalComprehension(comprehension, frame);
                 return true;
-            }
-
+            case CCall { Function: not null } f when _mocks is null:
+                return TryCallSingle(f, frame, out value);
             case CCall c when c.Builtin is { Function: not null } && c.Builtin != SpecialBuiltins.Print && _mocks is null:
-            {
-                // Arguments live in a per-evaluation stack of slots: nested calls take the slots above ours.
-                var n = c.Args.Length;
-                var start = _scratchTop;
-                if (start + n > _scratch.Length)
-                {
-                    Array.Resize(ref _scratch, Math.Max(Math.Max(8, _scratch.Length * 2), start + n));
-                }
-
-                _scratchTop = start + n;
-                try
-                {
-                    for (var i = 0; i < n; i++)
-                    {
-                        if (!TryEvalSingle(c.Args[i], frame, out var arg))
-                        {
-                            value = null;
-                            return false;
-                        }
-
-                        if (arg is null)
-                        {
-                            value = null;
-                            return true;
-                        }
-
-                        _scratch[start + i] = arg;
-                    }
-
-                    value = CallBuiltin(c, _scratch.AsSpan(start, n));
-                    return true;
-                }
-                finally
-                {
-                    _scratch.AsSpan(start, n).Clear();
-                    _scratchTop = start;
-                }
-            }
-
+                return TryCallSingle(c, frame, out value);
             default:
                 value = null;
                 return false;
+        }
+    }
+
+    /// <summary>
+    /// A call of a function or built-in whose arguments each have one value. Arguments live in a per-evaluation
+    /// stack of slots (nested calls take the slots above ours), so a call allocates no argument array.
+    /// </summary>
+    private bool TryCallSingle(CCall c, Value?[] frame, out Value? value)
+    {
+        var n = c.Args.Length;
+        var start = _scratchTop;
+        if (start + n > _scratch.Length)
+        {
+            Array.Resize(ref _scratch, Math.Max(Math.Max(8, _scratch.Length * 2), start + n));
+        }
+
+        _scratchTop = start + n;
+        try
+        {
+            for (var i = 0; i < n; i++)
+            {
+                if (!TryEvalSingle(c.Args[i], frame, out var arg))
+                {
+                    value = null;
+                    return false;
+                }
+
+                if (arg is null)
+                {
+                    value = null;
+                    return true;
+                }
+
+                Bind(_scratch, start + i, arg);
+            }
+
+            // A nested call may grow the stack into a new array; this span still reads ours.
+            var args = _scratch.AsSpan(start, n);
+            value = c.Function is not null ? CallFunction(c.Function, args) : CallBuiltin(c, args);
+            return true;
+        }
+        finally
+        {
+            _scratch.AsSpan(start, n).Clear();
+            _scratchTop = start;
         }
     }
 
@@ -224,7 +214,11 @@ internal sealed partial class Evaluator
         for (var i = start; i < path.Length && current is not null; i++)
         {
             Value? key;
-            if (path[i] is CVar kv)
+            if (path[i] is CConst constantKey)
+            {
+                key = constantKey.Value;
+            }
+            else if (path[i] is CVar kv)
             {
                 key = frame[kv.Slot];
                 if (key is null)
@@ -338,7 +332,7 @@ internal sealed partial class Evaluator
     {
         var result = IterateEntries(current, (key, child) =>
         {
-            frame[slot] = key;
+            Bind(frame, slot, key);
             var r = k(key, child);
             frame[slot] = null;
             return r;
@@ -436,14 +430,27 @@ internal sealed partial class Evaluator
 
                 return true;
             case CArray a:
-                return a.Items.All(i => IsEvaluable(i, frame));
+                return AllEvaluable(a.Items, frame);
             case CSet s:
-                return s.Items.All(i => IsEvaluable(i, frame));
+                return AllEvaluable(s.Items, frame);
             case CObject o:
-                return o.Keys.All(i => IsEvaluable(i, frame)) && o.Values.All(i => IsEvaluable(i, frame));
+                return AllEvaluable(o.Keys, frame) && AllEvaluable(o.Values, frame);
             default:
                 return true;
         }
+    }
+
+    private static bool AllEvaluable(CTerm[] terms, Value?[] frame)
+    {
+        foreach (var t in terms)
+        {
+            if (!IsEvaluable(t, frame))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private bool UnifyTerms(CTerm left, CTerm right, Value?[] frame, Func<bool> k)
@@ -520,7 +527,7 @@ internal sealed partial class Evaluator
                 var current = frame[v.Slot];
                 if (current is null)
                 {
-                    frame[v.Slot] = value;
+                    Bind(frame, v.Slot, value);
                     var r = k();
                     frame[v.Slot] = null;
                     return r;

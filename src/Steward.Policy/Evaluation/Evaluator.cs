@@ -13,14 +13,19 @@ internal sealed partial class Evaluator
 {
     private static readonly Value Undefined = new StringValue("\u0000undefined");
     private static readonly Value InProgress = new StringValue("\u0000in progress");
-    private readonly CompiledPolicy _policy;
-    private readonly EvalOptions _options;
-    private readonly BuiltinContext _builtinContext;
-    private readonly long _deadline;
+    [ThreadStatic]
+    private static Evaluator? t_idle;
+
+    private CompiledPolicy _policy;
+    private EvalOptions _options;
+    private BuiltinContext _builtinContext;
+    private long _deadline;
     private Value? _input;
     private Value _data;
-    private Dictionary<RuleNode, Value>? _cache;
-    private Dictionary<RuleNode, IReadOnlyList<Value>>? _order;
+    private NodeMap<Value>? _cache;
+    private NodeMap<IReadOnlyList<Value>>? _order;
+    private System.Collections.Concurrent.ConcurrentDictionary<RuleNode, SharedValue>? _shared;
+    private Value? _sharedFor;
     private Dictionary<string, object>? _mocks;
     private List<(string[] Path, Value Value)>? _overrides;
     private const int MaxDepth = 400;
@@ -35,15 +40,65 @@ internal sealed partial class Evaluator
     {
         _policy = policy;
         _options = options;
+        _data = ObjectValue.Empty;
+        _builtinContext = null!;
+        Start(policy, options);
+    }
+
+    private void Start(CompiledPolicy policy, EvalOptions options)
+    {
+        _policy = policy;
+        _options = options;
         _input = options.Input;
         _data = options.Data ?? ObjectValue.Empty;
         _builtinContext = new BuiltinContext(options.Time, options.CancellationToken);
         _deadline = options.Timeout is { } timeout ? options.Time.GetTimestamp() + (long)(timeout.TotalSeconds * options.Time.TimestampFrequency) : long.MaxValue;
     }
 
+    /// <summary>
+    /// An evaluator for one query. The previous query's evaluator on this thread is reused when it finished
+    /// normally, so its frame pool, continuation collectors and scratch stacks are not allocated again for every
+    /// decision; a query that runs inside another (a built-in evaluating a policy) gets a fresh one.
+    /// </summary>
+    private static Evaluator Rent(CompiledPolicy policy, EvalOptions options)
+    {
+        var idle = t_idle;
+        if (idle is null)
+        {
+            return new Evaluator(policy, options);
+        }
+
+        t_idle = null;
+        idle.Start(policy, options);
+        return idle;
+    }
+
+    /// <summary>Puts the evaluator back after a query that completed (not after an exception: its state may be mid-way).</summary>
+    private void Release()
+    {
+        _input = null;
+        _data = ObjectValue.Empty;
+        _builtinContext = null!;
+        _overrides = null;
+        _mocks = null;
+        _shared = null;
+        _sharedFor = null;
+        _steps = 0;
+        _depth = 0;
+        _chainDepth = 0;
+        _multiDepth = 0;
+        _inlineTop = 0;
+        _scratchTop = 0;
+        _cache = _cache is not null && _cache.TryClear(_policy.Tree.NodeCount) ? _cache : null;
+        _order = _order is not null && _order.TryClear(_policy.Tree.NodeCount) ? _order : null;
+        _policy = null!;
+        _options = null!;
+        t_idle = this;
+    }
+
     public static IReadOnlyList<QueryResult> Run(CompiledPolicy policy, CompiledQuery query, EvalOptions options)
     {
-        var evaluator = new Evaluator(policy, options);
+        var evaluator = Rent(policy, options);
         var frame = new Value?[query.SlotCount];
         var results = new List<QueryResult>();
         evaluator.EvalBody(query.Body, 0, frame, () =>
@@ -66,13 +121,14 @@ internal sealed partial class Evaluator
             results.Add(new QueryResult(bindings, expressions));
             return true;
         });
+        evaluator.Release();
         return results;
     }
 
     public static Value? RunFirst(CompiledPolicy policy, CompiledQuery query, EvalOptions options)
     {
-        var evaluator = new Evaluator(policy, options);
-        var frame = new Value?[query.SlotCount];
+        var evaluator = Rent(policy, options);
+        var frame = evaluator.RentFrame(query.SlotCount);
         Value? first = null;
         var capture = query.ExpressionTerms.Length > 0 ? query.ExpressionTerms[0] as CVar : null;
         evaluator.EvalBody(query.Body, 0, frame, () =>
@@ -80,6 +136,8 @@ internal sealed partial class Evaluator
             first = capture is null ? BooleanValue.True : frame[capture.Slot];
             return false;
         });
+        evaluator.ReturnFrame(frame);
+        evaluator.Release();
         return first;
     }
 
@@ -197,7 +255,7 @@ internal sealed partial class Evaluator
                     }
 
                     var slot = (left ?? right)!.Slot;
-                    frame[slot] = other;
+                    Bind(frame, slot, other);
                     if (_inlineTop == _inlineSlots.Length)
                     {
                         Array.Resize(ref _inlineSlots, Math.Max(8, _inlineSlots.Length * 2));
@@ -227,13 +285,11 @@ internal sealed partial class Evaluator
     private bool EvalLiteral(CLiteral literal, Value?[] frame, Func<bool> k) =>
         literal.With.Length > 0 ? EvalWith(literal, frame, k) : EvalLiteralPlain(literal, frame, k);
 
-    private bool EvalLiteralPlain(CLiteral literal, Value?[] frame, Func<bool> k)
-    {
-        if (!literal.Negated)
-        {
-            return EvalExpr(literal.Expr, frame, k);
-        }
+    private bool EvalLiteralPlain(CLiteral literal, Value?[] frame, Func<bool> k) =>
+        literal.Negated ? EvalNegated(literal, frame, k) : EvalExpr(literal.Expr, frame, k);
 
+    private bool EvalNegated(CLiteral literal, Value?[] frame, Func<bool> k)
+    {
         var found = false;
         EvalExpr(literal.Expr, frame, () =>
         {
@@ -255,7 +311,7 @@ internal sealed partial class Evaluator
 
                 return EvalTerm(t.Term, frame, UnlessFalse(k));
             case CUnify u:
-                return UnifyTerms(u.Left, u.Right, frame, k);
+                return TryEvalWalk(u, frame, k, out var walked) ? walked : UnifyTerms(u.Left, u.Right, frame, k);
             case CSomeIn s:
                 if (TryEvalSingle(s.Collection, frame, out var collection))
                 {
@@ -325,16 +381,38 @@ internal sealed partial class Evaluator
         // The common "some k, v in x" with two fresh variables binds both without a continuation.
         if (keyTerm is CVar kv && valueTerm is CVar vv && kv.Slot != vv.Slot && frame[kv.Slot] is null && frame[vv.Slot] is null)
         {
-            frame[kv.Slot] = key;
-            frame[vv.Slot] = value;
+            Bind(frame, kv.Slot, key);
+            Bind(frame, vv.Slot, value);
             var r = k();
             frame[kv.Slot] = null;
             frame[vv.Slot] = null;
             return r;
         }
 
-        return Unify(keyTerm, key, frame, () => Unify(valueTerm, value, frame, k));
+        switch (keyTerm)
+        {
+            case CVar kvar:
+            {
+                var bound = frame[kvar.Slot];
+                if (bound is not null)
+                {
+                    return !bound.Equals(key) || Unify(valueTerm, value, frame, k);
+                }
+
+                Bind(frame, kvar.Slot, key);
+                var r = Unify(valueTerm, value, frame, k);
+                frame[kvar.Slot] = null;
+                return r;
+            }
+
+            case CConst c:
+                return !c.Value.Equals(key) || Unify(valueTerm, value, frame, k);
+            default:
+                return Unify(keyTerm, key, frame, ValueThen(valueTerm, value, frame, k));
+        }
     }
+
+    private Func<bool> ValueThen(CTerm valueTerm, Value value, Value?[] frame, Func<bool> k) => () => Unify(valueTerm, value, frame, k);
 
     private bool Every(CEvery every, Value domain, Value?[] frame)
     {

@@ -51,6 +51,19 @@ internal sealed class CRef(RefRoot root, CTerm? head, CTerm[] path) : CTerm
     public CTerm? Head { get; } = head;
 
     public CTerm[] Path { get; } = path;
+
+    /// <summary>For a <c>data</c> reference: the rule node its constant prefix leads to, resolved on first use.</summary>
+    public RuleTarget? RuleTarget { get; set; }
+}
+
+/// <summary>
+/// Where a <c>data</c> reference's constant prefix meets rules: <see cref="Node"/> after <see cref="Consumed"/>
+/// path elements, or no node when the reference reads base documents (or needs the general walk). The rule tree
+/// does not change after compilation, so this is resolved once per reference, not per evaluation.
+/// </summary>
+internal sealed record RuleTarget(RuleNode? Node, int Consumed)
+{
+    public static readonly RuleTarget None = new(null, 0);
 }
 
 /// <summary>A call of a built-in or of a function rule.</summary>
@@ -109,6 +122,9 @@ internal sealed class CComprehension(ComprehensionKind kind, CTerm head, CTerm? 
 
     /// <summary>The slots the body binds, cleared before each evaluation.</summary>
     public int[] LocalSlots { get; init; } = [];
+
+    /// <summary>Whether evaluating it may print (it calls print, a function, or uses with): 0 unknown, 1 no, 2 yes.</summary>
+    public int PrintState { get; set; }
 }
 
 /// <summary>A compiled expression.</summary>

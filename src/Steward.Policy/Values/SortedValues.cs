@@ -39,7 +39,7 @@ internal sealed class SortedValues
             return [];
         }
 
-        Array.Sort(values, 0, count, ValueComparer.Instance);
+        values.AsSpan(0, count).Sort(ValueComparer.Comparison);
         var n = 1;
         for (var i = 1; i < count; i++)
         {

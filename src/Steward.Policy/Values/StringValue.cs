@@ -17,14 +17,30 @@ public sealed class StringValue : Value
     /// <summary>The string.</summary>
     public string Value { get; }
 
+    /// <summary>The cached hash code (0 until computed; a computed 0 is stored as another constant).</summary>
+    private int _hash;
+
     /// <inheritdoc />
     public override ValueKind Kind => ValueKind.String;
 
     /// <inheritdoc />
-    public override bool Equals(Value? other) => other is StringValue s && string.Equals(Value, s.Value, StringComparison.Ordinal);
+    public override bool Equals(Value? other) =>
+        ReferenceEquals(this, other)
+        || (other is StringValue s && (_hash == 0 || s._hash == 0 || _hash == s._hash) && string.Equals(Value, s.Value, StringComparison.Ordinal));
 
     /// <inheritdoc />
-    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Value);
+    public override int GetHashCode()
+    {
+        // Keys of data documents and policy constants are looked up again and again: hash each string once.
+        var hash = _hash;
+        if (hash == 0)
+        {
+            hash = StringComparer.Ordinal.GetHashCode(Value);
+            _hash = hash = hash == 0 ? 0x2f6b1d3 : hash;
+        }
+
+        return hash;
+    }
 
     private protected override int CompareSameKind(Value other) => string.CompareOrdinal(Value, ((StringValue)other).Value);
 }

@@ -9,6 +9,8 @@ public sealed class AggregateAndNumberTests
     public void Count_CountsCodePointsOfStrings()
     {
         Assert.Equal("3", Call.Json("count", Call.Str("a€😀")));
+        Assert.Equal("5", Call.Json("count", Call.Str("plain")));
+        Assert.Equal("2", Call.Value("count", new StringValue("a\ud800"))!.ToJson());
         Assert.Equal("2", Call.Value("count", SetValue.From([NumberValue.One, NumberValue.Zero]))!.ToJson());
         Assert.Equal("operand 1 must be one of {array, object, set, string} but got number", Call.TypeError("count", "1"));
     }
@@ -17,6 +19,9 @@ public sealed class AggregateAndNumberTests
     public void Sum_StaysExactForIntegersAndReportsNonNumbers()
     {
         Assert.Equal("18446744073709551616", Call.Json("sum", "[9223372036854775807, 9223372036854775809]"));
+        Assert.Equal("9223372036854775808", Call.Json("sum", "[9223372036854775807, 1]"));
+        Assert.Equal("-9223372036854775809", Call.Json("sum", "[-9223372036854775808, -1]"));
+        Assert.Equal("-5", Call.Json("sum", "[1, -8, 2]"));
         Assert.Equal("3.5", Call.Json("sum", "[1, 2.5]"));
         Assert.Equal("0", Call.Json("sum", "[]"));
         Assert.Equal("operand 1 must be array of numbers but got array containing string", Call.TypeError("sum", "[1, \"a\"]"));

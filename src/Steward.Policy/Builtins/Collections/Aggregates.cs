@@ -28,6 +28,12 @@ internal static class Aggregates
     /// <summary>The number of Unicode code points (Go's rune count; a lone surrogate counts as one).</summary>
     public static int RuneCount(string text)
     {
+        // Without surrogates (one vectorised scan tells) every char is a rune.
+        if (!text.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF'))
+        {
+            return text.Length;
+        }
+
         var n = 0;
         for (var i = 0; i < text.Length; i++)
         {
@@ -52,6 +58,11 @@ internal static class Aggregates
     private static NumberValue Sum(Value value)
     {
         var items = Numbers(value);
+        if (TrySumInt64(items, out var small))
+        {
+            return NumberValue.Of(small);
+        }
+
         var exact = BigInteger.Zero;
         var isExact = true;
         var total = 0d;
@@ -77,6 +88,29 @@ internal static class Aggregates
         }
 
         return isExact ? NumberValue.Of(exact) : dec is { } d ? Arithmetic.FromDecimal(d) : Arithmetic.Float(total);
+    }
+
+    /// <summary>The sum of 64-bit integers without overflow: false when an item is anything else or it overflows (the general path decides then).</summary>
+    private static bool TrySumInt64(ReadOnlySpan<Value> items, out long sum)
+    {
+        sum = 0;
+        foreach (var item in items)
+        {
+            if (item is not NumberValue { IsInt64: true } n || !n.TryGetInt64(out var i))
+            {
+                return false;
+            }
+
+            var next = unchecked(sum + i);
+            if (((sum ^ next) & (i ^ next)) < 0)
+            {
+                return false;
+            }
+
+            sum = next;
+        }
+
+        return true;
     }
 
     private static NumberValue Product(Value value)

@@ -14,10 +14,17 @@ internal sealed class Re2Regex
     /// <summary>Uses after which a cached pattern is recompiled to IL: hot patterns get fast, one-off patterns stay cheap to build.</summary>
     private const int CompileAfterUses = 32;
 
+    [ThreadStatic]
+    private static string? t_lastPattern;
+
+    [ThreadStatic]
+    private static Re2Regex? t_lastRegex;
+
     private readonly string?[] _names;
     private readonly string _translated;
     private int _uses;
     private readonly bool _linear;
+    private readonly Re2Prefilter? _prefilter;
     private Regex _regex;
 
     private Re2Regex(Regex regex, string?[] names, string translated)
@@ -26,7 +33,11 @@ internal sealed class Re2Regex
         _linear = (regex.Options & RegexOptions.NonBacktracking) != 0;
         _names = names;
         _translated = translated;
+        _prefilter = Re2Prefilter.Create(translated);
     }
+
+    /// <summary>The literal prefilter (null when the pattern has no required literals).</summary>
+    internal Re2Prefilter? Prefilter => _prefilter;
 
     public Regex Regex
     {
@@ -44,8 +55,16 @@ internal sealed class Re2Regex
     /// <summary>Compiles (or fetches from a bounded cache) a pattern; invalid patterns throw Go's error.</summary>
     public static Re2Regex Get(string pattern)
     {
+        // Policies usually pass the same string object again and again (a constant, or a rule's shared value):
+        // recognise it by reference before hashing a long pattern for the shared cache.
+        if (ReferenceEquals(t_lastPattern, pattern))
+        {
+            return t_lastRegex!;
+        }
+
         if (Cache.TryGetValue(pattern, out var cached))
         {
+            (t_lastPattern, t_lastRegex) = (pattern, cached);
             return cached;
         }
 
@@ -56,6 +75,7 @@ internal sealed class Re2Regex
         }
 
         Cache[pattern] = compiled;
+        (t_lastPattern, t_lastRegex) = (pattern, compiled);
         return compiled;
     }
 
@@ -97,12 +117,32 @@ internal sealed class Re2Regex
         }
     }
 
-    public bool IsMatch(string input) => Guard(() => Regex.IsMatch(input));
+    public bool IsMatch(string input)
+    {
+        if (_prefilter is not null && !_prefilter.MayMatch(input))
+        {
+            return false;
+        }
+
+        try
+        {
+            return Regex.IsMatch(input);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            throw TimedOut();
+        }
+    }
 
     /// <summary>Go's FindAll: at most n matches (all when n &lt; 0); no empty match right after a previous match.</summary>
     public List<Match> FindAll(string input, long n)
     {
-        return Guard(() =>
+        if (_prefilter is not null && !_prefilter.MayMatch(input))
+        {
+            return [];
+        }
+
+        try
         {
             var result = new List<Match>();
             var pos = 0;
@@ -139,7 +179,11 @@ internal sealed class Re2Regex
             }
 
             return result;
-        });
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            throw TimedOut();
+        }
     }
 
     /// <summary>Go's Split(s, -1).</summary>
@@ -276,15 +320,5 @@ internal sealed class Re2Regex
 
     private static bool IsNameChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
 
-    private static T Guard<T>(Func<T> f)
-    {
-        try
-        {
-            return f();
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            throw new BuiltinException("regular expression match timed out");
-        }
-    }
+    private static BuiltinException TimedOut() => new("regular expression match timed out");
 }
