@@ -108,7 +108,7 @@ public sealed class RemoteOpaDecisionPointTests
     public async Task OversizedAnswer_Denies()
     {
         await using var opa = await TestServer.StartAsync(Answer("{\"result\":{\"pad\":\"" + new string('x', 5000) + "\"}}"));
-        var engine = new RemoteOpaDecisionPoint(new HttpClient(), new RemoteOpaOptions { BaseAddress = opa.Address, MaxResponseBytes = 1000 });
+        var engine = new RemoteOpaDecisionPoint(new HttpClient(), new RemoteOpaOptions { BaseAddress = opa.Address, MaxResponseBytes = 1000, Timeout = TimeSpan.FromSeconds(10) });
         var decision = await engine.DecideAsync(Path, Input);
         Assert.Equal(DecisionErrorCodes.MalformedResponse, decision.Error?.Code);
     }

@@ -27,8 +27,8 @@ internal static class SystemEndpoints
     public static bool MayChangeStage(HttpContext context) =>
         context.User.IsInRole(Roles.Admin) || context.User.IsInRole(Roles.Approver) || context.User.IsInRole(Roles.Contributor) || context.User.IsInRole(Roles.Service);
 
-    private static async Task<ContentHttpResult> Show(HttpContext context, SystemStore systems, GateEngine gates, StageHistory history, string id,
-        string? to, string? moved, string? refused)
+    private static async Task<ContentHttpResult> Show(HttpContext context, SystemStore systems, GateEngine gates, StageHistory history,
+        Steward.Governance.Assessments.AssessmentStore assessments, string id, string? to, string? moved, string? refused)
     {
         var system = await systems.FindAsync(id, context.RequestAborted);
         if (system is null)
@@ -43,7 +43,8 @@ internal static class SystemEndpoints
         var events = await history.ListAsync(system.Id, 20, context.RequestAborted);
         var notice = moved is not null && Stages.Order(moved) >= 0 ? SystemPage.Notice.Moved
             : refused is not null ? SystemPage.Notice.Refused : SystemPage.Notice.None;
-        var main = SystemPage.Render(context, system, shown, events, notice, MayChangeStage(context));
+        var recent = (await assessments.ListAsync(system.Id, null, null, 10, context.RequestAborted)).Items;
+        var main = SystemPage.Render(context, system, shown, events, recent, notice, MayChangeStage(context));
         return DashboardResults.Page(context, $"System: {system.Name}", DashboardArea.Inventory, main);
     }
 

@@ -22,7 +22,7 @@ internal static class SystemPage
     }
 
     public static Html Render(HttpContext context, AiSystem system, IReadOnlyList<GateResult> gates, IReadOnlyList<StageEvent> events,
-        Notice notice, bool mayChange)
+        IReadOnlyList<Steward.Governance.Assessments.Assessment> assessments, Notice notice, bool mayChange)
     {
         var current = Stages.Order(system.Stage);
         var steps = Stages.All.Select((s, i) => i == current
@@ -65,7 +65,26 @@ internal static class SystemPage
               {cards}
               {form}
             </section>
+            {Records(system, assessments)}
             {History(events)}
+            """);
+    }
+
+    private static Html Records(AiSystem system, IReadOnlyList<Steward.Governance.Assessments.Assessment> assessments)
+    {
+        var items = assessments.Select(a => Html.Of(
+            $"<li><a href=\"/ui/assessments/{a.Id}\">{a.TemplateId} v{a.TemplateVersion}</a>: {a.Status}{(a.Outcome is null ? Html.Empty : Html.Of($", {a.Outcome}"))}{(a.RiskTier is null ? Html.Empty : Html.Of($", tier {a.RiskTier}"))} <span class=\"muted\">started {Format.Date(a.StartedAt)} by {a.StartedBy}</span></li>"));
+        var list = assessments.Count == 0
+            ? Html.Of($"<p class=\"empty\">No risk assessment yet. Start one on the <a href=\"/ui/assessments\">assessments page</a>.</p>")
+            : Html.Of($"<ul class=\"records\">{items}</ul>");
+        return Html.Of($"""
+            <section class="card" aria-labelledby="records-title">
+              <h2 id="records-title">Governance records</h2>
+              <h3>Risk assessments</h3>
+              {list}
+              <p><a href="{UiUrl.With("/ui/tickets", ("system_id", system.Id))}">Tickets of this system</a> ·
+                 <a href="{UiUrl.With("/ui/redteam", ("system_id", system.Id))}">Red-team exercises and findings</a></p>
+            </section>
             """);
     }
 
