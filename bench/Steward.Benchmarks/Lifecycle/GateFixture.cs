@@ -10,9 +10,10 @@ using Steward.Governance.Storage;
 namespace Steward.Benchmarks.Lifecycle;
 
 /// <summary>
-/// A SQLite database with the shipped gate policy and one system carrying <c>events</c> governance events
-/// (decisions of every gate-relevant type, with corrections that supersede earlier ones), built through the
-/// real stores, so every event is a ledger entry.
+/// A SQLite database with the shipped gate policy and one system carrying <c>events</c> governance events, built
+/// through the real stores so every event is a ledger entry: 70% decisions of every gate-relevant type (every tenth
+/// corrects the one before), 30% red-team findings (medium and low, so they are read but block nothing). The gate
+/// reads them through the same facts sources as the server (decisions, assessments, tickets, findings, models, datasets).
 /// </summary>
 internal sealed class GateFixture : IAsyncDisposable
 {
@@ -45,11 +46,20 @@ internal sealed class GateFixture : IAsyncDisposable
         var factory = new EventFactory(TimeProvider.System);
         var systems = new SystemStore(db, ledger, factory);
         var decisions = new DecisionStore(db, ledger, factory);
+        var findings = new Steward.Governance.RedTeam.FindingStore(db, ledger, factory);
         await new PolicyModuleStore(db, ledger, factory).PutAsync(Actor.System, GatePolicy.ModuleId, GatePolicy.DefaultText);
         var system = await systems.RegisterAsync(Owner, new SystemRegistration("bench-system", "credit scoring", "owner@example.com", "retail", "high", null));
 
         // Events go in concurrently (the sequencer commits them in groups); every tenth corrects the one before.
         var recorded = new List<string>();
+        var findingCount = events * 3 / 10;
+        for (var start = 0; start < findingCount; start += 100)
+        {
+            await Task.WhenAll(Enumerable.Range(start, Math.Min(100, findingCount - start)).Select(i => findings.RecordAsync(Approver,
+                new Steward.Governance.RedTeam.FindingRequest(system.Id, null, $"finding {i}", "perturbation flips the label", i % 2 == 0 ? "medium" : "low",
+                    ["AML.T0043"], [], null, null))));
+        }
+        events -= findingCount;
         for (var start = 0; start < events; start += 100)
         {
             var batch = Enumerable.Range(start, Math.Min(100, events - start)).Select(i =>
@@ -67,7 +77,8 @@ internal sealed class GateFixture : IAsyncDisposable
             recorded.AddRange((await Task.WhenAll(batch)).Select(d => d.Id));
         }
         var gates = new GateEngine(db, ledger, factory, new GatePolicyCache(), systems,
-            [new ModelGateFacts(), new DatasetGateFacts()]);
+            [new Steward.Governance.Assessments.AssessmentGateFacts(), new Steward.Governance.Tickets.TicketGateFacts(),
+             new Steward.Governance.RedTeam.FindingsGateFacts(), new ModelGateFacts(), new DatasetGateFacts()]);
         return new GateFixture(directory, db, ledger, gates, system.Id);
     }
 

@@ -160,8 +160,7 @@ public sealed class GateEngine
         var provided = new HashSet<string>(StringComparer.Ordinal);
         foreach (var source in _sources)
         {
-            var facts = await source.CollectAsync(connection, tx, system.Id, cancellationToken).ConfigureAwait(false);
-            input.Set(new StringValue(source.Name), JsonFacts.ToValue(facts));
+            input.Set(new StringValue(source.Name), await source.CollectValueAsync(connection, tx, system.Id, cancellationToken).ConfigureAwait(false));
             provided.Add(source.Name);
         }
         foreach (var name in StandardFacts)

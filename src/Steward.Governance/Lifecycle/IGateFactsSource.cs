@@ -16,4 +16,12 @@ public interface IGateFactsSource
 
     /// <summary>The facts about one system (usually an array of objects with snake_case fields).</summary>
     Task<JsonNode> CollectAsync(DbConnection connection, DbTransaction? transaction, string systemId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The same facts as policy values, which is what the gate reads. The default converts <see cref="CollectAsync"/>'s
+    /// answer; a source with many rows can build the values directly (for example from JSON text) and skip the nodes.
+    /// </summary>
+    async Task<Steward.Policy.Values.Value> CollectValueAsync(DbConnection connection, DbTransaction? transaction, string systemId,
+        CancellationToken cancellationToken) =>
+        JsonFacts.ToValue(await CollectAsync(connection, transaction, systemId, cancellationToken).ConfigureAwait(false));
 }

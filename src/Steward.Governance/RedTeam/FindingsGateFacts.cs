@@ -18,7 +18,15 @@ internal sealed class FindingsGateFacts : IGateFactsSource
 {
     public string Name => "findings";
 
-    public async Task<JsonNode> CollectAsync(DbConnection connection, DbTransaction? transaction, string systemId, CancellationToken cancellationToken)
+    public async Task<JsonNode> CollectAsync(DbConnection connection, DbTransaction? transaction, string systemId, CancellationToken cancellationToken) =>
+        JsonNode.Parse(await JsonAsync(connection, transaction, systemId, cancellationToken).ConfigureAwait(false))!;
+
+    // The gate reads values: parse the JSON text straight into them, without building nodes first.
+    public async Task<Steward.Policy.Values.Value> CollectValueAsync(DbConnection connection, DbTransaction? transaction, string systemId,
+        CancellationToken cancellationToken) =>
+        Steward.Policy.Values.ValueJson.Parse(await JsonAsync(connection, transaction, systemId, cancellationToken).ConfigureAwait(false));
+
+    private static async Task<string> JsonAsync(DbConnection connection, DbTransaction? transaction, string systemId, CancellationToken cancellationToken)
     {
         await using var command = connection.Command(
             "SELECT f.facts, CASE WHEN f.risk_acceptance IS NULL THEN 0 WHEN EXISTS (SELECT 1 FROM decisions d WHERE d.supersedes = f.risk_acceptance) THEN 1 ELSE 2 END " +
@@ -36,7 +44,7 @@ internal sealed class FindingsGateFacts : IGateFactsSource
                 json.Append(facts, 0, facts.Length - 1).Append(",\"risk_acceptance_current\":").Append(current ? "true" : "false").Append('}');
             }
         }
-        return JsonNode.Parse(json.Append(']').ToString())!;
+        return json.Append(']').ToString();
     }
 
     /// <summary>The stored gate facts of a finding (all but <c>risk_acceptance_current</c>), as compact JSON.</summary>
