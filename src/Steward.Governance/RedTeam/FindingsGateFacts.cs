@@ -21,10 +21,34 @@ internal sealed class FindingsGateFacts : IGateFactsSource
     public async Task<JsonNode> CollectAsync(DbConnection connection, DbTransaction? transaction, string systemId, CancellationToken cancellationToken) =>
         JsonNode.Parse(await JsonAsync(connection, transaction, systemId, cancellationToken).ConfigureAwait(false))!;
 
+    // Every change of a finding moves its ledger_index forward, and whether an acceptance is current depends only on
+    // decisions about the same system (a decision can supersede only one about its own subject). So (findings count,
+    // their largest ledger_index, the system's decision count and newest decision id) names the facts exactly, and
+    // the values built for it are reused until one of those moves.
+    private const int MaxCachedSystems = 512;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Stamp, Steward.Policy.Values.Value Value)> _cache =
+        new(StringComparer.Ordinal);
+
     // The gate reads values: parse the JSON text straight into them, without building nodes first.
     public async Task<Steward.Policy.Values.Value> CollectValueAsync(DbConnection connection, DbTransaction? transaction, string systemId,
-        CancellationToken cancellationToken) =>
-        Steward.Policy.Values.ValueJson.Parse(await JsonAsync(connection, transaction, systemId, cancellationToken).ConfigureAwait(false));
+        CancellationToken cancellationToken)
+    {
+        string stamp;
+        await using (var command = connection.Command(
+            "SELECT (SELECT COUNT(*) FROM redteam_findings WHERE system_id = @sid), (SELECT MAX(ledger_index) FROM redteam_findings WHERE system_id = @sid), " +
+            "(SELECT COUNT(*) FROM decisions WHERE subject_kind = 'system' AND subject_id = @sid), " +
+            "(SELECT MAX(id) FROM decisions WHERE subject_kind = 'system' AND subject_id = @sid)", transaction).With("@sid", systemId))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            stamp = string.Join('|', Enumerable.Range(0, 4).Select(i => reader.IsDBNull(i) ? "-" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        if (_cache.TryGetValue(systemId, out var hit) && hit.Stamp == stamp) return hit.Value;
+        var value = Steward.Policy.Values.ValueJson.Parse(await JsonAsync(connection, transaction, systemId, cancellationToken).ConfigureAwait(false));
+        if (_cache.Count >= MaxCachedSystems) _cache.Clear();
+        _cache[systemId] = (stamp, value);
+        return value;
+    }
 
     private static async Task<string> JsonAsync(DbConnection connection, DbTransaction? transaction, string systemId, CancellationToken cancellationToken)
     {
