@@ -25,6 +25,12 @@ internal abstract record ReportBlock
     public abstract IEnumerable<Claim> Claims { get; }
 }
 
+/// <summary>A heading inside a section; it claims nothing.</summary>
+internal sealed record Subheading(string Text) : ReportBlock
+{
+    public override IEnumerable<Claim> Claims => [];
+}
+
 /// <summary>A paragraph: one claim.</summary>
 internal sealed record Paragraph(Claim Claim) : ReportBlock
 {

@@ -63,7 +63,7 @@ internal static class ReportHtml
 
     private static Html Block(ReportBlock block) => block switch
     {
-        Paragraph { Claim.Text: var t } p when t.StartsWith("§ ", StringComparison.Ordinal) => Html.Of($"<h3>{t[2..]}</h3>"),
+        Subheading h => Html.Of($"<h3>{h.Text}</h3>"),
         Paragraph p => Html.Of($"<p>{Claim(p.Claim)}</p>"),
         Bullets b => Html.Of($"<ul>{b.Items.Select(i => Html.Of($"<li>{Claim(i)}</li>"))}</ul>"),
         Facts f => Html.Of($"<table class=\"facts\">{f.Rows.Select(r => Html.Of($"<tr><th scope=\"row\">{r.Name}</th><td>{Claim(r.Value)}</td></tr>"))}</table>"),

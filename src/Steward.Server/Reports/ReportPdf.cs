@@ -71,10 +71,10 @@ internal sealed class ReportPdf
     {
         switch (block)
         {
-            case Paragraph { Claim.Text: var t } when t.StartsWith("§ ", StringComparison.Ordinal):
+            case Subheading h:
                 Space(4);
                 Keep(30);
-                Text(t[2..], _h3, 0, 2);
+                Text(h.Text, _h3, 0, 2);
                 break;
             case Paragraph p:
                 Text(Cited(p.Claim), _body, 0, 4);

@@ -37,6 +37,7 @@ internal sealed class ReportService(EvidenceCollector collector)
         JsonObject Claim(Claim c) => new() { ["text"] = c.Text, ["cites"] = new JsonArray([.. c.Cites.Select(i => (JsonNode)i)]) };
         JsonNode Block(ReportBlock b) => b switch
         {
+            Subheading h => new JsonObject { ["heading"] = h.Text },
             Paragraph p => new JsonObject { ["paragraph"] = Claim(p.Claim) },
             Bullets l => new JsonObject { ["list"] = new JsonArray([.. l.Items.Select(i => (JsonNode)Claim(i))]) },
             Facts f => new JsonObject { ["facts"] = new JsonArray([.. f.Rows.Select(r => (JsonNode)new JsonObject { ["name"] = r.Name, ["value"] = Claim(r.Value) })]) },

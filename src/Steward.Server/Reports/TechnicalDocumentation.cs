@@ -114,7 +114,7 @@ internal static class TechnicalDocumentation
             : $"NOT VERIFIED: {ev.Checkpoint.Failure}"),
     ];
 
-    internal static ReportBlock Heading(string text) => new Paragraph(Claim.Of("§ " + text, []));
+    internal static ReportBlock Heading(string text) => new Subheading(text);
 
     internal static ReportBlock Paragraph(string text, IEnumerable<long> cites) => new Paragraph(Claim.Of(text, cites));
 
