@@ -84,6 +84,11 @@ public sealed class ReportsApiTests : IAsyncLifetime
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(bytes, 0, 5));
         Assert.True(bytes.Length > 2000);
+        // A well-formed document: PDFsharp reads it back, with pages and the fonts embedded.
+        using var reread = PdfSharp.Pdf.IO.PdfReader.Open(new MemoryStream(bytes), PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import);
+        Assert.True(reread.PageCount >= 1);
+        Assert.Contains("Board report: report-system", reread.Info.Title, StringComparison.Ordinal);
+        Assert.Contains("/FontFile2", System.Text.Encoding.Latin1.GetString(bytes), StringComparison.Ordinal);
     }
 
     [Theory]
