@@ -50,7 +50,7 @@ public sealed class LifecycleTests(DashboardFixture fixture)
             var history = page.Locator("table tbody tr");
             await Expect(history).ToHaveCountAsync(1);
             await Expect(history.Locator("td[data-label='Reason']")).ToHaveTextAsync("launch");
-            await Expect(history.Locator("td[data-label='Result']")).ToContainTextAsync("rejected");
+            await Expect(history.Locator("td[data-label='Result']")).ToContainTextAsync("refused");
 
             await page.GetByLabel("Stage", new() { Exact = true }).SelectOptionAsync("retired");
             await page.GetByRole(AriaRole.Button, new() { Name = "Request change" }).ClickAsync();
@@ -58,6 +58,7 @@ public sealed class LifecycleTests(DashboardFixture fixture)
             await Expect(page.Locator("dd[data-stage]")).ToHaveTextAsync("retired");
             await Expect(history).ToHaveCountAsync(2);
             await Expect(history.First.Locator("td[data-label='Actor']")).ToHaveTextAsync("carol@example.com");
+            await Expect(history.First.Locator("td[data-label='Result']")).ToHaveTextAsync("changed");
             await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Request change" })).ToHaveCountAsync(0);
         }, server);
     }

@@ -137,7 +137,7 @@ internal static class SystemPage
               <td data-label="Time" class="nowrap">{e.Time}</td>
               <td data-label="Actor">{e.Actor}</td>
               <td data-label="Change">{Label(e.From)} → {Label(e.To)}</td>
-              <td data-label="Result">{(e.Type == "stage.changed" ? Format.OutcomeBadge("approved") : Format.OutcomeBadge("rejected"))}{Unmet(e)}</td>
+              <td data-label="Result">{(e.Type == "stage.changed" ? Html.Of($"<span class=\"badge outcome-approved\">changed</span>") : Html.Of($"<span class=\"badge outcome-rejected\">refused</span>"))}{Unmet(e)}</td>
               <td data-label="Reason">{Format.OrDash(e.Reason)}</td>
             </tr>
             """));
