@@ -62,7 +62,6 @@ public sealed class SystemStore(StewardDatabase db, LedgerStore ledger, EventFac
             check.Fail("body", "names no field to change");
         check.ThrowIfFailed();
 
-        _ = await GetAsync(id, cancellationToken).ConfigureAwait(false);
         var data = GovernanceJson.ToObject(new SystemUpdate(purpose, owner, unit, tier, status));
         var evt = events.Create("system.updated", new Subject("system", id), actor, data);
         AiSystem? changed = null;

@@ -64,11 +64,8 @@ internal sealed class EvidenceCollector(StewardDatabase db, SystemStore systems,
         entries.Sort((a, b) => a.Index.CompareTo(b.Index));
 
         var gateResults = new List<GateResult>();
-        var order = Stages.Order(system.Stage);
-        if (order >= 0 && order < Stages.All.Length - 2)
-            gateResults.Add(await gates.EvaluateAsync(systemId, Stages.All[order + 1], actor, cancellationToken));
-        if (order < Stages.Order("deployment") && Stages.All[order + 1] != "deployment")
-            gateResults.Add(await gates.EvaluateAsync(systemId, "deployment", actor, cancellationToken));
+        foreach (var stage in Stages.GatesAhead(system.Stage))
+            gateResults.Add(await gates.EvaluateAsync(systemId, stage, actor, cancellationToken));
         return new SystemEvidence(system, models, datasets, entries, checkpoint, gateResults, time.GetUtcNow());
     }
 

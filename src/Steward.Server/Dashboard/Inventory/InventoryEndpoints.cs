@@ -30,9 +30,8 @@ internal static class InventoryEndpoints
             var actor = context.User.Actor();
             foreach (var system in page.Items)
             {
-                var order = Stages.Order(system.Stage);
-                if (order < 0 || order >= Stages.All.Length - 2) continue;
-                next[system.Id] = await gates.EvaluateAsync(system.Id, Stages.All[order + 1], actor, context.RequestAborted);
+                if (Stages.Next(system.Stage) is { } stage)
+                    next[system.Id] = await gates.EvaluateAsync(system.Id, stage, actor, context.RequestAborted);
             }
             return InventoryTables.Systems(page, request, next);
         });

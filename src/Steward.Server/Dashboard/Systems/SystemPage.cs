@@ -10,16 +10,9 @@ internal static class SystemPage
 {
     public enum Notice { None, Moved, Refused }
 
-    /// <summary>The gates worth showing: the next stage, deployment while the system is before it, and the stage asked about.</summary>
-    public static IEnumerable<string> GatesToShow(string stage, string? asked)
-    {
-        var order = Stages.Order(stage);
-        var list = new List<string>();
-        if (asked is not null) list.Add(asked);
-        if (order >= 0 && order < Stages.All.Length - 2) list.Add(Stages.All[order + 1]);
-        if (order < Stages.Order("deployment")) list.Add("deployment");
-        return list.Distinct(StringComparer.Ordinal);
-    }
+    /// <summary>The gates worth showing: the stage asked about, then those ahead (<see cref="Stages.GatesAhead"/>).</summary>
+    public static IEnumerable<string> GatesToShow(string stage, string? asked) =>
+        (asked is null ? Stages.GatesAhead(stage) : Stages.GatesAhead(stage).Prepend(asked)).Distinct(StringComparer.Ordinal);
 
     public static Html Render(HttpContext context, AiSystem system, IReadOnlyList<GateResult> gates, IReadOnlyList<StageEvent> events,
         IReadOnlyList<Steward.Governance.Assessments.Assessment> assessments, Notice notice, bool mayChange)
