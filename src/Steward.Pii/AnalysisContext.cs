@@ -1,0 +1,31 @@
+using Steward.Pii.Text;
+
+namespace Steward.Pii;
+
+/// <summary>
+/// The text under analysis and what recognizers share about it: the word tokens are computed once, on first
+/// use, by whichever recognizer asks first.
+/// </summary>
+public sealed class AnalysisContext
+{
+    private Token[]? _tokens;
+
+    /// <summary>Creates a context for one text.</summary>
+    public AnalysisContext(string text, string language = "en")
+    {
+        Text = text;
+        Language = language;
+    }
+
+    /// <summary>The text.</summary>
+    public string Text { get; }
+
+    /// <summary>The language code of the request.</summary>
+    public string Language { get; }
+
+    /// <summary>The text's word tokens in order (letters, digits, inner apostrophes and hyphens).</summary>
+    public ReadOnlySpan<Token> Tokens => _tokens ??= Tokenizer.Tokenize(Text);
+
+    /// <summary>The tokens as an array (shared; do not modify).</summary>
+    public Token[] TokenArray => _tokens ??= Tokenizer.Tokenize(Text);
+}

@@ -1,0 +1,134 @@
+using System.Text.RegularExpressions;
+
+namespace Steward.Pii;
+
+/// <summary>
+/// Runs the recognizers over a text and returns what they found, as Presidio's <c>AnalyzerEngine</c>: each
+/// recognizer whose entity types were asked for scans the text; allow-listed texts are dropped; context words
+/// raise scores; a result contained in a better one of the same type is dropped; results below the score
+/// threshold are dropped. Results of different types may overlap (the anonymizer resolves that). Thread-safe.
+/// </summary>
+public sealed class AnalyzerEngine
+{
+    private readonly ContextEnhancer _enhancer;
+
+    /// <summary>Creates an engine over <paramref name="registry"/>.</summary>
+    public AnalyzerEngine(RecognizerRegistry registry, PiiEngineOptions? options = null)
+    {
+        Registry = registry;
+        _enhancer = new ContextEnhancer((options ?? new PiiEngineOptions()).Context);
+    }
+
+    /// <summary>An engine with the default recognizers.</summary>
+    public static AnalyzerEngine CreateDefault(PiiEngineOptions? options = null) => new(RecognizerRegistry.CreateDefault(options), options);
+
+    /// <summary>The recognizers.</summary>
+    public RecognizerRegistry Registry { get; }
+
+    /// <summary>Analyzes one text; throws <see cref="PiiRequestException"/> for an unknown language or entity.</summary>
+    public List<RecognizerResult> Analyze(string text, AnalyzeOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        options ??= new AnalyzeOptions();
+        var recognizers = Prepare(options, out var wanted);
+        return Run(text, options, recognizers, wanted, AllowListRegex(options));
+    }
+
+    /// <summary>Analyzes several texts with the same options (compiled once), in order.</summary>
+    public List<List<RecognizerResult>> AnalyzeBatch(IReadOnlyList<string> texts, AnalyzeOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        options ??= new AnalyzeOptions();
+        var recognizers = Prepare(options, out var wanted);
+        var allow = AllowListRegex(options);
+        var all = new List<List<RecognizerResult>>(texts.Count);
+        foreach (var text in texts) all.Add(Run(text ?? throw new PiiRequestException("a text in the batch is null"), options, recognizers, wanted, allow));
+        return all;
+    }
+
+    private Recognizer[] Prepare(AnalyzeOptions options, out HashSet<string>? wanted)
+    {
+        var languages = Registry.Languages;
+        if (!languages.Contains(options.Language))
+            throw new PiiRequestException($"language '{options.Language}' is not supported; supported: {string.Join(", ", languages)}");
+        var adHoc = options.AdHocRecognizers.Where(r => r.SupportedLanguage == options.Language).ToArray();
+        var recognizers = Registry.For(options.Language).Concat(adHoc).ToArray();
+        wanted = null;
+        if (options.Entities is { Count: > 0 } entities)
+        {
+            var supported = recognizers.SelectMany(r => r.SupportedEntities).ToHashSet(StringComparer.Ordinal);
+            var unknown = entities.Where(e => !supported.Contains(e)).ToArray();
+            if (unknown.Length > 0)
+                throw new PiiRequestException($"unknown entit{(unknown.Length == 1 ? "y" : "ies")} {string.Join(", ", unknown)}; supported: {string.Join(", ", supported.Order(StringComparer.Ordinal))}");
+            wanted = entities.ToHashSet(StringComparer.Ordinal);
+        }
+        var w = wanted;
+        return w is null ? recognizers : [.. recognizers.Where(r => r.SupportedEntities.Any(w.Contains))];
+    }
+
+    private static Regex? AllowListRegex(AnalyzeOptions options)
+    {
+        if (options.AllowListMatch != AllowListMatch.Regex || options.AllowList.Count == 0) return null;
+        return PythonRegex.Compile($"\\A(?:{string.Join('|', options.AllowList.Select(a => $"(?:{a})"))})\\Z", options.RegexFlags);
+    }
+
+    private List<RecognizerResult> Run(string text, AnalyzeOptions options, Recognizer[] recognizers, HashSet<string>? wanted, Regex? allowRegex)
+    {
+        var context = new AnalysisContext(text, options.Language);
+        var sink = new ResultSink(wanted);
+        foreach (var recognizer in recognizers) recognizer.Analyze(context, sink);
+
+        var kept = new List<RecognizerResult>(sink.Results.Count);
+        var sources = new List<Recognizer>(sink.Results.Count);
+        var allowExact = options.AllowListMatch == AllowListMatch.Exact && options.AllowList.Count > 0
+            ? options.AllowList.ToHashSet(StringComparer.Ordinal) : null;
+        for (var i = 0; i < sink.Results.Count; i++)
+        {
+            var r = sink.Results[i];
+            if (r.End > text.Length) continue;
+            if (allowExact is not null && allowExact.Contains(text[r.Start..r.End])) continue;
+            if (allowRegex is not null && IsAllowed(allowRegex, text[r.Start..r.End])) continue;
+            kept.Add(r);
+            sources.Add(sink.SourceOf(i));
+        }
+
+        _enhancer.Enhance(text, kept, i => sources[i], options.Context);
+        var results = RemoveDuplicates(kept);
+        results.RemoveAll(r => r.Score < options.ScoreThreshold);
+        results.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        return results;
+    }
+
+    private static bool IsAllowed(Regex allow, string value)
+    {
+        try
+        {
+            return allow.IsMatch(value);
+        }
+        catch (RegexMatchTimeoutException e)
+        {
+            throw PythonRegex.TimedOut("allow_list", e);
+        }
+    }
+
+    /// <summary>
+    /// Presidio's duplicate removal: best score first (then earlier, then longer); a result is dropped when its
+    /// score is 0, or when it lies within a kept result of the same entity type.
+    /// </summary>
+    internal static List<RecognizerResult> RemoveDuplicates(List<RecognizerResult> results)
+    {
+        var ordered = results.Where(r => r.Score > 0)
+            .OrderByDescending(r => r.Score).ThenBy(r => r.Start).ThenByDescending(r => r.Length).ToList();
+        var kept = new List<RecognizerResult>(ordered.Count);
+        foreach (var r in ordered)
+        {
+            var drop = false;
+            foreach (var k in kept)
+            {
+                if (k.EntityType == r.EntityType && r.IsContainedIn(k)) { drop = true; break; }
+            }
+            if (!drop) kept.Add(r);
+        }
+        return kept;
+    }
+}

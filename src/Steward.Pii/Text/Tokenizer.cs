@@ -1,0 +1,62 @@
+namespace Steward.Pii.Text;
+
+/// <summary>
+/// Splits text into word tokens in one pass: a token is a run of letters, digits and combining marks; an
+/// apostrophe (' or ’) or hyphen between two letters stays inside it ("O'Brien", "Hubbard-Thomas").
+/// Everything else separates tokens.
+/// </summary>
+public static class Tokenizer
+{
+    /// <summary>Tokenizes <paramref name="text"/>.</summary>
+    public static Token[] Tokenize(string text)
+    {
+        var tokens = new List<Token>(Math.Max(4, text.Length / 6));
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!IsWordChar(text[i])) { i++; continue; }
+            var start = i;
+            while (i < text.Length)
+            {
+                var c = text[i];
+                if (IsWordChar(c)) { i++; continue; }
+                if ((c == '\'' || c == '\u2019' || c == '-') && i + 1 < text.Length && char.IsLetter(text[i + 1]) && char.IsLetter(text[i - 1]))
+                {
+                    i++;
+                    continue;
+                }
+                break;
+            }
+            tokens.Add(new Token(start, i - start, ShapeOf(text.AsSpan(start, i - start))));
+        }
+        return [.. tokens];
+    }
+
+    /// <summary>True for letters, digits and combining marks.</summary>
+    public static bool IsWordChar(char c) =>
+        char.IsAsciiLetterOrDigit(c) || (c > 127 && (char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark));
+
+    /// <summary>Computes the shape flags of one token.</summary>
+    public static TokenShape ShapeOf(ReadOnlySpan<char> token)
+    {
+        int letters = 0, upper = 0, lower = 0, digits = 0;
+        foreach (var c in token)
+        {
+            if (char.IsDigit(c)) digits++;
+            else if (char.IsLetter(c))
+            {
+                letters++;
+                if (char.IsUpper(c)) upper++;
+                else if (char.IsLower(c)) lower++;
+            }
+        }
+        var shape = TokenShape.None;
+        if (letters > 0) shape |= TokenShape.HasLetter;
+        if (digits > 0) shape |= TokenShape.HasDigit;
+        if (digits == token.Length) shape |= TokenShape.AllDigits;
+        if (token.Length > 0 && char.IsUpper(token[0])) shape |= TokenShape.Capitalized;
+        if (letters >= 2 && upper == letters) shape |= TokenShape.AllUpper;
+        if (letters > 0 && lower == letters) shape |= TokenShape.AllLower;
+        return shape;
+    }
+}
