@@ -22,5 +22,6 @@ internal static class RootCommandFactory
         RedTeam.RedTeamCommand.Create(context),
         Status.MeCommand.Create(context),
         Tickets.TicketCommand.Create(context),
+        Pii.PiiCommand.Create(context),
     };
 }
