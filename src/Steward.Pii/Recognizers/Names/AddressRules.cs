@@ -1,0 +1,161 @@
+using Steward.Pii.Text;
+
+namespace Steward.Pii.Recognizers.Names;
+
+/// <summary>
+/// Street addresses as one LOCATION span per address block: an anchor (house number + street words + street type
+/// in either order, a one-word street name such as "Nassaustraat 123", or number + proper nouns + number), extended
+/// left over extra house numbers and right over unit, city, region, postal code and country, across line breaks.
+/// </summary>
+internal static class AddressRules
+{
+    /// <summary>Street types written before the street's name ("Rue Abdelaziz Thâalbi", "Via Roma").</summary>
+    private static readonly WordSet PrefixTypes = new(
+        "rue via viale piazza piazzale vicolo corso largo strada calle carrera carretera camino paseo plaza " +
+        "avenida avda av rua travessa praca estrada alameda rodovia ulica ul aleja plac osiedle chemin allee " +
+        "impasse quai boulevard bd avenue place route cours passage πλατεια οδος λεωφορος οδ улица ул " +
+        "проспект переулок площадь шоссе бульвар ");
+
+    /// <summary>Street types that make a street name even without a house number ("Whittaker Street").</summary>
+    private static readonly WordSet StrongTypes = new(
+        "street road avenue lane boulevard blvd drive strasse crescent terrace parkway highway straat gasse ");
+
+    /// <summary>Small words inside street and place names.</summary>
+    internal static readonly WordSet Connectors = new(
+        "de del della di da do dos das du des la le les van von der den het el al y e of the nad pod na am " +
+        "an im sur sous en ");
+
+    private static readonly WordSet PostalCues = new(
+        "zip zipcode postcode postal plz cep ");
+
+    private static readonly WordSet Directions = new(
+        "n s e w ne nw se sw ");
+
+    /// <summary>Finds address blocks and reports each as one LOCATION.</summary>
+    public static void Apply(NameScan s)
+    {
+        for (var i = 0; i < s.Count; i++)
+        {
+            if (s.Claimed[i]) continue;
+            if (!TryAnchor(s, i, out var start, out var end, out var rule)) continue;
+            if (s.AnyClaimed(start, end)) continue;
+            start = ExtendLeft(s, start);
+            end = AddressBlock.ExtendRight(s, end);
+            s.Report(PiiEntities.Location, start, end, rule == "number-words-number" ? 0.7 : 0.85, "address: " + rule);
+            i = end;
+        }
+        PostalCodes(s);
+    }
+
+    private static bool TryAnchor(NameScan s, int i, out int start, out int end, out string rule)
+    {
+        start = end = i;
+        rule = "";
+        var word = s.Word(i);
+        if (s.Has(i, NameFlags.StreetType) && word.Length > 0)
+        {
+            var isPrefix = PrefixTypes.Contains(word);
+            if (isPrefix && PrefixForm(s, i, out start, out end)) { rule = "street type before name"; return true; }
+            if (SuffixForm(s, i, out start, out end)) { rule = "street type after name"; return true; }
+            return false;
+        }
+        if ((s.Has(i, NameFlags.StreetWord) || s.Has(i, NameFlags.StreetName)) && s.CapLike(i) && !s.Has(i, NameFlags.Common))
+        {
+            if (s.IsNumber(i + 1) && SameLine(s, i + 1) && Digits(s, i + 1) <= 5) { start = s.IsNumber(i - 1) && SameLine(s, i) ? i - 1 : i; end = i + 1; rule = "street word + number"; return true; }
+            if (s.IsNumber(i - 1) && SameLine(s, i)) { start = i - 1; end = i; rule = "number + street word"; return true; }
+            return false;
+        }
+        if (s.IsNumber(i) && Digits(s, i) <= 5) return NumberWordsNumber(s, i, out start, out end, out rule);
+        return false;
+    }
+
+    private static bool PrefixForm(NameScan s, int i, out int start, out int end)
+    {
+        start = end = i;
+        var j = i + 1;
+        var names = 0;
+        while (j < s.Count && names < 5 && SameLine(s, j) && IsStreetNameToken(s, j)) { names++; j++; }
+        if (names == 0) return false;
+        var last = j - 1;
+        while (last > i && IsConnector(s, last)) last--;
+        var numberAfter = s.IsNumber(last + 1) && SameLine(s, last + 1) && Digits(s, last + 1) <= 5;
+        var numberBefore = s.IsNumber(i - 1) && SameLine(s, i);
+        if (!numberAfter && !numberBefore) return false;
+        start = numberBefore ? i - 1 : i;
+        end = numberAfter ? last + 1 : last;
+        return true;
+    }
+
+    private static bool SuffixForm(NameScan s, int i, out int start, out int end)
+    {
+        start = end = i;
+        var j = i - 1;
+        var names = 0;
+        while (j >= 0 && names < 4 && SameLine(s, j + 1) && (IsStreetNameToken(s, j) || (s.Shape(j, TokenShape.HasDigit) && s.Shape(j, TokenShape.HasLetter))))
+        {
+            names++;
+            j--;
+        }
+        if (names == 0 || IsConnector(s, j + 1)) return false;
+        var numberBefore = s.IsNumber(j) && SameLine(s, j + 1) && Digits(s, j) <= 6;
+        var type = s.Word(i);
+        var strong = StrongTypes.Contains(type) && !s.NoCase && s.Shape(i, TokenShape.Capitalized);
+        if (!numberBefore && !strong) return false;
+        start = numberBefore ? j : j + 1;
+        end = i;
+        if (s.Tokens[i].Length <= 2 && end + 1 < s.Count && Directions.Contains(s.Word(end + 1)) && SameLine(s, end + 1)) end++;
+        if (s.IsNumber(end + 1) && SameLine(s, end + 1) && Digits(s, end + 1) <= 5 && !numberBefore) end++;
+        return true;
+    }
+
+    private static bool NumberWordsNumber(NameScan s, int i, out int start, out int end, out string rule)
+    {
+        start = end = i;
+        rule = "number-words-number";
+        var j = i + 1;
+        var names = 0;
+        while (j < s.Count && names < 4 && SameLine(s, j) && IsStreetNameToken(s, j) && !s.Has(j, NameFlags.Calendar)) { names++; j++; }
+        if (names == 0 || !s.IsNumber(j) || !SameLine(s, j) || Digits(s, j) > 5 || IsConnector(s, i + 1)) return false;
+        if (!s.NoCase && !s.Shape(i + 1, TokenShape.Capitalized)) return false;
+        for (var k = i + 1; k < j; k++) if (s.Has(k, NameFlags.Common) && !IsConnector(s, k) && !s.Has(k, NameFlags.StreetType | NameFlags.StreetName | NameFlags.AnyPlace)) return false;
+        end = j;
+        return true;
+    }
+
+    private static int ExtendLeft(NameScan s, int start)
+    {
+        for (var n = 0; n < 2 && s.IsNumber(start - 1) && SameLine(s, start) && Digits(s, start - 1) <= 5 && !s.Claimed[start - 1]; n++) start--;
+        return start;
+    }
+
+    /// <summary>"ZIP: 11164", "postcode 2000": a postal code after its label.</summary>
+    private static void PostalCodes(NameScan s)
+    {
+        for (var i = 0; i + 1 < s.Count; i++)
+        {
+            if (!PostalCues.Contains(s.Word(i))) continue;
+            var j = s.IsWord(i + 1, "code") ? i + 2 : i + 1;
+            if (j < s.Count && s.Shape(j, TokenShape.HasDigit) && s.Tokens[j].Length is >= 3 and <= 10 && !s.Claimed[j] && SameLine(s, j))
+            {
+                var end = j + 1 < s.Count && s.Shape(j + 1, TokenShape.HasDigit) && s.Tokens[j + 1].Length <= 4 && s.SpaceBefore(j + 1) ? j + 1 : j;
+                s.Report(PiiEntities.Location, j, end, 0.6, "address: postal code after its label");
+            }
+        }
+    }
+
+    internal static bool IsConnector(NameScan s, int i) =>
+        i >= 0 && i < s.Count && Connectors.Contains(s.Word(i)) && !s.Shape(i, TokenShape.AllUpper);
+
+    private static bool IsStreetNameToken(NameScan s, int i)
+    {
+        if (i < 0 || i >= s.Count || s.Claimed[i] || !s.Shape(i, TokenShape.HasLetter)) return false;
+        if (IsConnector(s, i)) return true;
+        if (s.Has(i, NameFlags.Title | NameFlags.Calendar) && !s.Has(i, NameFlags.AnyName | NameFlags.AnyPlace)) return false;
+        if (s.NoCase) return !s.Has(i, NameFlags.Common) || s.Has(i, NameFlags.AnyName | NameFlags.AnyPlace | NameFlags.StreetName);
+        return s.CapLike(i);
+    }
+
+    internal static bool SameLine(NameScan s, int i) => i > 0 && i < s.Count && !s.NewlineBefore(i);
+
+    internal static int Digits(NameScan s, int i) => s.Tokens[i].Length;
+}

@@ -1,0 +1,80 @@
+namespace Steward.Pii.Recognizers.Names;
+
+/// <summary>Context phrases that say what the next or previous proper noun is ("my name is", "lives in", "X said").</summary>
+internal static class Cues
+{
+    private static readonly WordSet CallVerbs = new("call calls called calling");
+    private static readonly WordSet GreetingWords = new("dear hi hello hey thanks regards sincerely cheers bye goodbye congratulations welcome");
+    private static readonly WordSet PersonVerbsBefore = new(
+        "told tell tells asked ask asks thanked met meet meets married marry contacted contact emailed email texted text " +
+        "by named name surname nickname forename introduced invited phoned ring rang starring featuring " +
+        "kid son daughter wife husband friend brother sister mother father mom mum dad boss manager colleague partner uncle aunt " +
+        "cousin nephew niece grandson granddaughter grandma grandpa boyfriend girlfriend fiance fiancee neighbour neighbor " +
+        "teacher doctor lawyer client customer patient mr mrs ms");
+    private static readonly WordSet PersonVerbsAfter = new(
+        "said says told tells asked asks shouted replied replies wrote writes explained explains added adds smiled laughed " +
+        "whispered answered answers called calls lives lived works worked thinks thought believes wants wanted cried " +
+        "yelled screamed agreed argued noted insisted had has was is will would can could did does " +
+        "began begins started starts spent spends became becomes joined joins graduated studied received won died left " +
+        "returned founded published directed played starred stated announced");
+    private static readonly WordSet StrongVerbsAfter = new(
+        "said says told tells asked asks shouted replied replies wrote writes explained explains added adds smiled laughed " +
+        "whispered answered answers lives lived works worked cried yelled screamed agreed argued noted insisted " +
+        "began started spent became graduated studied died returned founded published directed starred");
+    private static readonly WordSet VocativeFollowers = new("can could would will please i you do are have thank thanks how what where when why is");
+    private static readonly WordSet LocationWords = new("in near from to at into toward towards across around outside inside via");
+    private static readonly WordSet StrongLocationVerbs = new(
+        "lives live living lived born grew moved moving move located based situated raised visiting visited travel travelled traveled " +
+        "arrived arrive flew fly drove relocated relocating headquartered stationed stay stayed staying");
+    private static readonly WordSet OrgVerbs = new("work works worked working employed employer joined join hired company firm ceo cto founder founded");
+
+    /// <summary>Strong cue right before token <paramref name="i"/>: "my name is", "name:", "call me", "I am", "Dear".</summary>
+    public static bool StrongPersonBefore(NameScan s, int i)
+    {
+        if (i <= 0) return false;
+        if (s.IsWord(i - 1, "is") && (s.IsWord(i - 2, "name") || s.IsWord(i - 2, "names"))) return true;
+        if ((s.IsWord(i - 1, "name") || s.IsWord(i - 1, "surname")) && s.GapBefore(i).IndexOf(':') >= 0) return true;
+        if (s.IsWord(i - 1, "me") && i >= 2 && CallVerbs.Contains(s.Word(i - 2))) return true;
+        if (s.IsWord(i - 1, "am") && s.IsWord(i - 2, "i")) return true;
+        if (s.IsWord(i - 1, "i'm") || s.IsWord(i - 1, "named") || s.IsWord(i - 1, "im")) return true;
+        if (s.IsWord(i - 1, "is") && s.IsWord(i - 2, "this")) return true;
+        if ((s.IsWord(i - 1, "name") || s.IsWord(i - 1, "surname")) && s.GapBefore(i).IndexOf('?') >= 0) return true;
+        return GreetingWords.Contains(s.Word(i - 1)) && s.GapBefore(i).IndexOfAny('\n', '.') < 0;
+    }
+
+    /// <summary>Weaker cue before token <paramref name="i"/>: a verb or preposition that often takes a person.</summary>
+    public static bool PersonBefore(NameScan s, int i) => i > 0 && s.GapBefore(i).IndexOfAny('.', '\n', '!') < 0 && PersonVerbsBefore.Contains(s.Word(i - 1));
+
+    /// <summary>Cue after token <paramref name="last"/>: "X said", "X's", "X had given".</summary>
+    public static bool PersonAfter(NameScan s, int last, bool strongOnly)
+    {
+        if (last + 1 >= s.Count) return false;
+        var gap = s.GapBefore(last + 1);
+        var next = s.Word(last + 1);
+        // "Jakobine, can I please speak to your boss?": a name called at the start of a sentence.
+        if (gap.Trim(' ').SequenceEqual(",") && s.SentenceStart(last) && VocativeFollowers.Contains(next)) return true;
+        if (gap.IndexOfAny('.', '\n', '!') >= 0 || gap.IndexOf('?') >= 0) return false;
+        return strongOnly ? StrongVerbsAfter.Contains(next) : PersonVerbsAfter.Contains(next);
+    }
+
+    /// <summary>Location cue before token <paramref name="i"/>: "in", "from", "lives in", "born in", "moved to", "Where:".</summary>
+    public static int LocationBefore(NameScan s, int i)
+    {
+        if (i <= 0) return 0;
+        var gap = s.GapBefore(i);
+        if (gap.IndexOfAny(".\n!?") >= 0) return 0;
+        if (s.IsWord(i - 1, "where") && gap.IndexOf(':') >= 0) return 2;
+        if (gap.Trim(' ').Length > 0 && gap.Trim(' ').SequenceEqual(",") && s.Has(i - 1, NameFlags.AnyPlace)) return 1;
+        if (!LocationWords.Contains(s.Word(i - 1))) return 0;
+        if (i >= 2 && (StrongLocationVerbs.Contains(s.Word(i - 2)) || (i >= 3 && s.IsWord(i - 2, "up") && s.IsWord(i - 3, "grew")))) return 2;
+        return s.IsWord(i - 1, "in") || s.IsWord(i - 1, "from") || s.IsWord(i - 1, "near") ? 2 : 1;
+    }
+
+    /// <summary>Organisation cue before token <paramref name="i"/>: "work for", "employed by", "joined".</summary>
+    public static bool OrganizationBefore(NameScan s, int i)
+    {
+        if (i <= 0 || s.GapBefore(i).IndexOfAny(".\n!?") >= 0) return false;
+        if (OrgVerbs.Contains(s.Word(i - 1)) && !s.IsWord(i - 1, "work")) return s.IsWord(i - 1, "joined") || s.IsWord(i - 1, "employer") || s.IsWord(i - 1, "company") || s.IsWord(i - 1, "firm");
+        return (s.IsWord(i - 1, "for") || s.IsWord(i - 1, "at") || s.IsWord(i - 1, "by") || s.IsWord(i - 1, "of")) && i >= 2 && OrgVerbs.Contains(s.Word(i - 2));
+    }
+}

@@ -1,0 +1,42 @@
+namespace Steward.Pii.Recognizers.Names;
+
+/// <summary>
+/// PERSON, LOCATION, NRP and ORGANIZATION without a model: gazetteers (names, places, nationalities, organisations,
+/// street words; matched case- and diacritic-insensitively, multi-word entries with Aho–Corasick) and rules
+/// (capitalisation, titles, cue phrases, address grammar). The rules run in order, each claiming its tokens:
+/// addresses, titles and cue phrases, organisations, given name + surname, NRP, places, then lone names.
+/// </summary>
+public sealed class GazetteerNameRecognizer : Recognizer
+{
+    private static readonly string[] Entities = [PiiEntities.Person, PiiEntities.Location, PiiEntities.Nrp, PiiEntities.Organization];
+
+    /// <summary>Creates the recognizer (its data loads on first use, once per process).</summary>
+    public GazetteerNameRecognizer() : base("GazetteerNameRecognizer", Entities)
+    {
+    }
+
+    /// <inheritdoc />
+    public override void Analyze(AnalysisContext context, ResultSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(sink);
+        if (!sink.Wants(PiiEntities.Person) && !sink.Wants(PiiEntities.Location) && !sink.Wants(PiiEntities.Nrp) && !sink.Wants(PiiEntities.Organization)) return;
+        var tokens = context.TokenArray;
+        if (tokens.Length == 0) return;
+        using var scan = new NameScan(context.Text, tokens, Gazetteer.Default);
+        AddressRules.Apply(scan);
+        PersonRules.ApplyCued(scan);
+        OrganizationRules.Apply(scan);
+        PersonRules.ApplyFullNames(scan);
+        NrpRules.Apply(scan);
+        PlaceRules.Apply(scan);
+        PersonRules.ApplyLone(scan);
+        foreach (var r in scan.Results)
+        {
+            var start = tokens[r.First].Start;
+            var end = tokens[r.Last].Start + scan.CoreLength[r.Last];
+            sink.Add(this, r.Entity, start, end, r.Score, r.Rule, validationResult: null,
+                textualExplanation: $"Identified as {r.Entity} by the gazetteer and rules ({r.Rule})");
+        }
+    }
+}

@@ -1,0 +1,201 @@
+using System.Buffers;
+using Steward.Pii.Text;
+
+namespace Steward.Pii.Recognizers.Names;
+
+/// <summary>
+/// What the name rules know about one text: per token its folded form, gazetteer flags, the longest multi-word
+/// entry starting there, and whether a rule has already claimed it. Arrays come from the shared pool and go back
+/// on <see cref="Dispose"/>; nothing is allocated per token.
+/// </summary>
+internal sealed class NameScan : IDisposable
+{
+    private readonly char[] _folded;
+    private readonly int[] _foldStart;
+    private readonly int[] _foldLength;
+    private readonly int[] _ids;
+
+    public NameScan(string text, Token[] tokens, Gazetteer gazetteer)
+    {
+        Text = text;
+        Tokens = tokens;
+        Gazetteer = gazetteer;
+        var n = tokens.Length;
+        Count = n;
+        _folded = ArrayPool<char>.Shared.Rent(Math.Max(16, text.Length * 2 + 16));
+        _foldStart = ArrayPool<int>.Shared.Rent(n + 1);
+        _foldLength = ArrayPool<int>.Shared.Rent(n + 1);
+        _ids = ArrayPool<int>.Shared.Rent(n + 1);
+        Flags = ArrayPool<NameFlags>.Shared.Rent(n + 1);
+        PhraseLength = ArrayPool<int>.Shared.Rent(n + 1);
+        PhraseFlags = ArrayPool<NameFlags>.Shared.Rent(n + 1);
+        Claimed = ArrayPool<bool>.Shared.Rent(n + 1);
+        CoreLength = ArrayPool<int>.Shared.Rent(n + 1);
+        Array.Clear(PhraseLength, 0, n);
+        Array.Clear(PhraseFlags, 0, n);
+        Array.Clear(Claimed, 0, n);
+        Fill();
+        NoCase = DetectNoCase();
+    }
+
+    public string Text { get; }
+    public Token[] Tokens { get; }
+    public Gazetteer Gazetteer { get; }
+    public int Count { get; }
+
+    /// <summary>Gazetteer flags per token (single-word entries plus derived endings).</summary>
+    public NameFlags[] Flags { get; }
+
+    /// <summary>Length in tokens of the longest multi-word entry starting at each token (0 when none).</summary>
+    public int[] PhraseLength { get; }
+
+    /// <summary>Flags of that entry.</summary>
+    public NameFlags[] PhraseFlags { get; }
+
+    /// <summary>True once a rule has reported the token.</summary>
+    public bool[] Claimed { get; }
+
+    /// <summary>Token length without a possessive "'s".</summary>
+    public int[] CoreLength { get; }
+
+    /// <summary>True when the text has no capitalisation to go by (all lower case or all capitals).</summary>
+    public bool NoCase { get; }
+
+    /// <summary>The results found so far.</summary>
+    public List<NameSpan> Results { get; } = [];
+
+    /// <summary>The folded token (possessive removed).</summary>
+    public ReadOnlySpan<char> Word(int i) => _folded.AsSpan(_foldStart[i], _foldLength[i]);
+
+    public bool Has(int i, NameFlags flag) => i >= 0 && i < Count && (Flags[i] & flag) != 0;
+
+    public bool Shape(int i, TokenShape shape) => i >= 0 && i < Count && Tokens[i].Is(shape);
+
+    public bool IsNumber(int i) => Shape(i, TokenShape.AllDigits);
+
+    public bool IsWord(int i, string word) => i >= 0 && i < Count && Word(i).SequenceEqual(word);
+
+    /// <summary>Looks like a proper noun here: capitalised (or all capitals) in cased text, any letters otherwise.</summary>
+    public bool CapLike(int i)
+    {
+        if (i < 0 || i >= Count) return false;
+        var t = Tokens[i];
+        if (!t.Is(TokenShape.HasLetter) || t.Is(TokenShape.HasDigit)) return false;
+        if (NoCase) return true;
+        if (!t.Is(TokenShape.Capitalized)) return false;
+        if (t.Is(TokenShape.AllUpper)) return true;
+        // "McDonald" and "DeVries" are fine; "iPhone"-like inner capitals after two lower-case letters are not names.
+        var s = t.In(Text);
+        for (var k = 3; k < s.Length; k++) if (char.IsUpper(s[k]) && char.IsLower(s[k - 1]) && char.IsLower(s[k - 2]) && s[k - 3] != '-' && !(k == 3 && s[0] == 'M')) return false;
+        return true;
+    }
+
+    /// <summary>The characters between token <paramref name="i"/> - 1 and token <paramref name="i"/>.</summary>
+    public ReadOnlySpan<char> GapBefore(int i)
+    {
+        if (i <= 0 || i >= Count) return i == 0 && Count > 0 ? Text.AsSpan(0, Tokens[0].Start) : [];
+        var from = Tokens[i - 1].End;
+        return Text.AsSpan(from, Tokens[i].Start - from);
+    }
+
+    /// <summary>True when nothing but spaces separates token <paramref name="i"/> from the one before.</summary>
+    public bool SpaceBefore(int i) => i > 0 && i < Count && GapBefore(i).Trim(' ').IsEmpty;
+
+    /// <summary>True when the gap before token <paramref name="i"/> contains a line break.</summary>
+    public bool NewlineBefore(int i) => i == 0 || GapBefore(i).IndexOfAny('\n', '\r') >= 0;
+
+    /// <summary>True for the first token of a sentence, a line or a quotation.</summary>
+    public bool SentenceStart(int i)
+    {
+        if (i <= 0) return true;
+        var gap = GapBefore(i);
+        for (var k = gap.Length - 1; k >= 0; k--)
+        {
+            var c = gap[k];
+            if (c is '.' or '!' or '?' or '\n' or '\r' or ':' or ';' or '"' or '“' or '•' or '*' or '>' or '(' or '-') return true;
+        }
+        return false;
+    }
+
+    /// <summary>Reports a result over tokens [<paramref name="first"/>, <paramref name="last"/>] and claims them.</summary>
+    public void Report(string entity, int first, int last, double score, string rule)
+    {
+        Results.Add(new NameSpan(entity, first, last, score, rule));
+        for (var k = first; k <= last; k++) Claimed[k] = true;
+    }
+
+    /// <summary>True when any token in [<paramref name="first"/>, <paramref name="last"/>] is claimed.</summary>
+    public bool AnyClaimed(int first, int last)
+    {
+        for (var k = Math.Max(0, first); k <= last && k < Count; k++) if (Claimed[k]) return true;
+        return false;
+    }
+
+    public void Dispose()
+    {
+        ArrayPool<char>.Shared.Return(_folded);
+        ArrayPool<int>.Shared.Return(_foldStart);
+        ArrayPool<int>.Shared.Return(_foldLength);
+        ArrayPool<int>.Shared.Return(_ids);
+        ArrayPool<NameFlags>.Shared.Return(Flags);
+        ArrayPool<int>.Shared.Return(PhraseLength);
+        ArrayPool<NameFlags>.Shared.Return(PhraseFlags);
+        ArrayPool<bool>.Shared.Return(Claimed);
+        ArrayPool<int>.Shared.Return(CoreLength);
+    }
+
+    private void Fill()
+    {
+        var pos = 0;
+        for (var i = 0; i < Count; i++)
+        {
+            var t = Tokens[i];
+            var raw = t.In(Text);
+            var core = raw.Length;
+            if (core > 2 && raw[^1] is 's' or 'S' && raw[^2] is '\'' or '’') core -= 2;
+            CoreLength[i] = core;
+            _foldStart[i] = pos;
+            var length = 0;
+            if (t.Is(TokenShape.HasLetter) && core <= Gazetteer.MaxWordLength)
+            {
+                length = Gazetteer.Fold.Fold(raw[..core], _folded.AsSpan(pos, Math.Min(_folded.Length - pos, Gazetteer.MaxWordLength * 3)));
+                if (length < 0) length = 0;
+            }
+            _foldLength[i] = length;
+            pos += length;
+            if (length == 0)
+            {
+                Flags[i] = NameFlags.None;
+                _ids[i] = -1;
+                continue;
+            }
+            var info = Gazetteer.Lookup(Word(i));
+            _ids[i] = info.Id;
+            var flags = info.Flags;
+            if ((flags & (NameFlags.Common | NameFlags.AnyName | NameFlags.AnyPlace)) == 0 && length >= 6) flags |= Gazetteer.Endings(Word(i));
+            Flags[i] = flags;
+        }
+        var self = this;
+        Gazetteer.MatchPhrases(_ids.AsSpan(0, Count), ref self, static (ref NameScan s, int start, int length, int value) =>
+        {
+            if (length > s.PhraseLength[start])
+            {
+                s.PhraseLength[start] = length;
+                s.PhraseFlags[start] = s.Gazetteer.PhraseFlags(value);
+            }
+        });
+    }
+
+    private bool DetectNoCase()
+    {
+        int letters = 0, capitalised = 0;
+        for (var i = 0; i < Count; i++)
+        {
+            var t = Tokens[i];
+            if (!t.Is(TokenShape.HasLetter)) continue;
+            letters++;
+            if (t.Is(TokenShape.Capitalized) && !t.Is(TokenShape.AllUpper) && !(t.Length == 1 && Text[t.Start] == 'I')) capitalised++;
+        }
+        return letters > 0 && capitalised * 20 < letters;
+    }
+}

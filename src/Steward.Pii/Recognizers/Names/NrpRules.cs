@@ -1,0 +1,30 @@
+namespace Steward.Pii.Recognizers.Names;
+
+/// <summary>NRP: nationalities and demonyms, religions and political groups, from the gazetteer, in any case.</summary>
+internal static class NrpRules
+{
+    /// <summary>Finds nationalities, religious and political groups.</summary>
+    public static void Apply(NameScan s)
+    {
+        for (var i = 0; i < s.Count; i++)
+        {
+            if (s.Claimed[i]) continue;
+            var phrase = s.PhraseLength[i];
+            if (phrase > 0 && (s.PhraseFlags[i] & NameFlags.AnyNrp) != 0 && !s.AnyClaimed(i, i + phrase - 1))
+            {
+                s.Report(PiiEntities.Nrp, i, i + phrase - 1, 0.85, "nrp: " + Kind(s.PhraseFlags[i]));
+                i += phrase - 1;
+                continue;
+            }
+            var flags = s.Flags[i];
+            if ((flags & NameFlags.AnyNrp) == 0) continue;
+            if ((flags & NameFlags.Common) != 0 && (s.NoCase || !s.Shape(i, Steward.Pii.Text.TokenShape.Capitalized))) continue;
+            // "Christian Bale", "Georgia": a name or place reading wins when the word is capitalised in the middle of a name.
+            if ((flags & NameFlags.AnyName) != 0 && i + 1 < s.Count && s.Has(i + 1, NameFlags.LastName) && s.SpaceBefore(i + 1)) continue;
+            s.Report(PiiEntities.Nrp, i, i, (flags & NameFlags.Common) != 0 ? 0.6 : 0.85, "nrp: " + Kind(flags));
+        }
+    }
+
+    private static string Kind(NameFlags flags) =>
+        (flags & NameFlags.Nationality) != 0 ? "nationality" : (flags & NameFlags.Religion) != 0 ? "religion" : "political group";
+}

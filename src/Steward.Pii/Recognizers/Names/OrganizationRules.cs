@@ -1,0 +1,106 @@
+using Steward.Pii.Text;
+
+namespace Steward.Pii.Recognizers.Names;
+
+/// <summary>
+/// ORGANIZATION rules: known organisations, proper nouns ending in an organisation word ("Areavibes Inc", "Tableau
+/// Software"), "University of X", faker's company shapes ("Hubbard, Fox and Gillespie", "Hubbard-Thomas"), and
+/// proper nouns after "work for", "employed by", "joined".
+/// </summary>
+internal static class OrganizationRules
+{
+    private static readonly WordSet LegalSuffixes = new("inc ltd llc llp plc corp gmbh ag kg bv nv sarl srl spa oy ab pty pvt lp sa sas co");
+
+    /// <summary>Finds organisations.</summary>
+    public static void Apply(NameScan s)
+    {
+        for (var i = 0; i < s.Count; i++)
+        {
+            if (s.Claimed[i]) continue;
+            if (Known(s, i) || Suffixed(s, i) || OfForm(s, i) || CompanyShape(s, i) || Cued(s, i)) i = LastReported(s);
+        }
+    }
+
+    private static int LastReported(NameScan s) => s.Results[^1].Last;
+
+    private static bool Known(NameScan s, int i)
+    {
+        var phrase = s.PhraseLength[i];
+        if (phrase > 0 && (s.PhraseFlags[i] & NameFlags.KnownOrg) != 0 && s.CapLike(i) && !s.AnyClaimed(i, i + phrase - 1))
+        {
+            s.Report(PiiEntities.Organization, i, i + phrase - 1, 0.85, "organization: known organisation");
+            return true;
+        }
+        if (!s.Has(i, NameFlags.KnownOrg) || !s.CapLike(i)) return false;
+        if (s.Has(i, NameFlags.Common | NameFlags.AnyName) && (s.NoCase || s.SentenceStart(i) || s.Shape(i, TokenShape.AllUpper) && s.Tokens[i].Length < 3)) return false;
+        s.Report(PiiEntities.Organization, i, i, s.Has(i, NameFlags.Common) ? 0.6 : 0.85, "organization: known organisation");
+        return true;
+    }
+
+    private static bool Suffixed(NameScan s, int i)
+    {
+        if (!s.Has(i, NameFlags.OrgSuffix) || i == 0 || !s.SpaceBefore(i) && s.GapBefore(i).Trim(' ').Length > 1) return false;
+        var legal = LegalSuffixes.Contains(s.Word(i));
+        if (!legal && !s.CapLike(i)) return false;
+        if (s.NoCase && !legal) return false;
+        var j = i - 1;
+        var distinctive = 0;
+        while (j >= 0 && i - j <= 4 && !s.Claimed[j] && !s.NewlineBefore(j + 1) && (s.SpaceBefore(j + 1) || s.GapBefore(j + 1).Trim(' ').SequenceEqual("&")))
+        {
+            var connector = s.IsWord(j, "and") || s.IsWord(j, "of") || s.IsWord(j, "the");
+            if (!connector && (!s.CapLike(j) || s.Has(j, NameFlags.Title | NameFlags.Calendar))) break;
+            if (!connector && !s.Has(j, NameFlags.Common | NameFlags.OrgSuffix)) distinctive++;
+            j--;
+        }
+        var first = j + 1;
+        while (first < i && (s.IsWord(first, "and") || s.IsWord(first, "of"))) first++;
+        // A signature block's organisation line ("Tableau Software" alone on its line) needs no distinctive word.
+        var ownLine = s.NewlineBefore(first) && (i + 1 >= s.Count || s.NewlineBefore(i + 1)) && !s.NoCase;
+        if (first >= i || (distinctive == 0 && !ownLine)) return false;
+        s.Report(PiiEntities.Organization, first, i, legal ? 0.85 : 0.7, "organization: name + '" + s.Tokens[i].In(s.Text).ToString() + "'");
+        return true;
+    }
+
+    private static bool OfForm(NameScan s, int i)
+    {
+        if (!s.Has(i, NameFlags.OrgPrefix) || !s.Shape(i, TokenShape.Capitalized) || s.NoCase || !s.IsWord(i + 1, "of") || i + 2 >= s.Count || !s.CapLike(i + 2)) return false;
+        var e = i + 2;
+        while (e + 1 < s.Count && e - i < 5 && s.SpaceBefore(e + 1) && s.CapLike(e + 1) && !s.Claimed[e + 1]) e++;
+        if (s.AnyClaimed(i, e)) return false;
+        s.Report(PiiEntities.Organization, i, e, 0.8, "organization: '" + s.Tokens[i].In(s.Text).ToString() + " of' + name");
+        return true;
+    }
+
+    /// <summary>"Hubbard, Fox and Gillespie" (three surnames) and "Hubbard-Thomas" (two surnames joined).</summary>
+    private static bool CompanyShape(NameScan s, int i)
+    {
+        if (s.NoCase || !s.Shape(i, TokenShape.Capitalized)) return false;
+        if (i + 3 < s.Count && Surname(s, i) && Surname(s, i + 1) && s.IsWord(i + 2, "and") && Surname(s, i + 3)
+            && s.GapBefore(i + 1).SequenceEqual(", ") && !s.AnyClaimed(i, i + 3))
+        {
+            s.Report(PiiEntities.Organization, i, i + 3, 0.7, "organization: 'A, B and C' of surnames");
+            return true;
+        }
+        var word = s.Word(i);
+        var hyphen = word.IndexOf('-');
+        if (hyphen <= 1 || hyphen >= word.Length - 2 || word[(hyphen + 1)..].IndexOf('-') >= 0) return false;
+        var left = s.Gazetteer.Lookup(word[..hyphen]).Flags;
+        var right = s.Gazetteer.Lookup(word[(hyphen + 1)..]).Flags;
+        const NameFlags surname = NameFlags.LastName | NameFlags.PeopleName;
+        if ((left & surname) == 0 || (right & surname) == 0 || (left & NameFlags.FirstName) != 0 && (right & NameFlags.FirstName) != 0) return false;
+        if (Cues.PersonAfter(s, i, strongOnly: true)) return false;
+        s.Report(PiiEntities.Organization, i, i, 0.5, "organization: 'A-B' of surnames");
+        return true;
+    }
+
+    private static bool Surname(NameScan s, int i) => s.Has(i, NameFlags.LastName | NameFlags.PeopleName) && s.Shape(i, TokenShape.Capitalized) && !s.Claimed[i];
+
+    private static bool Cued(NameScan s, int i)
+    {
+        if (!s.CapLike(i) || s.Has(i, NameFlags.Common | NameFlags.Title | NameFlags.Calendar) || !Cues.OrganizationBefore(s, i)) return false;
+        var e = i;
+        while (e + 1 < s.Count && e - i < 3 && s.SpaceBefore(e + 1) && s.CapLike(e + 1) && !s.Claimed[e + 1] && !s.Has(e + 1, NameFlags.Calendar)) e++;
+        s.Report(PiiEntities.Organization, i, e, 0.6, "organization: proper noun after an employment cue");
+        return true;
+    }
+}

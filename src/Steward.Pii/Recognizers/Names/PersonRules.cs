@@ -1,0 +1,149 @@
+using Steward.Pii.Text;
+
+namespace Steward.Pii.Recognizers.Names;
+
+/// <summary>
+/// PERSON rules: a title before a name (the title is not part of the span), cue phrases ("my name is", "call me",
+/// "X said", "told X", possessives), given name + surname or unknown proper noun, and lone given names or surnames
+/// scored by how ambiguous the word is (a name that is also a common English word needs a cue).
+/// </summary>
+internal static class PersonRules
+{
+    private const NameFlags NotPersonAlone = NameFlags.Calendar | NameFlags.Title | NameFlags.Unit | NameFlags.StreetType |
+        NameFlags.KnownOrg | NameFlags.OrgSuffix | NameFlags.AnyNrp | NameFlags.Country;
+
+    private static readonly WordSet StrongTitles = new("mr mrs ms miss mx dr prof sir madam madame mme mlle herr frau sr sra srta dra");
+
+    /// <summary>Titles and strong cue phrases.</summary>
+    public static void ApplyCued(NameScan s)
+    {
+        for (var i = 0; i < s.Count; i++)
+        {
+            if (s.Claimed[i]) continue;
+            if (s.Has(i, NameFlags.Title) && IsTitle(s, i) && i + 1 < s.Count && !s.NewlineBefore(i + 1) && NameStart(s, i + 1, cued: true))
+            {
+                var e = Extent(s, i + 1);
+                s.Report(PiiEntities.Person, i + 1, e, 0.85, "person: title '" + s.Tokens[i].In(s.Text).ToString() + "' + name");
+                i = e;
+                continue;
+            }
+            if (Cues.StrongPersonBefore(s, i) && NameStart(s, i, cued: true))
+            {
+                var e = Extent(s, i);
+                s.Report(PiiEntities.Person, i, e, 0.85, "person: cue phrase before the name");
+                i = e;
+            }
+        }
+    }
+
+    /// <summary>Given name followed by a surname or an unknown proper noun.</summary>
+    public static void ApplyFullNames(NameScan s)
+    {
+        for (var i = 0; i + 1 < s.Count; i++)
+        {
+            if (s.Claimed[i] || !s.Has(i, NameFlags.FirstName) || !s.CapLike(i) || !s.SpaceBefore(i + 1) || !IsNamePart(s, i + 1)) continue;
+            if (s.PhraseLength[i] >= 2 && (s.PhraseFlags[i] & (NameFlags.Country | NameFlags.BigCity | NameFlags.Region | NameFlags.KnownOrg)) != 0) continue;
+            var next = s.Flags[i + 1];
+            var nextIsName = (next & NameFlags.AnyName) != 0 && (next & NameFlags.Common) == 0;
+            if (s.Has(i, NameFlags.Common | NameFlags.Calendar) && !nextIsName) continue;
+            if (s.NoCase && (s.Has(i, NameFlags.Common) || (next & NameFlags.Common) != 0)) continue;
+            var e = Extent(s, i);
+            s.Report(PiiEntities.Person, i, e, nextIsName ? 0.85 : 0.7, "person: given name + " + (nextIsName ? "surname" : "proper noun"));
+            i = e;
+        }
+    }
+
+    /// <summary>Lone names and weak cues; runs after places and organisations have taken their words.</summary>
+    public static void ApplyLone(NameScan s)
+    {
+        for (var i = 0; i < s.Count; i++)
+        {
+            if (s.Claimed[i] || !s.CapLike(i) || !s.Shape(i, TokenShape.HasLetter) || s.Tokens[i].Length < 2) continue;
+            var flags = s.Flags[i];
+            if ((flags & NotPersonAlone) != 0 && (flags & NameFlags.AnyName) == 0) continue;
+            var e = Extent(s, i);
+            var start = s.SentenceStart(i);
+            var before = Cues.PersonBefore(s, i);
+            var after = Cues.PersonAfter(s, e, strongOnly: start);
+            var possessive = s.CoreLength[e] < s.Tokens[e].Length;
+            var cued = before || after || possessive;
+            var common = (flags & NameFlags.Common) != 0;
+            var known = (flags & NameFlags.AnyName) != 0;
+            var place = (flags & NameFlags.AnyPlace) != 0;
+            var loc = Cues.LocationBefore(s, i);
+            if (loc > 0 && (place || !known)) continue;
+            double score;
+            string rule;
+            if (s.Has(i, NameFlags.Calendar) && !cued) continue;
+            if (!known)
+            {
+                if (common || s.NoCase || !cued || (flags & ~NameFlags.PlaceShape) != 0) continue;
+                (score, rule) = (0.6, "person: unknown proper noun with a person cue");
+            }
+            else if (s.Has(i, NameFlags.FirstName) && !common && !place)
+            {
+                if (s.NoCase && (s.Tokens[i].Length < 4 || (flags & ~(NameFlags.AnyName)) != 0) && !cued) continue;
+                (score, rule) = (cued ? 0.75 : 0.6, "person: given name");
+            }
+            else if (!common && !place && !s.NoCase && (!start || cued))
+            {
+                (score, rule) = (cued ? 0.7 : 0.5, "person: surname");
+            }
+            else if (cued && !s.NoCase && s.Shape(i, TokenShape.Capitalized) && (!common || before || after))
+            {
+                (score, rule) = (0.45, "person: ambiguous name with a person cue");
+            }
+            else continue;
+            s.Report(PiiEntities.Person, i, e, score, rule);
+            i = e;
+        }
+    }
+
+    private static bool IsTitle(NameScan s, int i)
+    {
+        var strong = StrongTitles.Contains(s.Word(i));
+        if (strong) return s.Tokens[i].Length <= 6 || s.Shape(i, TokenShape.Capitalized);
+        return !s.NoCase && s.Shape(i, TokenShape.Capitalized) && !s.SentenceStart(i + 1);
+    }
+
+    /// <summary>True when token <paramref name="i"/> can start a name.</summary>
+    private static bool NameStart(NameScan s, int i, bool cued)
+    {
+        if (i >= s.Count || s.Claimed[i] || !s.CapLike(i) || s.Tokens[i].Length < 2) return false;
+        var flags = s.Flags[i];
+        var known = (flags & NameFlags.AnyName) != 0;
+        if ((flags & NotPersonAlone) != 0 && !known) return false;
+        if ((flags & NameFlags.Common) != 0 && !known) return cued && !s.NoCase && s.Shape(i, TokenShape.Capitalized) && !s.Shape(i, TokenShape.AllUpper);
+        return true;
+    }
+
+    /// <summary>True when token <paramref name="i"/> can continue a name.</summary>
+    private static bool IsNamePart(NameScan s, int i)
+    {
+        if (i >= s.Count || s.Claimed[i] || !s.CapLike(i)) return false;
+        var flags = s.Flags[i];
+        if ((flags & (NameFlags.Calendar | NameFlags.Title | NameFlags.Unit | NameFlags.StreetType | NameFlags.OrgSuffix)) != 0 && (flags & NameFlags.AnyName) == 0) return false;
+        if ((flags & NameFlags.Common) != 0) return (flags & (NameFlags.LastName | NameFlags.PeopleName)) != 0 && !s.NoCase && s.Shape(i, TokenShape.Capitalized);
+        return (flags & (NameFlags.Country | NameFlags.AnyNrp)) == 0 || (flags & NameFlags.AnyName) != 0;
+    }
+
+    /// <summary>The last token of the name starting at <paramref name="i"/> (up to four words, initials and "MD"/"Jr" included).</summary>
+    internal static int Extent(NameScan s, int i)
+    {
+        var e = i;
+        while (e + 1 < s.Count && e - i < 3 && s.CoreLength[e] == s.Tokens[e].Length)
+        {
+            var gap = s.GapBefore(e + 1);
+            var initial = s.Tokens[e].Length == 1 && gap.SequenceEqual(". ");
+            if (!(gap.SequenceEqual(" ") || initial) || !(IsNamePart(s, e + 1) || IsInitial(s, e + 1))) break;
+            e++;
+        }
+        while (e > i && s.Tokens[e].Length == 1) e--;
+        if (e + 1 < s.Count && s.Has(e + 1, NameFlags.PersonSuffix) && !s.Claimed[e + 1] && s.GapBefore(e + 1).Trim(' ').Length <= 1 && s.GapBefore(e + 1).IndexOf('\n') < 0
+            && (s.Shape(e + 1, TokenShape.AllUpper) || s.Shape(e + 1, TokenShape.Capitalized))) e++;
+        return e;
+    }
+
+    private static bool IsInitial(NameScan s, int i) =>
+        s.Tokens[i].Length == 1 && s.Shape(i, TokenShape.Capitalized) && !s.NoCase && i + 1 < s.Count && s.GapBefore(i + 1).SequenceEqual(". ") && IsNamePart(s, i + 1);
+}

@@ -1,0 +1,86 @@
+using Steward.Pii.Text;
+
+namespace Steward.Pii.Recognizers.Names;
+
+/// <summary>
+/// Lone places as LOCATION: countries, regions and cities from the gazetteer (big cities need less evidence than
+/// villages; a place that is also a common word or a name needs a cue such as "in", "from", "lives in", "born in"),
+/// proper nouns after a strong location cue, and place-shaped words ("Blaketown", "Port Kyle").
+/// </summary>
+internal static class PlaceRules
+{
+    /// <summary>Finds places.</summary>
+    public static void Apply(NameScan s)
+    {
+        for (var i = 0; i < s.Count; i++)
+        {
+            if (s.Claimed[i] || !s.CapLike(i)) continue;
+            var cue = Cues.LocationBefore(s, i);
+            var phrase = s.PhraseLength[i];
+            if (phrase > 0 && (s.PhraseFlags[i] & NameFlags.AnyPlace) != 0 && !s.AnyClaimed(i, i + phrase - 1) && AllCapLike(s, i, i + phrase - 1))
+            {
+                var last = i + phrase - 1;
+                if (last + 1 < s.Count && s.IsNumber(last + 1) && s.Tokens[last + 1].Length <= 2 && s.SpaceBefore(last + 1) && !s.Claimed[last + 1]) last++;
+                s.Report(PiiEntities.Location, i, last, Score(s.PhraseFlags[i], cue), "location: " + Kind(s.PhraseFlags[i]) + " (several words)");
+                i = last;
+                continue;
+            }
+            var flags = s.Flags[i];
+            var common = (flags & NameFlags.Common) != 0 && !s.Shape(i, TokenShape.AllUpper);
+            var nameLike = (flags & NameFlags.Country) != 0 ? NameFlags.FirstName : (flags & NameFlags.BigCity) != 0 ? NameFlags.FirstName | NameFlags.LastName : NameFlags.AnyName;
+            var ambiguous = (flags & (nameLike | NameFlags.CityPrefix | NameFlags.Title | NameFlags.Calendar | NameFlags.AnyNrp | NameFlags.StreetType)) != 0;
+            if ((flags & NameFlags.AnyPlace) != 0)
+            {
+                var strongKind = (flags & (NameFlags.Country | NameFlags.BigCity | NameFlags.Region)) != 0;
+                var ok = cue == 2 && (!common || s.Shape(i, TokenShape.Capitalized))
+                    || !common && !ambiguous && (strongKind || !s.NoCase && (!s.SentenceStart(i) || cue > 0))
+                    || !common && cue == 1 && !s.NoCase
+                    || common && !s.NoCase && s.Shape(i, TokenShape.Capitalized) && (flags & NameFlags.Country) != 0 && !s.SentenceStart(i);
+                if (!ok) continue;
+                var e = Continue(s, i);
+                s.Report(PiiEntities.Location, i, e, Score(flags, cue), "location: " + Kind(flags) + (cue > 0 ? " after a location cue" : ""));
+                i = e;
+                continue;
+            }
+            if (s.NoCase || common || s.Has(i, NameFlags.Calendar | NameFlags.Title | NameFlags.KnownOrg | NameFlags.AnyNrp)) continue;
+            if (cue == 2 && (flags & NameFlags.AnyName) == 0 || (flags & NameFlags.PlaceShape) != 0 && (flags & NameFlags.AnyName) == 0 || PrefixedPlace(s, i))
+            {
+                var e = Continue(s, i);
+                s.Report(PiiEntities.Location, i, e, cue == 2 ? 0.6 : 0.5, cue == 2 ? "location: proper noun after a location cue" : "location: place-shaped name");
+                i = e;
+            }
+        }
+    }
+
+    /// <summary>"Port Kyle", "North Chad": a place prefix and a proper noun.</summary>
+    private static bool PrefixedPlace(NameScan s, int i) =>
+        s.Has(i, NameFlags.CityPrefix) && s.Shape(i, TokenShape.Capitalized) && i + 1 < s.Count && s.SpaceBefore(i + 1) && s.CapLike(i + 1)
+        && !s.Has(i + 1, NameFlags.Common) && !s.Claimed[i + 1] && !s.SentenceStart(i);
+
+    /// <summary>Extends over proper nouns that continue the place's name on the same line ("Ústí nad Labem").</summary>
+    private static int Continue(NameScan s, int i)
+    {
+        var e = i;
+        while (e + 1 < s.Count && e - i < 3 && s.SpaceBefore(e + 1) && !s.Claimed[e + 1])
+        {
+            if (AddressRules.IsConnector(s, e + 1) && e + 2 < s.Count && s.SpaceBefore(e + 2) && s.CapLike(e + 2) && !s.Has(e + 2, NameFlags.Common) && !s.Claimed[e + 2]) { e += 2; continue; }
+            if (!s.CapLike(e + 1) || s.Has(e + 1, NameFlags.Common | NameFlags.Calendar | NameFlags.AnyNrp | NameFlags.OrgSuffix) || s.Has(e + 1, NameFlags.Country)) break;
+            if (s.Has(e + 1, NameFlags.FirstName)) break;
+            e++;
+        }
+        if (e + 1 < s.Count && s.IsNumber(e + 1) && s.Tokens[e + 1].Length <= 2 && s.SpaceBefore(e + 1) && !s.Claimed[e + 1]) e++;
+        return e;
+    }
+
+    private static bool AllCapLike(NameScan s, int first, int last)
+    {
+        for (var k = first; k <= last; k++) if (!s.CapLike(k) && !AddressRules.IsConnector(s, k)) return false;
+        return true;
+    }
+
+    private static double Score(NameFlags flags, int cue) =>
+        (flags & (NameFlags.Country | NameFlags.BigCity)) != 0 ? 0.85 : cue == 2 ? 0.8 : (flags & NameFlags.Region) != 0 ? 0.7 : 0.6;
+
+    private static string Kind(NameFlags flags) =>
+        (flags & NameFlags.Country) != 0 ? "country" : (flags & NameFlags.Region) != 0 ? "region" : (flags & NameFlags.BigCity) != 0 ? "city" : "town";
+}
