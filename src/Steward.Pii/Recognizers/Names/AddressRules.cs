@@ -66,7 +66,7 @@ internal static class AddressRules
             return false;
         }
         if (s.IsNumber(i) && Digits(s, i) <= 5) return NumberWordsNumber(s, i, out start, out end, out rule);
-        return false;
+        return CuedWordsNumber(s, i, out start, out end, out rule);
     }
 
     private static bool PrefixForm(NameScan s, int i, out int start, out int end)
@@ -121,6 +121,24 @@ internal static class AddressRules
         end = j;
         return true;
     }
+
+    /// <summary>"lives at Lucassteeg 96, Shazan": after an address cue, street words, a house number and a comma.</summary>
+    private static bool CuedWordsNumber(NameScan s, int i, out int start, out int end, out string rule)
+    {
+        start = end = i;
+        rule = "cue + street words + number";
+        if (i == 0 || !IsStreetNameToken(s, i) || IsConnector(s, i) || s.Has(i, NameFlags.Common) && !s.Has(i, NameFlags.StreetType | NameFlags.StreetName)) return false;
+        if (!(Cues.LocationBefore(s, i) > 0 || AddressCues.Contains(s.Word(i - 1))) || s.GapBefore(i).IndexOfAny(".!?") >= 0) return false;
+        var j = i + 1;
+        while (j < s.Count && j - i < 4 && SameLine(s, j) && (IsStreetNameToken(s, j) || s.Has(j, NameFlags.Common) && s.Shape(j, TokenShape.HasLetter) && !s.Shape(j, TokenShape.HasDigit) && s.Shape(j, TokenShape.AllLower) == s.Shape(i, TokenShape.AllLower))) j++;
+        if (j >= s.Count || !s.Shape(j, TokenShape.HasDigit) || s.Tokens[j].Length > 6 || !SameLine(s, j)) return false;
+        var closes = j + 1 >= s.Count || s.GapBefore(j + 1).TrimStart(' ').StartsWith(",") || s.NewlineBefore(j + 1);
+        if (!closes) return false;
+        end = j;
+        return true;
+    }
+
+    private static readonly WordSet AddressCues = new("address is at to on ship send deliver");
 
     private static int ExtendLeft(NameScan s, int start)
     {

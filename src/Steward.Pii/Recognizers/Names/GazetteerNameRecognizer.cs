@@ -31,7 +31,7 @@ public sealed class GazetteerNameRecognizer : Recognizer
         NrpRules.Apply(scan);
         PlaceRules.Apply(scan);
         PersonRules.ApplyLone(scan);
-        foreach (var r in scan.Results)
+        foreach (var r in LocationMerger.Merge(scan))
         {
             var start = tokens[r.First].Start;
             var end = tokens[r.Last].Start + scan.CoreLength[r.Last];

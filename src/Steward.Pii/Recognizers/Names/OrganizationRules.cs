@@ -56,7 +56,7 @@ internal static class OrganizationRules
         while (first < i && (s.IsWord(first, "and") || s.IsWord(first, "of"))) first++;
         // A signature block's organisation line ("Tableau Software" alone on its line) needs no distinctive word.
         var ownLine = s.NewlineBefore(first) && (i + 1 >= s.Count || s.NewlineBefore(i + 1)) && !s.NoCase;
-        if (first >= i || (distinctive == 0 && !ownLine)) return false;
+        if (first >= i || (distinctive == 0 && !ownLine && !(legal && s.Shape(i - 1, TokenShape.Capitalized)))) return false;
         s.Report(PiiEntities.Organization, first, i, legal ? 0.85 : 0.7, "organization: name + '" + s.Tokens[i].In(s.Text).ToString() + "'");
         return true;
     }
@@ -74,11 +74,17 @@ internal static class OrganizationRules
     /// <summary>"Hubbard, Fox and Gillespie" (three surnames) and "Hubbard-Thomas" (two surnames joined).</summary>
     private static bool CompanyShape(NameScan s, int i)
     {
-        if (s.NoCase || !s.Shape(i, TokenShape.Capitalized)) return false;
+        if (!s.NoCase && !s.Shape(i, TokenShape.Capitalized) || s.NoCase && !Cues.OrganizationBefore(s, i) && !s.IsWord(i - 1, "at")) return false;
         if (i + 3 < s.Count && Surname(s, i) && Surname(s, i + 1) && s.IsWord(i + 2, "and") && Surname(s, i + 3)
             && s.GapBefore(i + 1).SequenceEqual(", ") && !s.AnyClaimed(i, i + 3))
         {
             s.Report(PiiEntities.Organization, i, i + 3, 0.7, "organization: 'A, B and C' of surnames");
+            return true;
+        }
+        // Faker's "Sipes - Parisian": two surnames around a spaced dash.
+        if (i + 1 < s.Count && Surname(s, i) && Surname(s, i + 1) && s.GapBefore(i + 1).SequenceEqual(" - ") && !s.AnyClaimed(i, i + 1))
+        {
+            s.Report(PiiEntities.Organization, i, i + 1, 0.6, "organization: 'A - B' of surnames");
             return true;
         }
         var word = s.Word(i);
@@ -93,7 +99,7 @@ internal static class OrganizationRules
         return true;
     }
 
-    private static bool Surname(NameScan s, int i) => s.Has(i, NameFlags.LastName | NameFlags.PeopleName) && s.Shape(i, TokenShape.Capitalized) && !s.Claimed[i];
+    private static bool Surname(NameScan s, int i) => s.Has(i, NameFlags.LastName | NameFlags.PeopleName) && s.CapLike(i) && !s.Claimed[i];
 
     private static bool Cued(NameScan s, int i)
     {

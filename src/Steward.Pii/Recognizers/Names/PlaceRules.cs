@@ -26,6 +26,14 @@ internal static class PlaceRules
                 continue;
             }
             var flags = s.Flags[i];
+            if (PrefixedPlace(s, i))
+            {
+                var e = Continue(s, i + 1);
+                s.Report(PiiEntities.Location, i, e, 0.6, "location: place prefix + proper noun");
+                i = e;
+                continue;
+            }
+            if ((flags & NameFlags.Calendar) != 0 && (flags & (NameFlags.Country | NameFlags.BigCity)) == 0) continue;
             var common = (flags & NameFlags.Common) != 0 && !s.Shape(i, TokenShape.AllUpper);
             var nameLike = (flags & NameFlags.Country) != 0 ? NameFlags.FirstName : (flags & NameFlags.BigCity) != 0 ? NameFlags.FirstName | NameFlags.LastName : NameFlags.AnyName;
             var ambiguous = (flags & (nameLike | NameFlags.CityPrefix | NameFlags.Title | NameFlags.Calendar | NameFlags.AnyNrp | NameFlags.StreetType)) != 0;
@@ -42,8 +50,15 @@ internal static class PlaceRules
                 i = e;
                 continue;
             }
+            if (s.NoCase && cue == 2 && flags == NameFlags.None && s.Tokens[i].Length >= 4)
+            {
+                var e = Continue(s, i);
+                s.Report(PiiEntities.Location, i, e, 0.5, "location: unknown word after a location cue");
+                i = e;
+                continue;
+            }
             if (s.NoCase || common || s.Has(i, NameFlags.Calendar | NameFlags.Title | NameFlags.KnownOrg | NameFlags.AnyNrp)) continue;
-            if (cue == 2 && (flags & NameFlags.AnyName) == 0 || (flags & NameFlags.PlaceShape) != 0 && (flags & NameFlags.AnyName) == 0 || PrefixedPlace(s, i))
+            if (cue == 2 && (flags & NameFlags.AnyName) == 0 || (flags & NameFlags.PlaceShape) != 0 && (flags & NameFlags.AnyName) == 0)
             {
                 var e = Continue(s, i);
                 s.Report(PiiEntities.Location, i, e, cue == 2 ? 0.6 : 0.5, cue == 2 ? "location: proper noun after a location cue" : "location: place-shaped name");
@@ -54,8 +69,8 @@ internal static class PlaceRules
 
     /// <summary>"Port Kyle", "North Chad": a place prefix and a proper noun.</summary>
     private static bool PrefixedPlace(NameScan s, int i) =>
-        s.Has(i, NameFlags.CityPrefix) && s.Shape(i, TokenShape.Capitalized) && i + 1 < s.Count && s.SpaceBefore(i + 1) && s.CapLike(i + 1)
-        && !s.Has(i + 1, NameFlags.Common) && !s.Claimed[i + 1] && !s.SentenceStart(i);
+        s.Has(i, NameFlags.CityPrefix) && (s.Shape(i, TokenShape.Capitalized) || s.NoCase && Cues.LocationBefore(s, i) == 2) && i + 1 < s.Count && s.SpaceBefore(i + 1) && s.CapLike(i + 1)
+        && !s.Has(i + 1, NameFlags.Common | NameFlags.Calendar) && !s.Claimed[i + 1] && (!s.SentenceStart(i) || Cues.LocationBefore(s, i) > 0);
 
     /// <summary>Extends over proper nouns that continue the place's name on the same line ("Ústí nad Labem").</summary>
     private static int Continue(NameScan s, int i)
@@ -65,7 +80,7 @@ internal static class PlaceRules
         {
             if (AddressRules.IsConnector(s, e + 1) && e + 2 < s.Count && s.SpaceBefore(e + 2) && s.CapLike(e + 2) && !s.Has(e + 2, NameFlags.Common) && !s.Claimed[e + 2]) { e += 2; continue; }
             if (!s.CapLike(e + 1) || s.Has(e + 1, NameFlags.Common | NameFlags.Calendar | NameFlags.AnyNrp | NameFlags.OrgSuffix) || s.Has(e + 1, NameFlags.Country)) break;
-            if (s.Has(e + 1, NameFlags.FirstName)) break;
+            if (s.Has(e + 1, NameFlags.FirstName) && !s.Has(e, NameFlags.CityPrefix)) break;
             e++;
         }
         if (e + 1 < s.Count && s.IsNumber(e + 1) && s.Tokens[e + 1].Length <= 2 && s.SpaceBefore(e + 1) && !s.Claimed[e + 1]) e++;
