@@ -34,7 +34,7 @@ var bogusKeys = new (string Category, string Key, char Code)[]
     ("address", "city_name", 'C'), ("address", "city", 'C'), ("address", "country", 'K'),
     ("address", "state", 'R'), ("address", "county", 'R'), ("address", "state_abbr", 'A'),
     ("address", "street_suffix", 'S'), ("address", "street_prefix", 'S'), ("address", "street_root", 'V'),
-    ("address", "street", 'V'), ("address", "city_prefix", 'Q'), ("company", "suffix", 'O'),
+    ("address", "street", 'V'), ("address", "city_prefix", 'C'), ("company", "suffix", 'O'),
 };
 foreach (var locale in Bogus.Database.GetAllLocales())
 {

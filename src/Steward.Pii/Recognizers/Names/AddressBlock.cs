@@ -67,7 +67,7 @@ internal static class AddressBlock
         }
         if (t.Is(TokenShape.HasDigit))
         {
-            if (t.Length > 10) return -1;
+            if (t.Length > 10 || !char.IsAsciiDigit(s.Text[t.Start]) && t.Length > 4) return -1;
             // "SW1A 1AA", "K1A 0B1": two short alphanumeric groups.
             if (!t.Is(TokenShape.AllDigits) && i + 1 < s.Count && s.Shape(i + 1, TokenShape.HasDigit) && s.Tokens[i + 1].Length <= 4 && s.SpaceBefore(i + 1)) return i + 1;
             return i;
@@ -75,8 +75,11 @@ internal static class AddressBlock
         if (s.IsWord(i, "nan")) return i;
         var phrase = s.PhraseLength[i];
         if (phrase > 0 && (s.PhraseFlags[i] & (NameFlags.AnyPlace | NameFlags.RegionAbbreviation)) != 0 && s.CapLike(i)) return i + phrase - 1;
-        if (s.Has(i, NameFlags.Country | NameFlags.Region) && s.CapLike(i)) return i;
+        var wordFollows = i + 1 < s.Count && s.SpaceBefore(i + 1) && s.CapLike(i + 1) && !s.Shape(i + 1, TokenShape.HasDigit);
+        if (s.Has(i, NameFlags.Country | NameFlags.Region) && s.CapLike(i) && !wordFollows) return i;
         if (t.Is(TokenShape.AllUpper) && t.Length <= 3 && !s.NoCase) return i;
+        // A region code before a postal code: "th 77534", "SN 02165".
+        if (t.Length <= 3 && !t.Is(TokenShape.HasDigit) && i + 1 < s.Count && s.Shape(i + 1, TokenShape.HasDigit) && !s.NewlineBefore(i + 1) && s.GapBefore(i).IndexOf(',') >= 0) return i;
         if (s.Has(i, NameFlags.RegionAbbreviation) && t.Length <= 3 && s.Shape(i, TokenShape.AllUpper)) return i;
         if (cities >= 2) return -1;
         var last = CityWords(s, i);
@@ -95,13 +98,16 @@ internal static class AddressBlock
             if (j > i && s.GapBefore(j).IndexOfAny(',', '(') >= 0) break;
             if (!s.CapLike(j) && !(j > i && AddressRules.IsConnector(s, j))) break;
             if (s.Has(j, NameFlags.Title | NameFlags.Calendar | NameFlags.Unit) && !s.Has(j, NameFlags.AnyPlace)) break;
-            if (s.Has(j, NameFlags.Common) && !s.Has(j, NameFlags.AnyPlace) && !s.Shape(j, TokenShape.AllUpper) && !AddressRules.IsConnector(s, j)) break;
+            if (s.Has(j, NameFlags.Common) && !s.Has(j, NameFlags.AnyPlace) && (s.NoCase || !s.Shape(j, TokenShape.AllUpper)) && !AddressRules.IsConnector(s, j)) break;
             known |= s.Has(j, NameFlags.AnyPlace);
             j++;
         }
         var last = j - 1;
         while (last > i && AddressRules.IsConnector(s, last)) last--;
         if (last < i) return -1;
+        last = PlaceSuffixes.Extend(s, last);
+        // After a comma on the street's line, proper nouns are the town whatever follows ("..., Shapelrin for ten years").
+        if (s.GapBefore(i).IndexOf(',') >= 0 && !s.NewlineBefore(i) && last - i < 3) return last;
         if (s.NoCase && !known && !(j >= s.Count || s.NewlineBefore(j) || s.GapBefore(j).IndexOf(',') >= 0)) return -1;
         // What follows must close the city: end of text, a line break, a comma, or another address part.
         var after = last + 1;

@@ -12,7 +12,8 @@ internal static class AddressRules
     /// <summary>Street types written before the street's name ("Rue Abdelaziz Thâalbi", "Via Roma").</summary>
     private static readonly WordSet PrefixTypes = new(
         "rue via viale piazza piazzale vicolo corso largo strada calle carrera carretera camino paseo plaza " +
-        "avenida avda av rua travessa praca estrada alameda rodovia ulica ul aleja plac osiedle chemin allee " +
+        "avenida avda av rua travessa praca estrada alameda rodovia ulica ul aleja al plac osiedle os chemin allee " +
+        "strada aleea intrarea calea bulevardul soseaua splaiul piata ladeira senda ronda contrada localita frazione " +
         "impasse quai boulevard bd avenue place route cours passage πλατεια οδος λεωφορος οδ улица ул " +
         "проспект переулок площадь шоссе бульвар ");
 
@@ -55,13 +56,14 @@ internal static class AddressRules
         if (s.Has(i, NameFlags.StreetType) && word.Length > 0)
         {
             var isPrefix = PrefixTypes.Contains(word);
-            if (isPrefix && PrefixForm(s, i, out start, out end)) { rule = "street type before name"; return true; }
+            if (isPrefix && PrefixForm(s, i, numberBeforeAllowed: true, out start, out end)) { rule = "street type before name"; return true; }
             if (SuffixForm(s, i, out start, out end)) { rule = "street type after name"; return true; }
+            if (!isPrefix && s.CapLike(i) && PrefixForm(s, i, numberBeforeAllowed: false, out start, out end)) { rule = "street type before name"; return true; }
             return false;
         }
         if ((s.Has(i, NameFlags.StreetWord) || s.Has(i, NameFlags.StreetName)) && s.CapLike(i) && !s.Has(i, NameFlags.Common))
         {
-            if (s.IsNumber(i + 1) && SameLine(s, i + 1) && Digits(s, i + 1) <= 5) { start = s.IsNumber(i - 1) && SameLine(s, i) ? i - 1 : i; end = i + 1; rule = "street word + number"; return true; }
+            if (IsHouseNumber(s, i + 1) && SameLine(s, i + 1)) { start = s.IsNumber(i - 1) && SameLine(s, i) ? i - 1 : i; end = i + 1; rule = "street word + number"; return true; }
             if (s.IsNumber(i - 1) && SameLine(s, i)) { start = i - 1; end = i; rule = "number + street word"; return true; }
             return false;
         }
@@ -69,7 +71,7 @@ internal static class AddressRules
         return CuedWordsNumber(s, i, out start, out end, out rule);
     }
 
-    private static bool PrefixForm(NameScan s, int i, out int start, out int end)
+    private static bool PrefixForm(NameScan s, int i, bool numberBeforeAllowed, out int start, out int end)
     {
         start = end = i;
         var j = i + 1;
@@ -78,9 +80,11 @@ internal static class AddressRules
         if (names == 0) return false;
         var last = j - 1;
         while (last > i && IsConnector(s, last)) last--;
-        var numberAfter = s.IsNumber(last + 1) && SameLine(s, last + 1) && Digits(s, last + 1) <= 5;
-        var numberBefore = s.IsNumber(i - 1) && SameLine(s, i);
-        if (!numberAfter && !numberBefore) return false;
+        var numberAfter = IsHouseNumber(s, last + 1) && SameLine(s, last + 1);
+        var numberBefore = numberBeforeAllowed && s.IsNumber(i - 1) && SameLine(s, i);
+        // "Intrarea Campulung, Bloc 34": a unit after a comma also closes the street name.
+        var unitAfter = last + 1 < s.Count && s.Has(last + 1, NameFlags.Unit) && SameLine(s, last + 1) && s.GapBefore(last + 1).IndexOf(',') >= 0;
+        if (!numberAfter && !numberBefore && !unitAfter) return false;
         start = numberBefore ? i - 1 : i;
         end = numberAfter ? last + 1 : last;
         return true;
@@ -115,7 +119,7 @@ internal static class AddressRules
         var j = i + 1;
         var names = 0;
         while (j < s.Count && names < 4 && SameLine(s, j) && IsStreetNameToken(s, j) && !s.Has(j, NameFlags.Calendar)) { names++; j++; }
-        if (names == 0 || !s.IsNumber(j) || !SameLine(s, j) || Digits(s, j) > 5 || IsConnector(s, i + 1)) return false;
+        if (names == 0 || !IsHouseNumber(s, j) || !SameLine(s, j) || IsConnector(s, i + 1)) return false;
         if (!s.NoCase && !s.Shape(i + 1, TokenShape.Capitalized)) return false;
         for (var k = i + 1; k < j; k++) if (s.Has(k, NameFlags.Common) && !IsConnector(s, k) && !s.Has(k, NameFlags.StreetType | NameFlags.StreetName | NameFlags.AnyPlace)) return false;
         end = j;
@@ -171,6 +175,17 @@ internal static class AddressRules
         if (s.Has(i, NameFlags.Title | NameFlags.Calendar) && !s.Has(i, NameFlags.AnyName | NameFlags.AnyPlace)) return false;
         if (s.NoCase) return !s.Has(i, NameFlags.Common) || s.Has(i, NameFlags.AnyName | NameFlags.AnyPlace | NameFlags.StreetName);
         return s.CapLike(i);
+    }
+
+    /// <summary>"12", "72c", "661b": digits with at most two letters after them.</summary>
+    internal static bool IsHouseNumber(NameScan s, int i)
+    {
+        if (i < 0 || i >= s.Count) return false;
+        var w = s.Tokens[i].In(s.Text);
+        if (w.Length > 6 || !char.IsAsciiDigit(w[0])) return false;
+        var digits = 0;
+        while (digits < w.Length && char.IsAsciiDigit(w[digits])) digits++;
+        return digits <= 5 && w.Length - digits <= 2;
     }
 
     internal static bool SameLine(NameScan s, int i) => i > 0 && i < s.Count && !s.NewlineBefore(i);

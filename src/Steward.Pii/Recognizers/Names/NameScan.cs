@@ -82,7 +82,12 @@ internal sealed class NameScan : IDisposable
         var t = Tokens[i];
         if (!t.Is(TokenShape.HasLetter) || t.Is(TokenShape.HasDigit)) return false;
         if (NoCase) return true;
-        if (!t.Is(TokenShape.Capitalized)) return false;
+        if (!t.Is(TokenShape.Capitalized))
+        {
+            // "d'Argenteuil", "l'Aquila": an elided article before a capitalised name.
+            var w = t.In(Text);
+            return w.Length > 3 && w[1] is '\'' or '’' && char.IsUpper(w[2]);
+        }
         if (t.Is(TokenShape.AllUpper)) return true;
         // "McDonald" and "DeVries" are fine; "iPhone"-like inner capitals after two lower-case letters are not names.
         var s = t.In(Text);

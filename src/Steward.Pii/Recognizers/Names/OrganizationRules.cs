@@ -9,6 +9,10 @@ namespace Steward.Pii.Recognizers.Names;
 /// </summary>
 internal static class OrganizationRules
 {
+    private static readonly WordSet OrgConnectors = new("and of the e y und en et");
+
+    private static readonly string[] DottedSuffixes = ["s.a.", "a.s.", "v.o.s.", "s.r.o.", "b.v.", "n.v.", "s.p.a.", "s.l.", "s.a.s.", "s.r.l.", "sp. z o.o.", "e.v.", "k.k.", "s.c.", "s.n.c.", "ltda.", "s.a.b.", "a.g.", "co.", "inc.", "ltd.", "corp."];
+
     private static readonly WordSet LegalSuffixes = new("inc ltd llc llp plc corp gmbh ag kg bv nv sarl srl spa oy ab pty pvt lp sa sas co");
 
     /// <summary>Finds organisations.</summary>
@@ -17,7 +21,7 @@ internal static class OrganizationRules
         for (var i = 0; i < s.Count; i++)
         {
             if (s.Claimed[i]) continue;
-            if (Known(s, i) || Suffixed(s, i) || OfForm(s, i) || CompanyShape(s, i) || Cued(s, i)) i = LastReported(s);
+            if (Known(s, i) || Dotted(s, i) || Suffixed(s, i) || OfForm(s, i) || CompanyShape(s, i) || Cued(s, i)) i = LastReported(s);
         }
     }
 
@@ -47,18 +51,41 @@ internal static class OrganizationRules
         var distinctive = 0;
         while (j >= 0 && i - j <= 4 && !s.Claimed[j] && !s.NewlineBefore(j + 1) && (s.SpaceBefore(j + 1) || s.GapBefore(j + 1).Trim(' ').SequenceEqual("&")))
         {
-            var connector = s.IsWord(j, "and") || s.IsWord(j, "of") || s.IsWord(j, "the");
+            var connector = OrgConnectors.Contains(s.Word(j)) && !s.Shape(j, TokenShape.AllUpper);
             if (!connector && (!s.CapLike(j) || s.Has(j, NameFlags.Title | NameFlags.Calendar))) break;
             if (!connector && !s.Has(j, NameFlags.Common | NameFlags.OrgSuffix)) distinctive++;
             j--;
         }
         var first = j + 1;
-        while (first < i && (s.IsWord(first, "and") || s.IsWord(first, "of"))) first++;
+        while (first < i && OrgConnectors.Contains(s.Word(first))) first++;
         // A signature block's organisation line ("Tableau Software" alone on its line) needs no distinctive word.
         var ownLine = s.NewlineBefore(first) && (i + 1 >= s.Count || s.NewlineBefore(i + 1)) && !s.NoCase;
         if (first >= i || (distinctive == 0 && !ownLine && !(legal && s.Shape(i - 1, TokenShape.Capitalized)))) return false;
         s.Report(PiiEntities.Organization, first, i, legal ? 0.85 : 0.7, "organization: name + '" + s.Tokens[i].In(s.Text).ToString() + "'");
         return true;
+    }
+
+    /// <summary>"Moreira S.A.", "Repiský a.s.", "Vlachová v.o.s.": a name and a dotted legal form.</summary>
+    private static bool Dotted(NameScan s, int i)
+    {
+        if (!s.CapLike(i) || s.Has(i, NameFlags.Common | NameFlags.Title) || i + 1 >= s.Count) return false;
+        var from = s.Tokens[i].End;
+        if (from >= s.Text.Length || s.Text[from] != ' ') return false;
+        var rest = s.Text.AsSpan(from + 1);
+        foreach (var suffix in DottedSuffixes)
+        {
+            if (rest.Length < suffix.Length || !rest.StartsWith(suffix, StringComparison.OrdinalIgnoreCase)) continue;
+            if (rest.Length > suffix.Length && char.IsLetterOrDigit(rest[suffix.Length])) continue;
+            var end = from + 1 + suffix.Length;
+            var last = i;
+            while (last + 1 < s.Count && s.Tokens[last + 1].End <= end) last++;
+            if (last == i || s.AnyClaimed(i, last)) return false;
+            var first = i;
+            while (first > 0 && s.SpaceBefore(first) && s.CapLike(first - 1) && !s.Claimed[first - 1] && !s.Has(first - 1, NameFlags.Common | NameFlags.Title) && i - first < 2) first--;
+            s.Report(PiiEntities.Organization, first, last, 0.8, "organization: name + legal form '" + suffix + "'");
+            return true;
+        }
+        return false;
     }
 
     private static bool OfForm(NameScan s, int i)
@@ -74,8 +101,10 @@ internal static class OrganizationRules
     /// <summary>"Hubbard, Fox and Gillespie" (three surnames) and "Hubbard-Thomas" (two surnames joined).</summary>
     private static bool CompanyShape(NameScan s, int i)
     {
-        if (!s.NoCase && !s.Shape(i, TokenShape.Capitalized) || s.NoCase && !Cues.OrganizationBefore(s, i) && !s.IsWord(i - 1, "at")) return false;
-        if (i + 3 < s.Count && Surname(s, i) && Surname(s, i + 1) && s.IsWord(i + 2, "and") && Surname(s, i + 3)
+        var ownLine = s.NewlineBefore(i) && i + 2 < s.Count && s.NewlineBefore(i + 2);
+        if (!s.NoCase && !s.Shape(i, TokenShape.Capitalized) || s.NoCase && !Cues.OrganizationBefore(s, i) && !s.IsWord(i - 1, "at") && !ownLine) return false;
+        var afterFirstName = i > 0 && s.SpaceBefore(i) && s.Has(i - 1, NameFlags.FirstName) && s.CapLike(i - 1);
+        if (!afterFirstName && i + 3 < s.Count && Surname(s, i) && Surname(s, i + 1) && s.IsWord(i + 2, "and") && Surname(s, i + 3) && !s.Has(i + 3, NameFlags.OrgSuffix)
             && s.GapBefore(i + 1).SequenceEqual(", ") && !s.AnyClaimed(i, i + 3))
         {
             s.Report(PiiEntities.Organization, i, i + 3, 0.7, "organization: 'A, B and C' of surnames");

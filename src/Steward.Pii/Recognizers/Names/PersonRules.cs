@@ -12,6 +12,8 @@ internal static class PersonRules
     private const NameFlags NotPersonAlone = NameFlags.Calendar | NameFlags.Title | NameFlags.Unit | NameFlags.StreetType |
         NameFlags.KnownOrg | NameFlags.OrgSuffix | NameFlags.AnyNrp | NameFlags.Country;
 
+    private static readonly WordSet Pronouns = new("i i'm im i'd i'll i've it's its that's let's we're you're he's she's we you he she they it this that there here");
+
     private static readonly WordSet StrongTitles = new("mr mrs ms miss mx dr prof sir madam madame mme mlle herr frau sr sra srta dra");
 
     /// <summary>Titles and strong cue phrases.</summary>
@@ -69,8 +71,9 @@ internal static class PersonRules
             var cued = before || after || possessive;
             var common = (flags & NameFlags.Common) != 0;
             var known = (flags & NameFlags.AnyName) != 0;
-            var place = (flags & NameFlags.AnyPlace) != 0;
+            var place = (flags & (NameFlags.Country | NameFlags.BigCity | NameFlags.Region)) != 0;
             var loc = Cues.LocationBefore(s, i);
+            if (loc > 0 && (flags & NameFlags.City) != 0) continue;
             if (loc > 0 && (place || !known)) continue;
             double score;
             string rule;
@@ -109,7 +112,7 @@ internal static class PersonRules
     /// <summary>True when token <paramref name="i"/> can start a name.</summary>
     private static bool NameStart(NameScan s, int i, bool cued)
     {
-        if (i >= s.Count || s.Claimed[i] || !s.CapLike(i) || s.Tokens[i].Length < 2) return false;
+        if (i >= s.Count || s.Claimed[i] || !s.CapLike(i) || s.Tokens[i].Length < 2 || Pronouns.Contains(s.Word(i))) return false;
         var flags = s.Flags[i];
         var known = (flags & NameFlags.AnyName) != 0;
         if ((flags & NotPersonAlone) != 0 && !known) return false;

@@ -1,5 +1,6 @@
 using System.Text;
 using Bogus;
+using Steward.Pii.Evaluation;
 
 namespace Steward.Pii.Tests.Recognizers.Names;
 
@@ -74,32 +75,32 @@ internal static class SyntheticNameData
 
     private static readonly string[] Syllables = ["ka", "lo", "mi", "ra", "vek", "dun", "sha", "tor", "bel", "qui", "zan", "mor", "eli", "ost", "rin", "gha", "pel", "vu", "tam", "ser", "dro", "nia"];
 
-    public static List<LabelledSample> Generate(int count, int seed)
+    public static List<LabeledSample> Generate(int count, int seed)
     {
         var random = new Random(seed);
         var fakers = Locales.ToDictionary(l => l, l => new Faker(l) { Random = new Randomizer(seed + l.GetHashCode(StringComparison.Ordinal) % 1000) });
-        var samples = new List<LabelledSample>(count);
+        var samples = new List<LabeledSample>(count);
         for (var n = 0; n < count; n++)
         {
             if (random.NextDouble() < 0.15)
             {
-                samples.Add(new LabelledSample(Negatives[random.Next(Negatives.Length)], []));
+                samples.Add(new LabeledSample(n, Negatives[random.Next(Negatives.Length)], []));
                 continue;
             }
             var faker = fakers[Locales[random.Next(Locales.Length)]];
-            var sample = Fill(Templates[random.Next(Templates.Length)], faker, random);
+            var sample = Fill(n, Templates[random.Next(Templates.Length)], faker, random);
             var casing = random.NextDouble();
-            if (casing < 0.15) sample = sample with { FullText = sample.FullText.ToLowerInvariant() };
-            else if (casing < 0.2) sample = sample with { FullText = sample.FullText.ToUpperInvariant() };
+            if (casing < 0.15) sample = sample with { Text = sample.Text.ToLowerInvariant() };
+            else if (casing < 0.2) sample = sample with { Text = sample.Text.ToUpperInvariant() };
             samples.Add(sample);
         }
         return samples;
     }
 
-    private static LabelledSample Fill(string template, Faker f, Random random)
+    private static LabeledSample Fill(int index, string template, Faker f, Random random)
     {
         var text = new StringBuilder();
-        var spans = new List<LabelledSpan>();
+        var spans = new List<LabeledSpan>();
         var first = f.Name.FirstName();
         var last = Surname(f, random);
         var pos = 0;
@@ -125,10 +126,10 @@ internal static class SyntheticNameData
                 "nationality" => (random.Next(6) switch { 0 => "French", 1 => "Brazilian", 2 => "Japanese", 3 => "Kenyan", 4 => "Polish", _ => "Canadian" }, "NRP"),
                 _ => throw new InvalidOperationException(key),
             };
-            if (type.Length > 0) spans.Add(new LabelledSpan(type, text.Length, text.Length + value.Length));
+            if (type.Length > 0) spans.Add(new LabeledSpan(type, text.Length, text.Length + value.Length));
             text.Append(value);
         }
-        return new LabelledSample(text.ToString(), spans);
+        return new LabeledSample(index, text.ToString(), spans);
     }
 
     private static string Surname(Faker f, Random random) => random.NextDouble() < 0.33 ? Invented(random, 2 + random.Next(2)) : f.Name.LastName();
