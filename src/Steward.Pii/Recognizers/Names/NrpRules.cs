@@ -3,6 +3,12 @@ namespace Steward.Pii.Recognizers.Names;
 /// <summary>NRP: nationalities and demonyms, religions and political groups, from the gazetteer, in any case.</summary>
 internal static class NrpRules
 {
+    /// <summary>Words that are NRP only when capitalised ("the Greens", not "greens").</summary>
+    private static readonly WordSet Ambiguous = new(
+        "conservative conservatives liberal liberals progressive progressives green greens orthodox democratic evangelical " +
+        "evangelicals populist populists whig whigs tory tories labour union african asian european latin roma english " +
+        "jain jains shinto sikh");
+
     /// <summary>Finds nationalities, religious and political groups.</summary>
     public static void Apply(NameScan s)
     {
@@ -18,7 +24,7 @@ internal static class NrpRules
             }
             var flags = s.Flags[i];
             if ((flags & NameFlags.AnyNrp) == 0) continue;
-            if ((flags & NameFlags.Common) != 0 && (s.NoCase || !s.Shape(i, Steward.Pii.Text.TokenShape.Capitalized))) continue;
+            if (Ambiguous.Contains(s.Word(i)) && (s.NoCase || !s.Shape(i, Steward.Pii.Text.TokenShape.Capitalized))) continue;
             // "Christian Bale", "Georgia": a name or place reading wins when the word is capitalised in the middle of a name.
             if ((flags & NameFlags.AnyName) != 0 && i + 1 < s.Count && s.Has(i + 1, NameFlags.LastName) && s.SpaceBefore(i + 1)) continue;
             s.Report(PiiEntities.Nrp, i, i, (flags & NameFlags.Common) != 0 ? 0.6 : 0.85, "nrp: " + Kind(flags));

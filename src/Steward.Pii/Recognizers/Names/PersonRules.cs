@@ -48,7 +48,7 @@ internal static class PersonRules
             var next = s.Flags[i + 1];
             var nextIsName = (next & NameFlags.AnyName) != 0 && (next & NameFlags.Common) == 0;
             if (s.Has(i, NameFlags.Common | NameFlags.Calendar) && !nextIsName) continue;
-            if (s.NoCase && (s.Has(i, NameFlags.Common) || (next & NameFlags.Common) != 0)) continue;
+            if (s.NoCase && ((next & NameFlags.Common) != 0 || s.Has(i, NameFlags.Common) && !nextIsName)) continue;
             var e = Extent(s, i);
             s.Report(PiiEntities.Person, i, e, nextIsName ? 0.85 : 0.7, "person: given name + " + (nextIsName ? "surname" : "proper noun"));
             i = e;
@@ -60,7 +60,7 @@ internal static class PersonRules
     {
         for (var i = 0; i < s.Count; i++)
         {
-            if (s.Claimed[i] || !s.CapLike(i) || !s.Shape(i, TokenShape.HasLetter) || s.Tokens[i].Length < 2) continue;
+            if (s.Claimed[i] || !s.CapLike(i) || !s.Shape(i, TokenShape.HasLetter) || s.Tokens[i].Length < 2 || Pronouns.Contains(s.Word(i))) continue;
             var flags = s.Flags[i];
             if ((flags & NotPersonAlone) != 0 && (flags & NameFlags.AnyName) == 0) continue;
             var e = Extent(s, i);
@@ -92,7 +92,7 @@ internal static class PersonRules
             {
                 (score, rule) = (cued ? 0.7 : 0.5, "person: surname");
             }
-            else if (cued && !s.NoCase && s.Shape(i, TokenShape.Capitalized) && (!common || before || after))
+            else if (!s.NoCase && s.Shape(i, TokenShape.Capitalized) && (Cues.PersonAfter(s, e, strongOnly: true) || !common && cued))
             {
                 (score, rule) = (0.45, "person: ambiguous name with a person cue");
             }

@@ -43,7 +43,7 @@ internal static class PlaceRules
                 var ok = cue == 2 && (!common || s.Shape(i, TokenShape.Capitalized))
                     || !common && !ambiguous && (strongKind || !s.NoCase && (!s.SentenceStart(i) || cue > 0))
                     || !common && cue == 1 && !s.NoCase
-                    || common && !s.NoCase && s.Shape(i, TokenShape.Capitalized) && (flags & NameFlags.Country) != 0 && !s.SentenceStart(i);
+                    || common && !s.NoCase && s.Shape(i, TokenShape.Capitalized) && (flags & NameFlags.Country) != 0 && cue > 0;
                 if (!ok) continue;
                 var e = Continue(s, i);
                 s.Report(PiiEntities.Location, i, e, Score(flags, cue), "location: " + Kind(flags) + (cue > 0 ? " after a location cue" : ""));
