@@ -35,7 +35,7 @@ internal static class AddressRules
     /// <summary>Finds address blocks and reports each as one LOCATION.</summary>
     public static void Apply(NameScan s)
     {
-        for (var i = 0; i < s.Count; i++)
+        for (var i = s.NextCandidate(0); i < s.Count; i = s.NextCandidate(i + 1))
         {
             if (s.Claimed[i]) continue;
             if (!TryAnchor(s, i, out var start, out var end, out var rule)) continue;
@@ -131,7 +131,8 @@ internal static class AddressRules
     {
         start = end = i;
         rule = "cue + street words + number";
-        if (i == 0 || !IsStreetNameToken(s, i) || IsConnector(s, i) || s.Has(i, NameFlags.Common) && !s.Has(i, NameFlags.StreetType | NameFlags.StreetName)) return false;
+        if (i == 0 || !HouseNumberWithin(s, i + 1, 4)) return false;
+        if (!IsStreetNameToken(s, i) || IsConnector(s, i) || s.Has(i, NameFlags.Common) && !s.Has(i, NameFlags.StreetType | NameFlags.StreetName)) return false;
         if (!(Cues.LocationBefore(s, i) > 0 || AddressCues.Contains(s.Word(i - 1))) || s.GapBefore(i).IndexOfAny(".!?") >= 0) return false;
         var j = i + 1;
         while (j < s.Count && j - i < 4 && SameLine(s, j) && (IsStreetNameToken(s, j) || s.Has(j, NameFlags.Common) && s.Shape(j, TokenShape.HasLetter) && !s.Shape(j, TokenShape.HasDigit) && s.Shape(j, TokenShape.AllLower) == s.Shape(i, TokenShape.AllLower))) j++;
@@ -140,6 +141,12 @@ internal static class AddressRules
         if (!closes) return false;
         end = j;
         return true;
+    }
+
+    private static bool HouseNumberWithin(NameScan s, int from, int count)
+    {
+        for (var k = from; k < s.Count && k < from + count; k++) if (s.Shape(k, TokenShape.HasDigit)) return true;
+        return false;
     }
 
     private static readonly WordSet AddressCues = new("address is at to on ship send deliver");
@@ -153,15 +160,13 @@ internal static class AddressRules
     /// <summary>"ZIP: 11164", "postcode 2000": a postal code after its label.</summary>
     private static void PostalCodes(NameScan s)
     {
-        for (var i = 0; i + 1 < s.Count; i++)
+        for (var j = s.NextCandidate(1); j < s.Count; j = s.NextCandidate(j + 1))
         {
-            if (!PostalCues.Contains(s.Word(i))) continue;
-            var j = s.IsWord(i + 1, "code") ? i + 2 : i + 1;
-            if (j < s.Count && s.Shape(j, TokenShape.HasDigit) && s.Tokens[j].Length is >= 3 and <= 10 && !s.Claimed[j] && SameLine(s, j))
-            {
-                var end = j + 1 < s.Count && s.Shape(j + 1, TokenShape.HasDigit) && s.Tokens[j + 1].Length <= 4 && s.SpaceBefore(j + 1) ? j + 1 : j;
-                s.Report(PiiEntities.Location, j, end, 0.6, "address: postal code after its label");
-            }
+            if (!s.Shape(j, TokenShape.HasDigit) || s.Tokens[j].Length is < 3 or > 10 || s.Claimed[j] || !SameLine(s, j)) continue;
+            var cue = PostalCues.Contains(s.Word(j - 1)) || s.IsWord(j - 1, "code") && j >= 2 && PostalCues.Contains(s.Word(j - 2));
+            if (!cue) continue;
+            var end = j + 1 < s.Count && s.Shape(j + 1, TokenShape.HasDigit) && s.Tokens[j + 1].Length <= 4 && s.SpaceBefore(j + 1) ? j + 1 : j;
+            s.Report(PiiEntities.Location, j, end, 0.6, "address: postal code after its label");
         }
     }
 

@@ -64,7 +64,9 @@ internal sealed class Gazetteer
             _phraseFlags.Add(flags);
         }
         _phrases.Build();
-        _words = words.ToFrozenDictionary(StringComparer.Ordinal);
+        // Only words that occur in a multi-word entry keep an id: every other word resets the automaton at once.
+        var inPhrases = new HashSet<int>(phrases.Values.SelectMany(p => p.Ids));
+        _words = words.ToFrozenDictionary(w => w.Key, w => inPhrases.Contains(w.Value.Id) ? w.Value : w.Value with { Id = -1 }, StringComparer.Ordinal);
         _lookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
         _streetEndings = [.. streetEndings.Distinct().OrderByDescending(e => e.Length)];
         _placeEndings = [.. placeEndings.Distinct().OrderByDescending(e => e.Length)];

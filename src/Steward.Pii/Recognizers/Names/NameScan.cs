@@ -14,6 +14,11 @@ internal sealed class NameScan : IDisposable
     private readonly int[] _foldStart;
     private readonly int[] _foldLength;
     private readonly int[] _ids;
+    private readonly int[] _nextCandidate;
+
+    /// <summary>Flags that make a lower-case token worth a rule's look in cased text.</summary>
+    private const NameFlags Interesting = NameFlags.StreetType | NameFlags.Unit | NameFlags.Title | NameFlags.AnyNrp | NameFlags.OrgSuffix |
+        NameFlags.OrgPrefix | NameFlags.StreetWord | NameFlags.StreetName | NameFlags.KnownOrg | NameFlags.CityPrefix | NameFlags.PersonSuffix;
 
     public NameScan(string text, Token[] tokens, Gazetteer gazetteer)
     {
@@ -31,11 +36,13 @@ internal sealed class NameScan : IDisposable
         PhraseFlags = ArrayPool<NameFlags>.Shared.Rent(n + 1);
         Claimed = ArrayPool<bool>.Shared.Rent(n + 1);
         CoreLength = ArrayPool<int>.Shared.Rent(n + 1);
+        _nextCandidate = ArrayPool<int>.Shared.Rent(n + 2);
         Array.Clear(PhraseLength, 0, n);
         Array.Clear(PhraseFlags, 0, n);
         Array.Clear(Claimed, 0, n);
         Fill();
         NoCase = DetectNoCase();
+        IndexCandidates();
     }
 
     public string Text { get; }
@@ -63,6 +70,12 @@ internal sealed class NameScan : IDisposable
 
     /// <summary>The results found so far.</summary>
     public List<NameSpan> Results { get; } = [];
+
+    /// <summary>
+    /// The first token at or after <paramref name="from"/> that a rule can start at (or <see cref="Count"/>): in cased
+    /// text, lower-case words without a telling gazetteer flag (most of any text) are skipped.
+    /// </summary>
+    public int NextCandidate(int from) => from >= Count ? Count : _nextCandidate[Math.Max(0, from)];
 
     /// <summary>The folded token (possessive removed).</summary>
     public ReadOnlySpan<char> Word(int i) => _folded.AsSpan(_foldStart[i], _foldLength[i]);
@@ -147,6 +160,7 @@ internal sealed class NameScan : IDisposable
         ArrayPool<NameFlags>.Shared.Return(PhraseFlags);
         ArrayPool<bool>.Shared.Return(Claimed);
         ArrayPool<int>.Shared.Return(CoreLength);
+        ArrayPool<int>.Shared.Return(_nextCandidate);
     }
 
     private void Fill()
@@ -189,6 +203,20 @@ internal sealed class NameScan : IDisposable
                 s.PhraseFlags[start] = s.Gazetteer.PhraseFlags(value);
             }
         });
+    }
+
+    private void IndexCandidates()
+    {
+        var next = Count;
+        _nextCandidate[Count] = Count;
+        for (var i = Count - 1; i >= 0; i--)
+        {
+            var t = Tokens[i];
+            var candidate = NoCase || t.Is(TokenShape.HasDigit) || t.Is(TokenShape.Capitalized) || (Flags[i] & Interesting) != 0 || PhraseLength[i] > 0
+                || (t.Length > 3 && Text[t.Start + 1] is '\'' or '’');
+            if (candidate) next = i;
+            _nextCandidate[i] = next;
+        }
     }
 
     private bool DetectNoCase()

@@ -18,7 +18,7 @@ internal static class OrganizationRules
     /// <summary>Finds organisations.</summary>
     public static void Apply(NameScan s)
     {
-        for (var i = 0; i < s.Count; i++)
+        for (var i = s.NextCandidate(0); i < s.Count; i = s.NextCandidate(i + 1))
         {
             if (s.Claimed[i]) continue;
             if (Known(s, i) || Dotted(s, i) || Suffixed(s, i) || OfForm(s, i) || CompanyShape(s, i) || Cued(s, i)) i = LastReported(s);
@@ -72,6 +72,7 @@ internal static class OrganizationRules
         var from = s.Tokens[i].End;
         if (from >= s.Text.Length || s.Text[from] != ' ') return false;
         var rest = s.Text.AsSpan(from + 1);
+        if (rest.Length < 3 || rest.Slice(0, Math.Min(rest.Length, 6)).IndexOf('.') < 0) return false;
         foreach (var suffix in DottedSuffixes)
         {
             if (rest.Length < suffix.Length || !rest.StartsWith(suffix, StringComparison.OrdinalIgnoreCase)) continue;

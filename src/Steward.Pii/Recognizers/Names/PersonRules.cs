@@ -19,7 +19,7 @@ internal static class PersonRules
     /// <summary>Titles and strong cue phrases.</summary>
     public static void ApplyCued(NameScan s)
     {
-        for (var i = 0; i < s.Count; i++)
+        for (var i = s.NextCandidate(0); i < s.Count; i = s.NextCandidate(i + 1))
         {
             if (s.Claimed[i]) continue;
             if (s.Has(i, NameFlags.Title) && IsTitle(s, i) && i + 1 < s.Count && !s.NewlineBefore(i + 1) && NameStart(s, i + 1, cued: true))
@@ -41,7 +41,7 @@ internal static class PersonRules
     /// <summary>Given name followed by a surname or an unknown proper noun.</summary>
     public static void ApplyFullNames(NameScan s)
     {
-        for (var i = 0; i + 1 < s.Count; i++)
+        for (var i = s.NextCandidate(0); i + 1 < s.Count; i = s.NextCandidate(i + 1))
         {
             if (s.Claimed[i] || !s.Has(i, NameFlags.FirstName) || !s.CapLike(i) || !s.SpaceBefore(i + 1) || !IsNamePart(s, i + 1)) continue;
             if (s.PhraseLength[i] >= 2 && (s.PhraseFlags[i] & (NameFlags.Country | NameFlags.BigCity | NameFlags.Region | NameFlags.KnownOrg)) != 0) continue;
@@ -58,7 +58,7 @@ internal static class PersonRules
     /// <summary>Lone names and weak cues; runs after places and organisations have taken their words.</summary>
     public static void ApplyLone(NameScan s)
     {
-        for (var i = 0; i < s.Count; i++)
+        for (var i = s.NextCandidate(0); i < s.Count; i = s.NextCandidate(i + 1))
         {
             if (s.Claimed[i] || !s.CapLike(i) || !s.Shape(i, TokenShape.HasLetter) || s.Tokens[i].Length < 2 || Pronouns.Contains(s.Word(i))) continue;
             var flags = s.Flags[i];

@@ -12,7 +12,7 @@ internal static class PlaceRules
     /// <summary>Finds places.</summary>
     public static void Apply(NameScan s)
     {
-        for (var i = 0; i < s.Count; i++)
+        for (var i = s.NextCandidate(0); i < s.Count; i = s.NextCandidate(i + 1))
         {
             if (s.Claimed[i] || !s.CapLike(i)) continue;
             var cue = Cues.LocationBefore(s, i);

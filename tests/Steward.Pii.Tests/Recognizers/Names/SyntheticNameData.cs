@@ -78,7 +78,7 @@ internal static class SyntheticNameData
     public static List<LabeledSample> Generate(int count, int seed)
     {
         var random = new Random(seed);
-        var fakers = Locales.ToDictionary(l => l, l => new Faker(l) { Random = new Randomizer(seed + l.GetHashCode(StringComparison.Ordinal) % 1000) });
+        var fakers = Locales.Select((l, k) => (l, k)).ToDictionary(p => p.l, p => new Faker(p.l) { Random = new Randomizer(seed * 31 + p.k) });
         var samples = new List<LabeledSample>(count);
         for (var n = 0; n < count; n++)
         {
