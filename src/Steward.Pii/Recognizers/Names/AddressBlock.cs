@@ -63,7 +63,8 @@ internal static class AddressBlock
         {
             var j = i + 1;
             if (j < s.Count && !s.Claimed[j] && s.Tokens[j].Length <= 6 && (s.Shape(j, TokenShape.HasDigit) || s.Tokens[j].Length == 1) && !s.NewlineBefore(j)) return j;
-            return -1;
+            // "6 OG", "3 hoog achter", "4 étage": a unit word closing its line.
+            return j >= s.Count || s.NewlineBefore(j) || s.GapBefore(j).IndexOf(',') >= 0 || s.Has(j, NameFlags.Unit) ? i : -1;
         }
         if (t.Is(TokenShape.HasDigit))
         {
@@ -73,6 +74,8 @@ internal static class AddressBlock
             return i;
         }
         if (s.IsWord(i, "nan")) return i;
+        // "379 i", "12 B": a one-letter addition right after a house number.
+        if (t.Length == 1 && i > 0 && s.Shape(i - 1, TokenShape.HasDigit) && s.SpaceBefore(i)) return i;
         var phrase = s.PhraseLength[i];
         if (phrase > 0 && (s.PhraseFlags[i] & (NameFlags.AnyPlace | NameFlags.RegionAbbreviation)) != 0 && s.CapLike(i)) return i + phrase - 1;
         var wordFollows = i + 1 < s.Count && s.SpaceBefore(i + 1) && s.CapLike(i + 1) && !s.Shape(i + 1, TokenShape.HasDigit);

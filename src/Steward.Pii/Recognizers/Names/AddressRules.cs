@@ -80,7 +80,7 @@ internal static class AddressRules
         if (names == 0) return false;
         var last = j - 1;
         while (last > i && IsConnector(s, last)) last--;
-        var numberAfter = IsHouseNumber(s, last + 1) && SameLine(s, last + 1);
+        var numberAfter = IsHouseNumber(s, last + 1) && SameLine(s, last + 1) && s.GapBefore(last + 1).Trim(' ').Length <= 1;
         var numberBefore = numberBeforeAllowed && s.IsNumber(i - 1) && SameLine(s, i);
         // "Intrarea Campulung, Bloc 34": a unit after a comma also closes the street name.
         var unitAfter = last + 1 < s.Count && s.Has(last + 1, NameFlags.Unit) && SameLine(s, last + 1) && s.GapBefore(last + 1).IndexOf(',') >= 0;
@@ -104,7 +104,8 @@ internal static class AddressRules
         var numberBefore = s.IsNumber(j) && SameLine(s, j + 1) && Digits(s, j) <= 6;
         var type = s.Word(i);
         var strong = StrongTypes.Contains(type) && !s.NoCase && s.Shape(i, TokenShape.Capitalized);
-        if (!numberBefore && !strong) return false;
+        var numberAfterType = IsHouseNumber(s, i + 1) && SameLine(s, i + 1) && s.SpaceBefore(i + 1);
+        if (!numberBefore && !strong && !numberAfterType) return false;
         start = numberBefore ? j : j + 1;
         end = i;
         if (s.Tokens[i].Length <= 2 && end + 1 < s.Count && Directions.Contains(s.Word(end + 1)) && SameLine(s, end + 1)) end++;

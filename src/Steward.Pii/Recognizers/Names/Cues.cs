@@ -26,6 +26,10 @@ internal static class Cues
     private static readonly WordSet StrongLocationVerbs = new(
         "lives live living lived born grew moved moving move located based situated raised visiting visited travel travelled traveled " +
         "arrived arrive flew fly drove relocated relocating headquartered stationed stay stayed staying");
+    private static readonly WordSet PlaceLabels = new("country city town state region province where location destination origin hometown birthplace place");
+    private static readonly WordSet PlaceOfNouns = new(
+        "mayor city town village capital province state region county municipality outskirts suburbs streets people residents " +
+        "citizens centre center heart port district");
     private static readonly WordSet OrgVerbs = new("work works worked working employed employer joined join hired company firm ceo cto founder founded");
 
     /// <summary>Strong cue right before token <paramref name="i"/>: "my name is", "name:", "call me", "I am", "Dear".</summary>
@@ -65,7 +69,12 @@ internal static class Cues
         if (gap.IndexOfAny(".\n!?") >= 0) return 0;
         if (s.IsWord(i - 1, "where") && gap.IndexOf(':') >= 0) return 2;
         if (gap.Trim(' ').Length > 0 && gap.Trim(' ').SequenceEqual(",") && s.Has(i - 1, NameFlags.AnyPlace)) return 1;
+        if (gap.IndexOf(':') >= 0 && PlaceLabels.Contains(s.Word(i - 1))) return 2;
+        if (s.IsWord(i - 1, "of") && i >= 2 && PlaceOfNouns.Contains(s.Word(i - 2))) return 2;
         if (!LocationWords.Contains(s.Word(i - 1))) return 0;
+        if (s.IsWord(i - 1, "towards") || s.IsWord(i - 1, "toward") || s.IsWord(i - 1, "into")) return 2;
+        // "from Ivanec to Vueli": "to" answering a "from" a few words back.
+        if (s.IsWord(i - 1, "to")) for (var k = i - 2; k >= 0 && k >= i - 5; k--) if (s.IsWord(k, "from")) return 2;
         if (i >= 2 && (StrongLocationVerbs.Contains(s.Word(i - 2)) || (i >= 3 && s.IsWord(i - 2, "up") && s.IsWord(i - 3, "grew")))) return 2;
         return s.IsWord(i - 1, "in") || s.IsWord(i - 1, "from") || s.IsWord(i - 1, "near") ? 2 : 1;
     }

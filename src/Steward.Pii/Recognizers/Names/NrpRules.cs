@@ -23,12 +23,20 @@ internal static class NrpRules
                 continue;
             }
             var flags = s.Flags[i];
-            if ((flags & NameFlags.AnyNrp) == 0) continue;
+            if ((flags & NameFlags.AnyNrp) == 0 || InsidePlace(s, i)) continue;
             if (Ambiguous.Contains(s.Word(i)) && (s.NoCase || !s.Shape(i, Steward.Pii.Text.TokenShape.Capitalized))) continue;
             // "Christian Bale", "Georgia": a name or place reading wins when the word is capitalised in the middle of a name.
             if ((flags & NameFlags.AnyName) != 0 && i + 1 < s.Count && s.Has(i + 1, NameFlags.LastName) && s.SpaceBefore(i + 1)) continue;
             s.Report(PiiEntities.Nrp, i, i, (flags & NameFlags.Common) != 0 ? 0.6 : 0.85, "nrp: " + Kind(flags));
         }
+    }
+
+    /// <summary>"Central African Republic": the word is part of a longer place name.</summary>
+    private static bool InsidePlace(NameScan s, int i)
+    {
+        for (var k = Math.Max(0, i - 3); k < i; k++)
+            if (s.PhraseLength[k] > i - k && (s.PhraseFlags[k] & (NameFlags.AnyPlace | NameFlags.KnownOrg)) != 0) return true;
+        return s.PhraseLength[i] > 1 && (s.PhraseFlags[i] & (NameFlags.AnyPlace | NameFlags.KnownOrg)) != 0;
     }
 
     private static string Kind(NameFlags flags) =>

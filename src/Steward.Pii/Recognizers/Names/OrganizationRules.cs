@@ -9,9 +9,14 @@ namespace Steward.Pii.Recognizers.Names;
 /// </summary>
 internal static class OrganizationRules
 {
-    private static readonly WordSet OrgConnectors = new("and of the e y und en et");
+    private static readonly WordSet OrgConnectors = new("and of the e y und en et og");
+
+    /// <summary>"and Sons", "e figli", "og Sønner": family-firm endings, safe even in lower-case text after a connector.</summary>
+    private static readonly WordSet FamilySuffixes = new("sons figli hijos associados filhos sonner sohne zonen");
 
     private static readonly string[] DottedSuffixes = ["s.a.", "a.s.", "v.o.s.", "s.r.o.", "b.v.", "n.v.", "s.p.a.", "s.l.", "s.a.s.", "s.r.l.", "sp. z o.o.", "e.v.", "k.k.", "s.c.", "s.n.c.", "ltda.", "s.a.b.", "a.g.", "co.", "inc.", "ltd.", "corp."];
+
+    private static readonly WordSet SaintLike = new("saint sainte st san santa santo sankt sveti sao");
 
     private static readonly WordSet LegalSuffixes = new("inc ltd llc llp plc corp gmbh ag kg bv nv sarl srl spa oy ab pty pvt lp sa sas co");
 
@@ -36,6 +41,7 @@ internal static class OrganizationRules
             return true;
         }
         if (!s.Has(i, NameFlags.KnownOrg) || !s.CapLike(i)) return false;
+        if (i > 0 && s.SpaceBefore(i) && s.CapLike(i - 1) && s.Has(i - 1, NameFlags.FirstName | NameFlags.CityPrefix | NameFlags.Title)) return false;
         if (s.Has(i, NameFlags.Common | NameFlags.AnyName) && (s.NoCase || s.SentenceStart(i) || s.Shape(i, TokenShape.AllUpper) && s.Tokens[i].Length < 3)) return false;
         s.Report(PiiEntities.Organization, i, i, s.Has(i, NameFlags.Common) ? 0.6 : 0.85, "organization: known organisation");
         return true;
@@ -44,15 +50,16 @@ internal static class OrganizationRules
     private static bool Suffixed(NameScan s, int i)
     {
         if (!s.Has(i, NameFlags.OrgSuffix) || i == 0 || !s.SpaceBefore(i) && s.GapBefore(i).Trim(' ').Length > 1) return false;
-        var legal = LegalSuffixes.Contains(s.Word(i));
-        if (!legal && !s.CapLike(i)) return false;
-        if (s.NoCase && !legal) return false;
+        var legal = LegalSuffixes.Contains(s.Word(i)) || s.Shape(i, TokenShape.AllUpper) && !s.NoCase && s.Tokens[i].Length <= 4;
+        var family = FamilySuffixes.Contains(s.Word(i)) && OrgConnectors.Contains(s.Word(i - 1));
+        if (!legal && !family && !s.CapLike(i)) return false;
+        if (s.NoCase && (!legal && !family || s.Has(i, NameFlags.Common) && !family)) return false;
         var j = i - 1;
         var distinctive = 0;
         while (j >= 0 && i - j <= 4 && !s.Claimed[j] && !s.NewlineBefore(j + 1) && (s.SpaceBefore(j + 1) || s.GapBefore(j + 1).Trim(' ').SequenceEqual("&")))
         {
             var connector = OrgConnectors.Contains(s.Word(j)) && !s.Shape(j, TokenShape.AllUpper);
-            if (!connector && (!s.CapLike(j) || s.Has(j, NameFlags.Title | NameFlags.Calendar))) break;
+            if (!connector && (!s.CapLike(j) || s.Has(j, NameFlags.Title | NameFlags.Calendar) || s.NoCase && s.Has(j, NameFlags.Common))) break;
             if (!connector && !s.Has(j, NameFlags.Common | NameFlags.OrgSuffix)) distinctive++;
             j--;
         }
@@ -60,7 +67,7 @@ internal static class OrganizationRules
         while (first < i && OrgConnectors.Contains(s.Word(first))) first++;
         // A signature block's organisation line ("Tableau Software" alone on its line) needs no distinctive word.
         var ownLine = s.NewlineBefore(first) && (i + 1 >= s.Count || s.NewlineBefore(i + 1)) && !s.NoCase;
-        if (first >= i || (distinctive == 0 && !ownLine && !(legal && s.Shape(i - 1, TokenShape.Capitalized)))) return false;
+        if (first >= i || (distinctive == 0 && !ownLine && !(legal && s.Shape(i - 1, TokenShape.Capitalized)) && !family)) return false;
         s.Report(PiiEntities.Organization, first, i, legal ? 0.85 : 0.7, "organization: name + '" + s.Tokens[i].In(s.Text).ToString() + "'");
         return true;
     }
@@ -123,6 +130,7 @@ internal static class OrganizationRules
         var left = s.Gazetteer.Lookup(word[..hyphen]).Flags;
         var right = s.Gazetteer.Lookup(word[(hyphen + 1)..]).Flags;
         const NameFlags surname = NameFlags.LastName | NameFlags.PeopleName;
+        if ((s.Flags[i] & NameFlags.AnyPlace) != 0 || (left & (NameFlags.CityPrefix | NameFlags.AnyPlace)) != 0 && (left & (NameFlags.LastName | NameFlags.PeopleName)) == 0 || SaintLike.Contains(word[..hyphen])) return false;
         if ((left & surname) == 0 || (right & surname) == 0 || (left & NameFlags.FirstName) != 0 && (right & NameFlags.FirstName) != 0) return false;
         if (Cues.PersonAfter(s, i, strongOnly: true)) return false;
         s.Report(PiiEntities.Organization, i, i, 0.5, "organization: 'A-B' of surnames");
@@ -135,7 +143,14 @@ internal static class OrganizationRules
     {
         if (!s.CapLike(i) || s.Has(i, NameFlags.Common | NameFlags.Title | NameFlags.Calendar) || !Cues.OrganizationBefore(s, i)) return false;
         var e = i;
-        while (e + 1 < s.Count && e - i < 3 && s.SpaceBefore(e + 1) && s.CapLike(e + 1) && !s.Claimed[e + 1] && !s.Has(e + 1, NameFlags.Calendar)) e++;
+        while (e + 1 < s.Count && e - i < 3 && s.SpaceBefore(e + 1) && s.CapLike(e + 1) && !s.Claimed[e + 1] && !s.Has(e + 1, NameFlags.Calendar)
+            && !(s.NoCase && s.Has(e + 1, NameFlags.Common) && !s.Has(e + 1, NameFlags.OrgSuffix))) e++;
+        // "works for Ryan and Sons": run on to an organisation word a connector or two ahead.
+        for (var k = e + 1; k < s.Count && k - e <= 3 && s.SpaceBefore(k) && !s.Claimed[k]; k++)
+        {
+            if (s.Has(k, NameFlags.OrgSuffix) && (!s.NoCase || !s.Has(k, NameFlags.Common) || FamilySuffixes.Contains(s.Word(k)))) { e = k; break; }
+            if (!OrgConnectors.Contains(s.Word(k)) && !s.CapLike(k)) break;
+        }
         s.Report(PiiEntities.Organization, i, e, 0.6, "organization: proper noun after an employment cue");
         return true;
     }

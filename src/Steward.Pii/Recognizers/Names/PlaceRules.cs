@@ -89,8 +89,8 @@ internal static class PlaceRules
 
     private static bool AllCapLike(NameScan s, int first, int last)
     {
-        for (var k = first; k <= last; k++) if (!s.CapLike(k) && !AddressRules.IsConnector(s, k)) return false;
-        return true;
+        // A known multi-word name may have lower-case words inside ("Bosnia and Herzegovina", "Ústí nad Labem").
+        return s.CapLike(first) && (s.CapLike(last) || s.Shape(last, TokenShape.HasDigit) || last - first >= 2);
     }
 
     private static double Score(NameFlags flags, int cue) =>

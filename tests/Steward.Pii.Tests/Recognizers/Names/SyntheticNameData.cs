@@ -53,6 +53,21 @@ internal static class SyntheticNameData
         "I have lived at {address} for ten years.",
         "The {nationality} embassy in {city} is closed today.",
         "Return address: {block}",
+        "In 2019, {person} left {org} to found a startup in {city}.",
+        "{person}, a {nationality} novelist, won the prize for her third book.",
+        "Witnesses say {last} fled towards {city} after the match.",
+        "Is this the right number for {first}? I need to reschedule.",
+        "Please deliver the parcel to my neighbour {first} at {address}",
+        "From: {person}\nTo: support\nSubject: refund for order 4471",
+        "{title} {person} has been appointed head of research at {org}.",
+        "Flights from {city} to {city2} are delayed because of the storm.",
+        "we met {first} and {first2} at the airport in {city}",
+        "Name: {person}\nAddress: {address}\nCountry: {country}",
+        "The mayor of {city} thanked {person} for her years of service.",
+        "Hey {first}! Are you still in {country}?",
+        "Attn: {person}, Accounts Payable, {org}\n{block}",
+        "{first} {last} ({nationality}) finished third in the final.",
+        "Our office moved from {city} to {address}.",
     ];
 
     private static readonly string[] Negatives =
@@ -116,6 +131,7 @@ internal static class SyntheticNameData
             {
                 "person" => ($"{first} {last}", "PERSON"),
                 "first" => (first, "PERSON"),
+                "first2" => (f.Name.FirstName(), "PERSON"),
                 "last" => (last, "PERSON"),
                 "title" => (random.Next(4) switch { 0 => "Mr.", 1 => "Mrs.", 2 => "Dr.", _ => "Ms." }, ""),
                 "city" or "city2" => (Town(f, random), "LOCATION"),
