@@ -5,9 +5,15 @@ internal static class Cues
 {
     private static readonly WordSet CallVerbs = new("call calls called calling");
     private static readonly WordSet GreetingWords = new("dear hi hello hey thanks regards sincerely cheers bye goodbye congratulations welcome");
+    private static readonly WordSet AddressingVerbs = new(
+        "told tell tells asked ask asks thanked thank thanks met meet meets married marry contacted contact emailed email texted text " +
+        "named introduced invited phoned ring rang call called say says said " +
+        "kid son daughter wife husband friend brother sister mother father mom mum dad boss manager colleague partner uncle aunt " +
+        "cousin nephew niece grandson granddaughter grandma grandpa boyfriend girlfriend fiance fiancee neighbour neighbor");
+    private static readonly WordSet LabelWords = new("attn attention contact from to cc customer client patient author signed name surname recipient sender employee applicant");
     private static readonly WordSet PersonVerbsBefore = new(
         "told tell tells asked ask asks thanked met meet meets married marry contacted contact emailed email texted text " +
-        "by named name surname nickname forename introduced invited phoned ring rang starring featuring " +
+        "by named name surname nickname forename introduced invited phoned ring rang starring featuring say says said " +
         "kid son daughter wife husband friend brother sister mother father mom mum dad boss manager colleague partner uncle aunt " +
         "cousin nephew niece grandson granddaughter grandma grandpa boyfriend girlfriend fiance fiancee neighbour neighbor " +
         "teacher doctor lawyer client customer patient mr mrs ms");
@@ -16,11 +22,13 @@ internal static class Cues
         "whispered answered answers called calls lives lived works worked thinks thought believes wants wanted cried " +
         "yelled screamed agreed argued noted insisted had has was is will would can could did does " +
         "began begins started starts spent spends became becomes joined joins graduated studied received won died left " +
+        "scored fled lost claimed denied confirmed admitted resigned arrived signed testified revealed warned " +
         "returned founded published directed played starred stated announced");
     private static readonly WordSet StrongVerbsAfter = new(
         "said says told tells asked asks shouted replied replies wrote writes explained explains added adds smiled laughed " +
         "whispered answered answers lives lived works worked cried yelled screamed agreed argued noted insisted " +
-        "began started spent became graduated studied died returned founded published directed starred");
+        "began started spent became graduated studied died returned founded published directed starred " +
+        "scored fled claimed denied confirmed admitted resigned testified revealed warned");
     private static readonly WordSet VocativeFollowers = new("can could would will please i you do are have thank thanks how what where when why is");
     private static readonly WordSet LocationWords = new("in near from to at into toward towards across around outside inside via");
     private static readonly WordSet StrongLocationVerbs = new(
@@ -42,12 +50,17 @@ internal static class Cues
         if (s.IsWord(i - 1, "am") && s.IsWord(i - 2, "i")) return true;
         if (s.IsWord(i - 1, "i'm") || s.IsWord(i - 1, "named") || s.IsWord(i - 1, "im")) return true;
         if (s.IsWord(i - 1, "is") && s.IsWord(i - 2, "this")) return true;
+        if (s.GapBefore(i).IndexOf(':') >= 0 && LabelWords.Contains(s.Word(i - 1))) return true;
+        if (s.IsWord(i - 1, "to") && s.IsWord(i - 2, "according")) return true;
         if ((s.IsWord(i - 1, "name") || s.IsWord(i - 1, "surname")) && s.GapBefore(i).IndexOf('?') >= 0) return true;
         return GreetingWords.Contains(s.Word(i - 1)) && s.GapBefore(i).IndexOfAny('\n', '.') < 0;
     }
 
     /// <summary>Weaker cue before token <paramref name="i"/>: a verb or preposition that often takes a person.</summary>
     public static bool PersonBefore(NameScan s, int i) => i > 0 && s.GapBefore(i).IndexOfAny('.', '\n', '!') < 0 && PersonVerbsBefore.Contains(s.Word(i - 1));
+
+    /// <summary>A verb or noun that takes a person ("ask X", "thanked X", "my neighbour X"): enough even for a name that is also a word.</summary>
+    public static bool AddressingBefore(NameScan s, int i) => i > 0 && s.GapBefore(i).IndexOfAny(".\n!?") < 0 && AddressingVerbs.Contains(s.Word(i - 1));
 
     /// <summary>Cue after token <paramref name="last"/>: "X said", "X's", "X had given".</summary>
     public static bool PersonAfter(NameScan s, int last, bool strongOnly)

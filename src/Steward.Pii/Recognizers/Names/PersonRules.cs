@@ -45,10 +45,13 @@ internal static class PersonRules
         {
             if (s.Claimed[i] || !s.Has(i, NameFlags.FirstName) || !s.CapLike(i) || !s.SpaceBefore(i + 1) || !IsNamePart(s, i + 1)) continue;
             if (s.PhraseLength[i] >= 2 && (s.PhraseFlags[i] & (NameFlags.Country | NameFlags.BigCity | NameFlags.Region | NameFlags.KnownOrg)) != 0) continue;
+            if (s.Has(i, NameFlags.CityPrefix) || PlaceSuffixes.Extend(s, i + 1) > i + 1) continue;
             var next = s.Flags[i + 1];
             var nextIsName = (next & NameFlags.AnyName) != 0 && (next & NameFlags.Common) == 0;
-            if (s.Has(i, NameFlags.Common | NameFlags.Calendar) && !nextIsName) continue;
-            if (s.NoCase && ((next & NameFlags.Common) != 0 || s.Has(i, NameFlags.Common) && !nextIsName)) continue;
+            var nextIsSurname = (next & (NameFlags.LastName | NameFlags.PeopleName)) != 0 && s.Tokens[i + 1].Length >= 3 && !Pronouns.Contains(s.Word(i + 1));
+            var cued = Cues.PersonBefore(s, i) || Cues.AddressingBefore(s, i);
+            if (s.Has(i, NameFlags.Common | NameFlags.Calendar) && !nextIsName && !(cued && (nextIsSurname || next == NameFlags.None))) continue;
+            if (s.NoCase && ((next & NameFlags.Common) != 0 && !(nextIsSurname && !s.Has(i, NameFlags.Common)) || s.Has(i, NameFlags.Common) && !nextIsName)) continue;
             var e = Extent(s, i);
             s.Report(PiiEntities.Person, i, e, nextIsName ? 0.85 : 0.7, "person: given name + " + (nextIsName ? "surname" : "proper noun"));
             i = e;
@@ -63,6 +66,7 @@ internal static class PersonRules
             if (s.Claimed[i] || !s.CapLike(i) || !s.Shape(i, TokenShape.HasLetter) || s.Tokens[i].Length < 2 || Pronouns.Contains(s.Word(i))) continue;
             var flags = s.Flags[i];
             if ((flags & NotPersonAlone) != 0 && (flags & NameFlags.AnyName) == 0) continue;
+            if (PlaceSuffixes.Extend(s, i) > i) continue;
             var e = Extent(s, i);
             var start = s.SentenceStart(i);
             var before = Cues.PersonBefore(s, i);
@@ -92,7 +96,7 @@ internal static class PersonRules
             {
                 (score, rule) = (cued ? 0.7 : 0.5, "person: surname");
             }
-            else if (!s.NoCase && s.Shape(i, TokenShape.Capitalized) && (Cues.PersonAfter(s, e, strongOnly: true) || !common && cued))
+            else if (!s.NoCase && s.Shape(i, TokenShape.Capitalized) && (Cues.PersonAfter(s, e, strongOnly: true) || !common && cued || Cues.AddressingBefore(s, i) && known))
             {
                 (score, rule) = (0.45, "person: ambiguous name with a person cue");
             }

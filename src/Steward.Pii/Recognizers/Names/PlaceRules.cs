@@ -58,7 +58,7 @@ internal static class PlaceRules
                 continue;
             }
             if (s.NoCase || common || s.Has(i, NameFlags.Calendar | NameFlags.Title | NameFlags.KnownOrg | NameFlags.AnyNrp)) continue;
-            if (cue == 2 && (flags & NameFlags.AnyName) == 0 || (flags & NameFlags.PlaceShape) != 0 && (flags & NameFlags.AnyName) == 0)
+            if (cue == 2 && (flags & NameFlags.AnyName) == 0 || (flags & NameFlags.PlaceShape) != 0 && (flags & NameFlags.AnyName) == 0 || PlaceSuffixes.Extend(s, i) > i)
             {
                 var e = Continue(s, i);
                 s.Report(PiiEntities.Location, i, e, cue == 2 ? 0.6 : 0.5, cue == 2 ? "location: proper noun after a location cue" : "location: place-shaped name");
@@ -84,7 +84,7 @@ internal static class PlaceRules
             e++;
         }
         if (e + 1 < s.Count && s.IsNumber(e + 1) && s.Tokens[e + 1].Length <= 2 && s.SpaceBefore(e + 1) && !s.Claimed[e + 1]) e++;
-        return e;
+        return PlaceSuffixes.Extend(s, e);
     }
 
     private static bool AllCapLike(NameScan s, int first, int last)

@@ -7,7 +7,7 @@ namespace Steward.Pii.Recognizers.Names;
 internal static class PlaceSuffixes
 {
     private static readonly WordSet Words = new(
-        "terme sardo salentino ligure veneto calabro umbro lido laziale lucano emilia nell'emilia friuli marche a mare " +
+        "terme sardo salentino ligure veneto calabro umbro lido laziale lucano emilia nell'emilia friuli marche mare " +
         "marina scalo superiore inferiore alto alta basso bassa vecchio nuovo centro");
 
     private static readonly WordSet Links = new("del della di de a nell' sul");
