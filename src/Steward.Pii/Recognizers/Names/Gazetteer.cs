@@ -20,11 +20,25 @@ internal sealed class Gazetteer
     private readonly FrozenDictionary<string, WordInfo>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly TokenAhoCorasick _phrases = new();
     private readonly List<NameFlags> _phraseFlags = [];
+    private readonly FrozenDictionary<string, WordInfo>.AlternateLookup<ReadOnlySpan<char>> _frequentLookup;
     private readonly string[] _streetEndings;
+
+    /// <summary>The most frequent short English words, about half of the tokens of ordinary text.</summary>
+    private static readonly string[] FrequentWords =
+    [
+        "the", "of", "and", "to", "a", "in", "is", "it", "you", "that", "he", "was", "for", "on", "are", "with", "as", "i", "his",
+        "they", "be", "at", "one", "have", "this", "from", "or", "had", "by", "not", "but", "what", "some", "we", "can", "out",
+        "other", "were", "all", "your", "when", "up", "use", "how", "said", "an", "each", "she", "which", "do", "their", "if",
+        "will", "way", "many", "then", "them", "would", "like", "so", "these", "her", "see", "him", "has", "more", "day",
+        "could", "go", "come", "did", "my", "no", "most", "who", "over", "know", "than", "call", "down", "been", "now", "find",
+        "any", "new", "work", "part", "take", "get", "made", "live", "back", "only", "me", "our", "just", "also", "into",
+        "very", "its", "us", "may", "am", "off", "why", "too", "must", "own", "ask", "keep", "last", "next", "both", "same",
+        "help", "need", "want", "here", "much", "well", "good", "year", "time", "ms", "s", "id", "ok",
+    ];
     private readonly string[] _placeEndings;
 
     /// <summary>Builds a gazetteer from folded or unfolded terms; terms starting with '-' are word endings.</summary>
-    public Gazetteer(IEnumerable<(string Term, NameFlags Flags)> entries, TextFold fold)
+    public Gazetteer(IEnumerable<(string Term, NameFlags Flags)> entries, TextFold fold, bool folded = false)
     {
         Fold = fold;
         var words = new Dictionary<string, WordInfo>(StringComparer.Ordinal);
@@ -32,12 +46,17 @@ internal sealed class Gazetteer
         List<string> streetEndings = [], placeEndings = [];
         foreach (var (raw, flags) in entries)
         {
-            var term = fold.Fold(raw.Trim());
+            var term = folded ? raw : fold.Fold(raw.Trim());
             if (term.Length == 0) continue;
             if (term[0] == '-')
             {
                 if ((flags & NameFlags.StreetWord) != 0) streetEndings.Add(term[1..]);
                 if ((flags & NameFlags.PlaceShape) != 0) placeEndings.Add(term[1..]);
+                continue;
+            }
+            if (IsOneWord(term))
+            {
+                words[term] = words.TryGetValue(term, out var known) ? known with { Flags = known.Flags | flags } : new WordInfo(words.Count, flags);
                 continue;
             }
             var tokens = Tokenizer.Tokenize(term);
@@ -68,6 +87,9 @@ internal sealed class Gazetteer
         var inPhrases = new HashSet<int>(phrases.Values.SelectMany(p => p.Ids));
         _words = words.ToFrozenDictionary(w => w.Key, w => inPhrases.Contains(w.Value.Id) ? w.Value : w.Value with { Id = -1 }, StringComparer.Ordinal);
         _lookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
+        _frequentLookup = FrequentWords.Where(w => w.Length <= 4)
+            .ToFrozenDictionary(w => w, w => _words.TryGetValue(w, out var info) ? info : WordInfo.Unknown, StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
         _streetEndings = [.. streetEndings.Distinct().OrderByDescending(e => e.Length)];
         _placeEndings = [.. placeEndings.Distinct().OrderByDescending(e => e.Length)];
     }
@@ -84,8 +106,12 @@ internal sealed class Gazetteer
     /// <summary>The number of multi-word entries.</summary>
     public int PhraseCount => _phraseFlags.Count;
 
-    /// <summary>Looks up an already folded word.</summary>
-    public WordInfo Lookup(ReadOnlySpan<char> folded) => _lookup.TryGetValue(folded, out var info) ? info : WordInfo.Unknown;
+    /// <summary>Looks up an already folded word (the most frequent English words first, in a small table that stays in cache).</summary>
+    public WordInfo Lookup(ReadOnlySpan<char> folded)
+    {
+        if (folded.Length <= 4 && _frequentLookup.TryGetValue(folded, out var frequent)) return frequent;
+        return _lookup.TryGetValue(folded, out var info) ? info : WordInfo.Unknown;
+    }
 
     /// <summary>The flags of multi-word entry <paramref name="value"/> reported by <see cref="MatchPhrases"/>.</summary>
     public NameFlags PhraseFlags(int value) => _phraseFlags[value];
@@ -109,6 +135,13 @@ internal sealed class Gazetteer
         return flags;
     }
 
+    /// <summary>True when the whole term is one token (letters and digits only: the common case, no tokenizing needed).</summary>
+    private static bool IsOneWord(string term)
+    {
+        foreach (var c in term) if (!char.IsAsciiLetterOrDigit(c) && !(c > 127 && char.IsLetter(c))) return false;
+        return true;
+    }
+
     /// <summary>Reads the data file format: "term TAB codes" per line.</summary>
     public static IEnumerable<(string Term, NameFlags Flags)> ReadData(Stream gzip)
     {
@@ -123,6 +156,6 @@ internal sealed class Gazetteer
 
     private static class Holder
     {
-        public static readonly Gazetteer Instance = new(ReadData(GazetteerResources.Open("gazetteer.tsv.gz")), TextFold.Default);
+        public static readonly Gazetteer Instance = new(ReadData(GazetteerResources.Open("gazetteer.tsv.gz")), TextFold.Default, folded: true);
     }
 }

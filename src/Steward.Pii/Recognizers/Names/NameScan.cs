@@ -40,8 +40,8 @@ internal sealed class NameScan : IDisposable
         Array.Clear(PhraseLength, 0, n);
         Array.Clear(PhraseFlags, 0, n);
         Array.Clear(Claimed, 0, n);
-        Fill();
         NoCase = DetectNoCase();
+        Fill();
         IndexCandidates();
     }
 
@@ -191,7 +191,8 @@ internal sealed class NameScan : IDisposable
             var info = Gazetteer.Lookup(Word(i));
             _ids[i] = info.Id;
             var flags = info.Flags;
-            if ((flags & (NameFlags.Common | NameFlags.AnyName | NameFlags.AnyPlace)) == 0 && length >= 6) flags |= Gazetteer.Endings(Word(i));
+            if ((flags & (NameFlags.Common | NameFlags.AnyName | NameFlags.AnyPlace)) == 0 && length >= 6 && (NoCase || t.Is(TokenShape.Capitalized)))
+                flags |= Gazetteer.Endings(Word(i));
             Flags[i] = flags;
         }
         var self = this;
