@@ -1,12 +1,11 @@
-using System.Buffers;
 using Steward.Pii.Text;
 
 namespace Steward.Pii.Recognizers.Names;
 
 /// <summary>
 /// What the name rules know about one text: per token its folded form, gazetteer flags, the longest multi-word
-/// entry starting there, and whether a rule has already claimed it. Arrays come from the shared pool and go back
-/// on <see cref="Dispose"/>; nothing is allocated per token.
+/// entry starting there, and whether a rule has already claimed it. Arrays come from a per-thread cache
+/// (<see cref="NameScanBuffers"/>) and go back on <see cref="Dispose"/>; nothing is allocated per token.
 /// </summary>
 internal sealed class NameScan : IDisposable
 {
@@ -15,6 +14,7 @@ internal sealed class NameScan : IDisposable
     private readonly int[] _foldLength;
     private readonly int[] _ids;
     private readonly int[] _nextCandidate;
+    private readonly NameScanBuffers _buffers;
 
     /// <summary>Flags that make a lower-case token worth a rule's look in cased text.</summary>
     private const NameFlags Interesting = NameFlags.StreetType | NameFlags.Unit | NameFlags.Title | NameFlags.AnyNrp | NameFlags.OrgSuffix |
@@ -27,16 +27,17 @@ internal sealed class NameScan : IDisposable
         Gazetteer = gazetteer;
         var n = tokens.Length;
         Count = n;
-        _folded = ArrayPool<char>.Shared.Rent(Math.Max(16, text.Length * 2 + 16));
-        _foldStart = ArrayPool<int>.Shared.Rent(n + 1);
-        _foldLength = ArrayPool<int>.Shared.Rent(n + 1);
-        _ids = ArrayPool<int>.Shared.Rent(n + 1);
-        Flags = ArrayPool<NameFlags>.Shared.Rent(n + 1);
-        PhraseLength = ArrayPool<int>.Shared.Rent(n + 1);
-        PhraseFlags = ArrayPool<NameFlags>.Shared.Rent(n + 1);
-        Claimed = ArrayPool<bool>.Shared.Rent(n + 1);
-        CoreLength = ArrayPool<int>.Shared.Rent(n + 1);
-        _nextCandidate = ArrayPool<int>.Shared.Rent(n + 2);
+        _buffers = NameScanBuffers.Take(n + 2, Math.Max(16, text.Length * 2 + 16));
+        _folded = _buffers.Folded;
+        _foldStart = _buffers.FoldStart;
+        _foldLength = _buffers.FoldLength;
+        _ids = _buffers.Ids;
+        Flags = _buffers.Flags;
+        PhraseLength = _buffers.PhraseLength;
+        PhraseFlags = _buffers.PhraseFlags;
+        Claimed = _buffers.Claimed;
+        CoreLength = _buffers.CoreLength;
+        _nextCandidate = _buffers.NextCandidate;
         Array.Clear(PhraseLength, 0, n);
         Array.Clear(PhraseFlags, 0, n);
         Array.Clear(Claimed, 0, n);
@@ -151,16 +152,7 @@ internal sealed class NameScan : IDisposable
 
     public void Dispose()
     {
-        ArrayPool<char>.Shared.Return(_folded);
-        ArrayPool<int>.Shared.Return(_foldStart);
-        ArrayPool<int>.Shared.Return(_foldLength);
-        ArrayPool<int>.Shared.Return(_ids);
-        ArrayPool<NameFlags>.Shared.Return(Flags);
-        ArrayPool<int>.Shared.Return(PhraseLength);
-        ArrayPool<NameFlags>.Shared.Return(PhraseFlags);
-        ArrayPool<bool>.Shared.Return(Claimed);
-        ArrayPool<int>.Shared.Return(CoreLength);
-        ArrayPool<int>.Shared.Return(_nextCandidate);
+        NameScanBuffers.Give(_buffers);
     }
 
     private void Fill()
