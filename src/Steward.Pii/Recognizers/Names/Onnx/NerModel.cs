@@ -29,6 +29,9 @@ internal sealed class NerModel : IDisposable
     /// <summary>The tokenizer.</summary>
     public SubwordEncoder Encoder { get; }
 
+    /// <summary>The model inputs the session feeds, in the model's order.</summary>
+    public IReadOnlyList<string> SessionInputs => _session.InputNames;
+
     /// <summary>Tokens per window between the opening and closing special tokens.</summary>
     public int Capacity => Config.MaxLength - 2;
 

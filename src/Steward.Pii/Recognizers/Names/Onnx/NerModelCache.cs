@@ -13,7 +13,7 @@ internal static class NerModelCache
     /// <summary>The model in <paramref name="directory"/>, loaded on first use; throws <see cref="NerModelException"/>.</summary>
     public static NerModel Get(string directory)
     {
-        var key = Path.GetFullPath(directory);
+        var key = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
         var lazy = s_models.GetOrAdd(key, static k => new Lazy<NerModel>(() => NerModel.Load(k), LazyThreadSafetyMode.ExecutionAndPublication));
         try
         {

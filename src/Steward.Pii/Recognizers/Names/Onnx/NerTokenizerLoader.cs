@@ -38,9 +38,7 @@ internal static class NerTokenizerLoader
             var merges = Path.Combine(directory, "merges.txt");
             if (File.Exists(vocabJson) && File.Exists(merges))
             {
-                using var vocab = File.OpenRead(vocabJson);
-                using var mergeStream = File.OpenRead(merges);
-                return ByteLevelBpeEncoder.Create(vocab, mergeStream, special, vocabJson);
+                return ByteLevelBpeEncoder.FromFiles(vocabJson, merges, special);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException or FormatException or JsonException)

@@ -14,7 +14,7 @@ internal static class TinyOnnxModel
     /// <param name="logits">One row per vocabulary id, <paramref name="labelCount"/> values each.</param>
     /// <param name="labelCount">The number of labels.</param>
     /// <param name="inputs">The model's inputs besides input_ids (attention_mask, token_type_ids, or any name).</param>
-    /// <param name="declaredLabels">The label dimension written into the output's type (null: dynamic).</param>
+    /// <param name="declaredLabels">The label dimension written into the output's type (null: dynamic, and not inferable).</param>
     /// <param name="int32Inputs">Whether the inputs are int32 rather than int64 (Gather takes either).</param>
     public static byte[] Build(float[][] logits, int labelCount, IReadOnlyList<string> inputs, int? declaredLabels, bool int32Inputs = false)
     {
@@ -36,6 +36,13 @@ internal static class TinyOnnxModel
                     tensor.Int(1, logits.Length).Int(1, labelCount).Int(2, Float).String(8, "embedding").Bytes(9, raw);
                 });
                 graph.Message(11, input => ValueInfo(input, "input_ids", elem, null));
+                if (declaredLabels is null)
+                {
+                    // The embedding is also a graph input (an overridable initializer) with a symbolic label dimension,
+                    // so the runtime cannot infer the output's label count before running.
+                    graph.Message(11, input => input.String(1, "embedding").Message(2, type => type.Message(1, tensor => tensor.Int(1, Float)
+                        .Message(2, shape => shape.Message(1, dim => dim.Int(1, logits.Length)).Message(1, dim => dim.String(2, "labels"))))));
+                }
                 foreach (var name in inputs) graph.Message(11, input => ValueInfo(input, name, elem, null));
                 graph.Message(12, output => ValueInfo(output, "logits", Float, declaredLabels ?? -1));
             })
