@@ -98,6 +98,6 @@ internal static class NerTokenizerLoader
             MaskingToken = vocab.Contains(special.Mask ?? "[MASK]") ? special.Mask ?? "[MASK]" : special.Unknown ?? "[UNK]",
         };
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(string.Join('\n', vocab)));
-        return new WordPieceEncoder(BertTokenizer.Create(stream, options), lowercase, strip, source);
+        return new WordPieceEncoder(BertTokenizer.Create(stream, options), vocab, prefix, lowercase, strip, source);
     }
 }

@@ -12,10 +12,20 @@ internal sealed class WordPieceEncoder : SubwordEncoder
     private readonly BertTokenizer _tokenizer;
     private readonly bool _lowercase;
     private readonly bool _stripAccents;
+    private readonly int[] _pieceLengths;
 
-    public WordPieceEncoder(BertTokenizer tokenizer, bool lowercase, bool stripAccents, string source)
+    /// <param name="tokenizer">The WordPiece tokenizer (without its own normalisation and pre-tokenisation).</param>
+    /// <param name="vocab">The vocabulary by id, to know how many characters each piece covers.</param>
+    /// <param name="prefix">The continuing-piece prefix (<c>##</c>).</param>
+    /// <param name="lowercase">Whether the model is uncased.</param>
+    /// <param name="stripAccents">Whether accents are stripped.</param>
+    /// <param name="source">The file it came from.</param>
+    public WordPieceEncoder(BertTokenizer tokenizer, IReadOnlyList<string> vocab, string prefix, bool lowercase, bool stripAccents, string source)
     {
         _tokenizer = tokenizer;
+        _pieceLengths = new int[vocab.Count];
+        for (var i = 0; i < vocab.Count; i++) _pieceLengths[i] = vocab[i].StartsWith(prefix, StringComparison.Ordinal) ? vocab[i].Length - prefix.Length : vocab[i].Length;
+        _pieceLengths[tokenizer.UnknownTokenId] = int.MaxValue; // [UNK] stands for the whole word
         _lowercase = lowercase;
         _stripAccents = stripAccents;
         Description = $"WordPiece ({(lowercase ? "uncased" : "cased")}) from {source}";
@@ -34,10 +44,13 @@ internal sealed class WordPieceEncoder : SubwordEncoder
         var span = text.AsSpan(word.Start, word.End - word.Start);
         if (!_lowercase && !_stripAccents)
         {
-            foreach (var token in _tokenizer.EncodeToTokens(span, out _, considerPreTokenization: false, considerNormalization: false))
+            if (!TryEncodeFast(span, word.Start, index, pieces, []))
             {
-                var (offset, length) = token.Offset.GetOffsetAndLength(span.Length);
-                pieces.Add(new SubwordPiece(token.Id, word.Start + offset, word.Start + offset + length, index));
+                foreach (var token in _tokenizer.EncodeToTokens(span, out _, considerPreTokenization: false, considerNormalization: false))
+                {
+                    var (offset, length) = token.Offset.GetOffsetAndLength(span.Length);
+                    pieces.Add(new SubwordPiece(token.Id, word.Start + offset, word.Start + offset + length, index));
+                }
             }
             return;
         }
@@ -54,6 +67,7 @@ internal sealed class WordPieceEncoder : SubwordEncoder
             origin[n++] = i;
         }
         if (n == 0) return; // only combining marks: BERT drops the word
+        if (TryEncodeFast(buffer[..n], word.Start, index, pieces, origin[..n], span.Length)) return;
         foreach (var token in _tokenizer.EncodeToTokens(buffer[..n], out _, considerPreTokenization: false, considerNormalization: false))
         {
             var (offset, length) = token.Offset.GetOffsetAndLength(n);
@@ -64,5 +78,33 @@ internal sealed class WordPieceEncoder : SubwordEncoder
             // A piece ends where the next one starts, or at the word's end: dropped marks stay with the letter before them.
             pieces.Add(new SubwordPiece(token.Id, word.Start + start, word.Start + Math.Max(end, last + 1), index));
         }
+    }
+
+    /// <summary>
+    /// Ids only (no token strings allocated), offsets from the pieces' lengths: WordPiece pieces follow each other
+    /// exactly through the word. Returns false (adding nothing) if they do not add up, so the caller uses the
+    /// tokenizer's own offsets.
+    /// </summary>
+    private bool TryEncodeFast(ReadOnlySpan<char> normalized, int wordStart, int index, List<SubwordPiece> pieces, ReadOnlySpan<int> origin, int originalLength = 0)
+    {
+        var ids = _tokenizer.EncodeToIds(normalized, addSpecialTokens: false, considerPreTokenization: false, considerNormalization: false);
+        var first = pieces.Count;
+        var offset = 0;
+        foreach (var id in ids)
+        {
+            var length = (uint)id < (uint)_pieceLengths.Length ? Math.Min(_pieceLengths[id], normalized.Length - offset) : -1;
+            if (length <= 0)
+            {
+                pieces.RemoveRange(first, pieces.Count - first);
+                return false;
+            }
+            var end = offset + length;
+            var (start, stop) = origin.IsEmpty ? (offset, end) : (origin[offset], end < normalized.Length ? origin[end] : originalLength);
+            pieces.Add(new SubwordPiece(id, wordStart + start, wordStart + stop, index));
+            offset = end;
+        }
+        if (offset == normalized.Length) return true;
+        pieces.RemoveRange(first, pieces.Count - first);
+        return false;
     }
 }
