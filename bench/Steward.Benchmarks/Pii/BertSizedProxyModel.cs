@@ -39,8 +39,8 @@ internal static class BertSizedProxyModel
                     node.String(2, output).String(3, output).String(4, op);
                     if (attribute is not null) node.Message(5, attribute);
                 });
-                Node("Gather", "h0", ["emb", "input_ids"]);
-                var h = "h0";
+                Node("Gather", "embedded", ["emb", "input_ids"]);
+                var h = "embedded";
                 for (var l = 0; l < Layers; l++)
                 {
                     string N(string name) => $"{name}{l}";
