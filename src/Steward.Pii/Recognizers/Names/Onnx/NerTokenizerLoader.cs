@@ -64,12 +64,7 @@ internal static class NerTokenizerLoader
             }
             var prefix = model.TryGetProperty("continuing_subword_prefix", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString()! : "##";
             if (model.TryGetProperty("unk_token", out var unk) && unk.ValueKind == JsonValueKind.String) special = special with { Unknown = unk.GetString()! };
-            var (lowercase, strip) = (false, false);
-            if (root.TryGetProperty("normalizer", out var normalizer) && normalizer.ValueKind == JsonValueKind.Object)
-            {
-                lowercase = normalizer.TryGetProperty("lowercase", out var lc) && lc.ValueKind == JsonValueKind.True;
-                strip = normalizer.TryGetProperty("strip_accents", out var sa) && sa.ValueKind is JsonValueKind.True or JsonValueKind.False ? sa.GetBoolean() : lowercase;
-            }
+            var (lowercase, strip) = root.TryGetProperty("normalizer", out var normalizer) ? ReadNormalizer(normalizer) : (false, false);
             return CreateWordPiece([.. vocab.Select(v => v.Token)], lowercase, strip, prefix, special, path);
         }
         if (type == "BPE")
@@ -77,6 +72,37 @@ internal static class NerTokenizerLoader
             return ByteLevelBpeEncoder.FromTokenizerJson(model, special, path);
         }
         throw new NerModelException($"{path}: tokenizer model type '{type}' is not supported (WordPiece and byte-level BPE are).");
+    }
+
+    /// <summary>
+    /// Lower-casing and accent stripping from a <c>tokenizer.json</c> normaliser: <c>BertNormalizer</c> (with
+    /// <c>strip_accents</c> null following <c>lowercase</c>) or a <c>Sequence</c> holding <c>Lowercase</c> and
+    /// <c>StripAccents</c>. Unicode normal forms (<c>NFD</c>, <c>NFC</c>) need nothing here.
+    /// </summary>
+    private static (bool Lowercase, bool StripAccents) ReadNormalizer(JsonElement normalizer)
+    {
+        if (normalizer.ValueKind != JsonValueKind.Object || !normalizer.TryGetProperty("type", out var type)) return (false, false);
+        switch (type.GetString())
+        {
+            case "BertNormalizer":
+                var lowercase = normalizer.TryGetProperty("lowercase", out var lc) && lc.ValueKind == JsonValueKind.True;
+                var strip = normalizer.TryGetProperty("strip_accents", out var sa) && sa.ValueKind is JsonValueKind.True or JsonValueKind.False ? sa.GetBoolean() : lowercase;
+                return (lowercase, strip);
+            case "Lowercase":
+                return (true, false);
+            case "StripAccents":
+                return (false, true);
+            case "Sequence" when normalizer.TryGetProperty("normalizers", out var list) && list.ValueKind == JsonValueKind.Array:
+                var result = (false, false);
+                foreach (var item in list.EnumerateArray())
+                {
+                    var (l, s) = ReadNormalizer(item);
+                    result = (result.Item1 || l, result.Item2 || s);
+                }
+                return result;
+            default:
+                return (false, false);
+        }
     }
 
     private static WordPieceEncoder CreateWordPiece(IReadOnlyList<string> vocab, bool lowercase, bool strip, string prefix, NerSpecialTokens special, string source)

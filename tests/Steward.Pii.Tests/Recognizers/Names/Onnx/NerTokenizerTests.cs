@@ -33,14 +33,21 @@ public sealed class NerTokenizerTests
         Assert.Equal("PERSON:john@8", Run(folder, "JOHN or john"));
     }
 
-    [Fact]
-    public void TokenizerJson_WordPieceWithBertNormalizer()
+    public static TheoryData<string> UncasedNormalizers => new()
+    {
+        """{"type": "BertNormalizer", "clean_text": true, "handle_chinese_chars": true, "strip_accents": null, "lowercase": true}""",
+        """{"type": "Sequence", "normalizers": [{"type": "NFD"}, {"type": "Lowercase"}, {"type": "StripAccents"}]}""",
+    };
+
+    [Theory]
+    [MemberData(nameof(UncasedNormalizers))]
+    public void TokenizerJson_WordPieceWithAnUncasedNormalizer(string normalizer)
     {
         using var folder = TinyNerFolder.Create(UncasedVocab, writeVocabTxt: false);
         var tokenizer = new
         {
             version = "1.0",
-            normalizer = new { type = "BertNormalizer", clean_text = true, handle_chinese_chars = true, strip_accents = (bool?)null, lowercase = true },
+            normalizer = JsonDocument.Parse(normalizer).RootElement,
             model = new
             {
                 type = "WordPiece",

@@ -1,3 +1,4 @@
+using Steward.Pii.Recognizers;
 using Steward.Pii.Recognizers.Names;
 using Steward.Pii.Recognizers.Names.Onnx;
 
@@ -80,6 +81,19 @@ public sealed class OnnxNerRecognizerTests : IDisposable
         var people = engine.Analyze("Mary works for Acme Corp in Paris.", new AnalyzeOptions { Entities = ["PERSON"] });
         Assert.Equal((0, 4), (people.Single().Start, people.Single().End));
         Assert.Equal(["LOCATION", "NRP", "ORGANIZATION", "PERSON"], engine.Registry.EntitiesFor("en"));
+    }
+
+    [Fact]
+    public void Engine_CombinesModelAndWordListResultsByDuplicateRemoval()
+    {
+        // A deny-list recognizer stands in for a gazetteer: same span and type, lower score → one result, the model's.
+        var list = new RegexRecognizer("NameList", "PERSON", [], denyList: ["John Smith", "John", "Paris"], denyListScore: 0.5);
+        var options = new PiiEngineOptions { NerModelDirectory = _folder.Path };
+        var engine = new AnalyzerEngine(new RecognizerRegistry([.. DefaultNameRecognizers.Create(options), list]), options);
+        var results = engine.Analyze("John Smith works in Paris.").OrderBy(r => r.Start).ToList();
+        Assert.Equal(
+            ["PERSON 0-10 OnnxNerRecognizer", "LOCATION 20-25 OnnxNerRecognizer", "PERSON 20-25 NameList"],
+            results.Select(r => $"{r.EntityType} {r.Start}-{r.End} {r.Explanation.Recognizer}"));
     }
 
     [Fact]
