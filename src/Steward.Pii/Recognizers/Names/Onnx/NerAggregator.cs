@@ -8,11 +8,10 @@ namespace Steward.Pii.Recognizers.Names.Onnx;
 /// </summary>
 internal static class NerAggregator
 {
-    /// <summary>The spans of <paramref name="pieces"/>, whose probabilities are <paramref name="probabilities"/> (<c>[piece, label]</c>).</summary>
-    public static List<NerSpan> Aggregate(NerLabelSet labels, IReadOnlyList<NerWord> words, List<SubwordPiece> pieces, float[] probabilities, NerAggregation aggregation)
+    /// <summary>The spans of <paramref name="pieces"/>, whose most probable labels are <paramref name="best"/> with <paramref name="probabilities"/>.</summary>
+    public static List<NerSpan> Aggregate(NerLabelSet labels, IReadOnlyList<NerWord> words, List<SubwordPiece> pieces, int[] best, float[] probabilities, NerAggregation aggregation)
     {
         var spans = new List<NerSpan>();
-        var count = labels.Count;
         string? type = null;
         int start = 0, end = 0, units = 0;
         double sum = 0;
@@ -21,21 +20,19 @@ internal static class NerAggregator
             var piece = pieces[p];
             var first = p == 0 || pieces[p - 1].Word != piece.Word;
             if (aggregation == NerAggregation.First && !first) continue;
-            var row = probabilities.AsSpan(p * count, count);
-            var best = 0;
-            for (var l = 1; l < count; l++) if (row[l] > row[best]) best = l;
-            var tag = labels.Tags[best];
+            var tag = labels.Tags[best[p]];
+            var score = probabilities[p];
             var (unitStart, unitEnd) = aggregation == NerAggregation.First ? (words[piece.Word].Start, words[piece.Word].End) : (piece.Start, piece.End);
             if (tag.EntityType is not null && tag.EntityType == type && !tag.Begins)
             {
                 end = unitEnd;
-                sum += row[best];
+                sum += score;
                 units++;
                 continue;
             }
             if (type is not null) spans.Add(new NerSpan(type, start, end, sum / units));
             type = tag.EntityType;
-            (start, end, sum, units) = (unitStart, unitEnd, row[best], 1);
+            (start, end, sum, units) = (unitStart, unitEnd, score, 1);
         }
         if (type is not null) spans.Add(new NerSpan(type, start, end, sum / units));
         return spans;

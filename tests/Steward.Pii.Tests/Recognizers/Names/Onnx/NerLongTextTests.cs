@@ -43,6 +43,20 @@ public sealed class NerLongTextTests : IDisposable
     }
 
     [Fact]
+    public void Predict_HandlesAGiganticSingleLine()
+    {
+        using var folder = TinyNerFolder.Create(); // 512-token windows
+        var model = NerModelCache.Get(folder.Path);
+        const string sentence = "John Smith works in Paris, ";
+        var text = string.Concat(Enumerable.Repeat(sentence, 40_000)); // about 1 MB, no line break
+        var spans = model.Predict(text, NerAggregation.First);
+        Assert.Equal(80_000, spans.Count);
+        var last = (39_999 * sentence.Length) + 20;
+        Assert.Equal(("LOCATION", last, last + 5), (spans[^1].EntityType, spans[^1].Start, spans[^1].End));
+        Assert.Empty(model.Predict(new string('x', 1_000_000), NerAggregation.First)); // one word longer than WordPiece's limit: [UNK]
+    }
+
+    [Fact]
     public void Predict_AnEntityStraddlingAWindowEdgeStaysWhole()
     {
         // Shift a two-word name across every position of the first window edges.
