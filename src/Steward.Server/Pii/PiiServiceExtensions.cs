@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Steward.Pii;
 using Steward.Pii.Anonymization;
+using Steward.Pii.Policy;
 using Steward.Pii.Recognizers;
 
 namespace Steward.Server.Pii;
@@ -19,6 +20,8 @@ internal static class PiiServiceExtensions
             return new AnalyzerEngine(new RecognizerRegistry([.. defaults.All, .. server.Recognizers.Select(Build)]), engineOptions);
         });
         builder.Services.AddSingleton<AnonymizerEngine>();
+        // Policies compiled by the server (evaluation, gates, module validation) may call pii.analyze and pii.contains.
+        builder.Services.AddSingleton(sp => PiiBuiltins.CreateRegistry(sp.GetRequiredService<AnalyzerEngine>()));
     }
 
     private static RegexRecognizer Build(ConfiguredRecognizer c)
