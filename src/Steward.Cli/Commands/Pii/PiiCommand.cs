@@ -10,5 +10,6 @@ internal static class PiiCommand
     {
         AnalyzeCommand.Create(context),
         AnonymizeCommand.Create(context),
+        EvaluateCommand.Create(context),
     };
 }
