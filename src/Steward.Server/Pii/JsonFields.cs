@@ -22,7 +22,22 @@ internal readonly struct JsonFields(JsonElement obj, string where)
     public string? String(string name)
     {
         if (!obj.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null) return null;
-        return v.ValueKind == JsonValueKind.String ? v.GetString() : throw Wrong(name, "a string");
+        return v.ValueKind == JsonValueKind.String ? Text(v, name) : throw Wrong(name, "a string");
+    }
+
+    /// <summary>A string's value; a lone surrogate escape (<c>"\ud800"</c>) cannot be decoded and is a 400.</summary>
+    private PiiHttpException Undecodable(string name) => new($"{where}'{name}' holds an escape that is not valid Unicode (a lone surrogate)");
+
+    private string Text(JsonElement v, string name)
+    {
+        try
+        {
+            return v.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw Undecodable(name);
+        }
     }
 
     public string RequiredString(string name) =>
@@ -52,7 +67,7 @@ internal readonly struct JsonFields(JsonElement obj, string where)
         if (v.ValueKind != JsonValueKind.Array) throw Wrong(name, "a list of strings");
         var list = new List<string>(v.GetArrayLength());
         foreach (var item in v.EnumerateArray())
-            list.Add(item.ValueKind == JsonValueKind.String ? item.GetString()! : throw Wrong(name, "a list of strings"));
+            list.Add(item.ValueKind == JsonValueKind.String ? Text(item, name) : throw Wrong(name, "a list of strings"));
         return list;
     }
 

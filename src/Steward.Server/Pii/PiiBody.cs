@@ -26,6 +26,9 @@ internal static class PiiBody
             throw TooLarge(limit);
         }
         if (buffer.Length == 0) throw new PiiHttpException("Invalid request json: the body is empty (a JSON object is expected)");
+        // JsonDocument checks strings' UTF-8 only when they are read; refuse bad bytes before any field is.
+        if (!System.Text.Unicode.Utf8.IsValid(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))
+            throw new PiiHttpException("Invalid request json: the body is not valid UTF-8");
         JsonDocument document;
         try
         {

@@ -29,6 +29,8 @@ public sealed class PiiBadInputTests(PiiServerFixture fixture) : IClassFixture<P
     [InlineData("/deanonymize", "{\"text\":\"abc\",\"anonymizer_results\":[{\"entity_type\":\"X\",\"start\":0,\"end\":3}]}", "'deanonymizers' is required")]
     [InlineData("/deanonymize", "{\"text\":\"abc\",\"anonymizer_results\":[{\"entity_type\":\"X\",\"start\":0,\"end\":3}],\"deanonymizers\":{\"X\":{\"type\":\"decrypt\",\"key\":\"WmZq4t7w!z%C&F)J\"}}}", "decrypt:")]
     [InlineData("/api/v1/pii/analyze", "{\"text\":\"abc\",\"language\":\"en\"}", "unknown field 'text'")]
+    [InlineData("/analyze", "{\"text\":\"a\\ud800b\",\"language\":\"en\"}", "not valid Unicode")]
+    [InlineData("/analyze", "{\"text\":[\"ok\",\"\\udfff\"],\"language\":\"en\"}", "not valid Unicode")]
     public async Task BadRequests_AreProblemDetailsWithPresidiosError(string path, string json, string message)
     {
         var (response, _) = await fixture.PostAsync(path, json);
@@ -72,6 +74,16 @@ public sealed class PiiBadInputTests(PiiServerFixture fixture) : IClassFixture<P
         var error = await PiiServerFixture.ErrorAsync(response, 413);
         Assert.Contains("65536 bytes", error, StringComparison.Ordinal);
         Assert.DoesNotContain("aaaa", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InvalidUtf8_IsRefused()
+    {
+        using var client = fixture.Server.Client();
+        var body = new ByteArrayContent([.. "{\"text\":\"a"u8, 0xC3, 0x28, .. "\",\"language\":\"en\"}"u8]);
+        body.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        var response = await client.PostAsync("/analyze", body);
+        Assert.Contains("not valid UTF-8", await PiiServerFixture.ErrorAsync(response, 400), StringComparison.Ordinal);
     }
 
     [Fact]
