@@ -43,6 +43,7 @@ public sealed class StewardClient : IDisposable
         Tickets = new TicketsClient(_http);
         RedTeam = new RedTeamClient(_http);
         Assessments = new AssessmentsClient(_http);
+        Pii = new PiiClient(_http);
     }
 
     /// <summary>The server's address, ending with a slash.</summary>
@@ -78,6 +79,8 @@ public sealed class StewardClient : IDisposable
     public RedTeamClient RedTeam { get; }
     /// <summary>Risk assessments and their templates.</summary>
     public AssessmentsClient Assessments { get; }
+    /// <summary>PII analysis and anonymization (Presidio-compatible routes).</summary>
+    public PiiClient Pii { get; }
 
     /// <summary>Gets the identity behind the credentials in use.</summary>
     /// <param name="cancellationToken">Cancels the request.</param>

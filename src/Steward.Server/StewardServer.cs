@@ -2,6 +2,7 @@ using Steward.Server.Apis;
 using Steward.Server.Auth;
 using Steward.Server.Hosting;
 using Steward.Server.Dashboard;
+using Steward.Server.Pii;
 using Steward.Server.Policies;
 using Steward.Server.Problems;
 using Steward.Server.Tickets;
@@ -29,6 +30,7 @@ public static class StewardServer
         builder.AddStewardDashboard();
         builder.AddStewardPolicies();
         builder.AddStewardTickets();
+        builder.AddStewardPii();
 
         var app = builder.Build();
         app.UseStewardProblems();
@@ -54,6 +56,8 @@ public static class StewardServer
         app.MapTicketsApi();
         app.MapRedTeamApi();
         app.MapAssessmentsApi();
+        app.MapPresidioApi();
+        app.MapPiiApi();
         app.MapStewardDashboard();
         return app;
     }

@@ -66,7 +66,7 @@ public static class SidecarHost
         }
 
         var bundle = PolicyBundle.Load(options.Bundle!);
-        var policy = CompiledPolicy.Compile(bundle.Modules, SidecarBuiltins.Create(options.PiiDetector));
+        var policy = CompiledPolicy.Compile(bundle.Modules, SidecarBuiltins.Create(options.PiiDetector, options.PiiAnalyzer));
         return new EmbeddedDecisionPoint(policy, new EmbeddedDecisionOptions
         {
             Data = bundle.Data,

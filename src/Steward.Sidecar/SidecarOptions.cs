@@ -33,6 +33,9 @@ public sealed class SidecarOptions
     /// <summary>The detector behind <c>steward.pii.find</c> for the embedded engine. Default <see cref="RegexPiiDetector"/>.</summary>
     public IPiiDetector? PiiDetector { get; init; }
 
+    /// <summary>The analyzer behind <c>pii.analyze</c> and <c>pii.contains</c> for the embedded engine. Default: the default recognizers.</summary>
+    public Steward.Pii.AnalyzerEngine? PiiAnalyzer { get; init; }
+
     /// <summary>The checking and recording settings; <see cref="OutputPolicyOptions.DecisionPoint"/> is set from the engine.</summary>
     public OutputPolicyOptions Output { get; init; } = new() { Source = "sidecar" };
 

@@ -15,6 +15,12 @@ internal sealed class CliContext(TextWriter output, TextWriter error)
     /// <summary>The HTTP handler the SDK uses; <see langword="null"/> for the default.</summary>
     public HttpMessageHandler? HttpHandler { get; init; }
 
+    /// <summary>Standard input (<c>steward pii analyze -</c>).</summary>
+    public TextReader In { get; init; } = Console.In;
+
+    /// <summary>The in-process PII analyzer for local runs; null builds the default one on first use.</summary>
+    public Steward.Pii.AnalyzerEngine? PiiAnalyzer { get; init; }
+
     /// <summary>The clock.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }

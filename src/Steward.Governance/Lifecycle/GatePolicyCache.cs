@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Steward.Governance.Policies;
 using Steward.Policy;
+using Steward.Policy.Builtins;
 using Steward.Policy.Values;
 
 namespace Steward.Governance.Lifecycle;
@@ -10,7 +11,8 @@ namespace Steward.Governance.Lifecycle;
 /// transaction. It recompiles only when the revision moved (a policy or data change), so a gate decides with the
 /// policy that was current in the same consistent state as its facts.
 /// </summary>
-public sealed class GatePolicyCache
+/// <param name="builtins">The built-ins policies may call (OPA's core library when null; the server adds <c>pii.*</c>).</param>
+public sealed class GatePolicyCache(BuiltinRegistry? builtins = null)
 {
     private readonly SemaphoreSlim _load = new(1, 1);
     private GatePolicyState? _state;
@@ -30,7 +32,7 @@ public sealed class GatePolicyCache
             var data = PolicyDataMerge.Merge(await PolicyQueries.LatestDataAsync(connection, transaction, cancellationToken).ConfigureAwait(false));
             try
             {
-                var policy = PolicyCompilation.Compile(modules.Select(m => new PolicySource(m.Id, m.Raw!)));
+                var policy = PolicyCompilation.Compile(modules.Select(m => new PolicySource(m.Id, m.Raw!)), builtins);
                 state = new GatePolicyState(revision, policy, data, null);
             }
             catch (PolicyCompileFailedException e)

@@ -1,4 +1,5 @@
 using Steward.Policy;
+using Steward.Policy.Builtins;
 using Steward.Policy.Syntax;
 
 namespace Steward.Governance.Policies;
@@ -19,12 +20,12 @@ public static class PolicyCompilation
         }
     }
 
-    /// <summary>Compiles modules together; every error is reported.</summary>
-    public static CompiledPolicy Compile(IEnumerable<PolicySource> sources)
+    /// <summary>Compiles modules together with <paramref name="builtins"/> (OPA's core library when null); every error is reported.</summary>
+    public static CompiledPolicy Compile(IEnumerable<PolicySource> sources, BuiltinRegistry? builtins = null)
     {
         try
         {
-            return CompiledPolicy.Compile(sources);
+            return CompiledPolicy.Compile(sources, builtins);
         }
         catch (RegoCompileException e)
         {

@@ -4,6 +4,7 @@ using Steward.Governance.Events;
 using Steward.Governance.Ledger;
 using Steward.Governance.Storage;
 using Steward.Policy;
+using Steward.Policy.Builtins;
 
 namespace Steward.Governance.Policies;
 
@@ -12,7 +13,11 @@ namespace Steward.Governance.Policies;
 /// <c>policy.module.deleted</c>: id, version, digest, package) committed with its row; a module that does not
 /// compile together with the other current modules is refused and nothing is written.
 /// </summary>
-public sealed class PolicyModuleStore(StewardDatabase db, LedgerStore ledger, EventFactory events)
+/// <param name="db">The database.</param>
+/// <param name="ledger">The ledger.</param>
+/// <param name="events">Builds ledger events.</param>
+/// <param name="builtins">The built-ins modules may call (OPA's core library when null; the server adds <c>pii.*</c>).</param>
+public sealed class PolicyModuleStore(StewardDatabase db, LedgerStore ledger, EventFactory events, BuiltinRegistry? builtins = null)
 {
     private const int Attempts = 5;
 
@@ -35,7 +40,7 @@ public sealed class PolicyModuleStore(StewardDatabase db, LedgerStore ledger, Ev
                 if (await PolicyQueries.MaxVersionAsync(connection, tx, "policy_modules", "id", id, ct).ConfigureAwait(false) != version - 1)
                     throw new StaleVersionException();
                 var others = await PolicyQueries.CurrentModulesAsync(connection, tx, ct).ConfigureAwait(false);
-                PolicyCompilation.Compile(others.Where(m => m.Id != id).Select(m => new PolicySource(m.Id, m.Raw!)).Append(new PolicySource(id, text)));
+                PolicyCompilation.Compile(others.Where(m => m.Id != id).Select(m => new PolicySource(m.Id, m.Raw!)).Append(new PolicySource(id, text)), builtins);
                 await InsertAsync(connection, tx, id, version, text, sha, package, false, actor, evt.Time, idx, ct).ConfigureAwait(false);
             }, cancellationToken).ConfigureAwait(false);
             return new PolicyModule(id, version, text, sha, package, false, actor.Id, evt.Time, index);
@@ -59,7 +64,7 @@ public sealed class PolicyModuleStore(StewardDatabase db, LedgerStore ledger, Ev
                     throw new StaleVersionException();
                 var others = await PolicyQueries.CurrentModulesAsync(connection, tx, ct).ConfigureAwait(false);
                 if (others.Count > 1)
-                    PolicyCompilation.Compile(others.Where(m => m.Id != id).Select(m => new PolicySource(m.Id, m.Raw!)));
+                    PolicyCompilation.Compile(others.Where(m => m.Id != id).Select(m => new PolicySource(m.Id, m.Raw!)), builtins);
                 await InsertAsync(connection, tx, id, version, null, current.Sha256, current.Package, true, actor, evt.Time, idx, ct).ConfigureAwait(false);
             }, cancellationToken).ConfigureAwait(false);
             return new PolicyModule(id, version, null, current.Sha256, current.Package, true, actor.Id, evt.Time, index);

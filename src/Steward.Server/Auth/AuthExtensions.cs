@@ -21,6 +21,8 @@ internal static class AuthExtensions
     public const string Decide = "decide";
     public const string OwnKeys = "keys.own";
     public const string Admin = "admin";
+    /// <summary>Analyse and anonymize text (PII): every role but auditor, whose role reads records and processes nothing.</summary>
+    public const string Pii = "pii";
     private const string Selector = "Steward";
 
     public static void AddStewardAuth(this WebApplicationBuilder builder)
@@ -75,7 +77,8 @@ internal static class AuthExtensions
             .AddPolicy(Ingest, p => p.RequireRole(Roles.Admin, Roles.Approver, Roles.Contributor, Roles.Service))
             .AddPolicy(Decide, p => p.RequireRole(Roles.Admin, Roles.Approver))
             .AddPolicy(OwnKeys, p => p.RequireRole(Roles.Admin, Roles.Approver, Roles.Contributor, Roles.Service))
-            .AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
+            .AddPolicy(Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Pii, p => p.RequireRole(Roles.Admin, Roles.Approver, Roles.Contributor, Roles.Service));
     }
 
     /// <summary>Turns a validated OIDC bearer token into Steward's identity (see <see cref="OidcIdentity"/>).</summary>

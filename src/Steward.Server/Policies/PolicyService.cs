@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Steward.Governance.Events;
 using Steward.Governance.Policies;
 using Steward.Policy;
+using Steward.Policy.Builtins;
 using Steward.Policy.Values;
 
 namespace Steward.Server.Policies;
@@ -15,7 +16,8 @@ namespace Steward.Server.Policies;
 /// Every evaluation is written to the decision log before the answer.
 /// </summary>
 internal sealed partial class PolicyService(
-    PolicySnapshotReader reader, DecisionLogStore log, IOptions<PolicyOptions> options, TimeProvider time, ILogger<PolicyService> logger)
+    PolicySnapshotReader reader, DecisionLogStore log, IOptions<PolicyOptions> options, TimeProvider time, ILogger<PolicyService> logger,
+    BuiltinRegistry? builtins = null)
 {
     private readonly SemaphoreSlim _reload = new(1, 1);
     private PolicyState? _state;
@@ -114,7 +116,7 @@ internal sealed partial class PolicyService(
         var data = PolicyDataMerge.Merge(snapshot.Data);
         try
         {
-            var policy = PolicyCompilation.Compile(snapshot.Modules.Select(m => new PolicySource(m.Id, m.Raw!)));
+            var policy = PolicyCompilation.Compile(snapshot.Modules.Select(m => new PolicySource(m.Id, m.Raw!)), builtins);
             // Run the evaluator once outside any request, so its first use in a process is not timed with JIT work.
             policy.Prepare("x := 1").Evaluate(new EvalOptions { Data = data, Time = time });
             return new PolicyState(snapshot.Revision, policy, data, snapshot.Modules, []);

@@ -11,7 +11,8 @@ public sealed record CliRun(int ExitCode, string Out, string Error)
     public string[] ErrorLines => Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
     public static async Task<CliRun> RunAsync(
-        string[] args, HttpMessageHandler? handler = null, IReadOnlyDictionary<string, string>? environment = null)
+        string[] args, HttpMessageHandler? handler = null, IReadOnlyDictionary<string, string>? environment = null,
+        string? stdin = null, Steward.Pii.AnalyzerEngine? piiAnalyzer = null)
     {
         var env = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -29,6 +30,8 @@ public sealed record CliRun(int ExitCode, string Out, string Error)
         {
             GetEnvironmentVariable = name => env.GetValueOrDefault(name),
             HttpHandler = handler ?? new StubHandler(),
+            In = new StringReader(stdin ?? ""),
+            PiiAnalyzer = piiAnalyzer,
         };
         var exitCode = await Program.RunAsync(args, context);
         return new CliRun(exitCode, output.ToString(), error.ToString());

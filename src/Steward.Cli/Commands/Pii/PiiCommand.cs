@@ -8,6 +8,8 @@ internal static class PiiCommand
 {
     public static Command Create(CliContext context) => new("pii", "Find and redact personal data in texts and datasets; measure accuracy")
     {
+        AnalyzeCommand.Create(context),
+        AnonymizeCommand.Create(context),
         EvaluateCommand.Create(context),
     };
 }
