@@ -1,0 +1,64 @@
+namespace Steward.Pii.Recognizers.Patterns;
+
+/// <summary>
+/// MAC_ADDRESS: six hex pairs joined by colons or hyphens (one kind throughout) score 0.8; Cisco's three dotted
+/// groups of four hex digits 0.6.
+/// </summary>
+internal sealed class MacAddressRecognizer() : Recognizer("MacAddressRecognizer", [PiiEntities.MacAddress], ["mac", "address", "hardware", "ethernet", "wifi", "nic", "bssid"])
+{
+    /// <inheritdoc />
+    public override void Analyze(AnalysisContext context, ResultSink sink)
+    {
+        if (!sink.Wants(PiiEntities.MacAddress)) return;
+        var index = NumberIndex.Of(context);
+        var text = context.Text;
+        var lastEnd = -1;
+        for (var r = 0; r < index.Count; r++)
+        {
+            var s = index.Starts[r];
+            if (s < lastEnd || index.Ends[r] - s > 4) continue;
+            var start = s;
+            while (start > 0 && s - start < 16 && (char.IsAsciiHexDigit(text[start - 1]) || text[start - 1] is ':' or '-' or '.')) start--;
+            // Try each plausible start: the candidate is 17 (pairs) or 14 (Cisco) characters long.
+            for (var c = start; c <= s; c++)
+            {
+                if (c > 0 && (char.IsAsciiLetterOrDigit(text[c - 1]) || text[c - 1] is ':' or '-')) continue;
+                if (!char.IsAsciiHexDigit(text[c])) continue;
+                var length = Match(text, c);
+                if (length == 0) continue;
+                sink.Add(this, PiiEntities.MacAddress, c, c + length, length == 17 ? 0.8 : 0.6, length == 17 ? "MAC (pairs)" : "MAC (Cisco dotted)",
+                    length == 17 ? "six hex pairs joined by ':' or '-'" : "three dotted groups of four hex digits", null, "Identified as MAC_ADDRESS by its shape");
+                lastEnd = c + length;
+                break;
+            }
+        }
+    }
+
+    /// <summary>The length of the MAC address starting at <paramref name="i"/> (17 or 14), or 0.</summary>
+    private static int Match(string text, int i)
+    {
+        if (i + 14 <= text.Length && text[i + 4] == '.' && text[i + 9] == '.' && Hex(text, i, 4) && Hex(text, i + 5, 4) && Hex(text, i + 10, 4)
+            && Ends(text, i + 14)) return 14;
+        if (i + 17 > text.Length) return 0;
+        var sep = text[i + 2];
+        if (sep is not (':' or '-')) return 0;
+        for (var k = 0; k < 6; k++)
+        {
+            if (!Hex(text, i + 3 * k, 2)) return 0;
+            if (k < 5 && text[i + 3 * k + 2] != sep) return 0;
+        }
+        return Ends(text, i + 17) ? 17 : 0;
+    }
+
+    private static bool Ends(string text, int end)
+    {
+        var next = TextAround.At(text, end);
+        return !char.IsAsciiLetterOrDigit(next) && !(next is ':' or '-' or '.' && char.IsAsciiHexDigit(TextAround.At(text, end + 1)));
+    }
+
+    private static bool Hex(string text, int start, int count)
+    {
+        for (var k = 0; k < count; k++) if (!char.IsAsciiHexDigit(text[start + k])) return false;
+        return true;
+    }
+}

@@ -1,0 +1,88 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+
+namespace Steward.Pii.Recognizers.Patterns;
+
+/// <summary>
+/// The one shared pass of the pattern recognizers: every run of ASCII digits in the text, found with vectorised
+/// searches and computed once per analysis (whichever recognizer asks first). Almost every pattern entity holds a
+/// digit, so recognizers start from these runs and look around them instead of scanning the text again.
+/// </summary>
+internal sealed class NumberIndex
+{
+    private static readonly ConditionalWeakTable<AnalysisContext, NumberIndex> Cache = [];
+
+    private NumberIndex(string text, int[] starts, int[] ends, int count)
+    {
+        Text = text;
+        Starts = starts;
+        Ends = ends;
+        Count = count;
+    }
+
+    /// <summary>The analysed text.</summary>
+    public string Text { get; }
+
+    /// <summary>The first character of each run, ascending.</summary>
+    public int[] Starts { get; }
+
+    /// <summary>One past the last character of each run.</summary>
+    public int[] Ends { get; }
+
+    /// <summary>The number of runs.</summary>
+    public int Count { get; }
+
+    /// <summary>The digit runs of <paramref name="context"/>'s text (computed once, shared by every recognizer).</summary>
+    public static NumberIndex Of(AnalysisContext context) => Cache.GetValue(context, static c => Build(c.Text));
+
+    /// <summary>Finds the digit runs of <paramref name="text"/>.</summary>
+    public static NumberIndex Build(string text)
+    {
+        var starts = ArrayPool<int>.Shared.Rent(16);
+        var ends = ArrayPool<int>.Shared.Rent(16);
+        var count = 0;
+        var span = text.AsSpan();
+        var i = 0;
+        try
+        {
+            while (i < span.Length)
+            {
+                var next = span[i..].IndexOfAnyInRange('0', '9');
+                if (next < 0) break;
+                var start = i + next;
+                var length = span[start..].IndexOfAnyExceptInRange('0', '9');
+                var end = length < 0 ? span.Length : start + length;
+                if (count == starts.Length)
+                {
+                    Grow(ref starts, count);
+                    Grow(ref ends, count);
+                }
+                starts[count] = start;
+                ends[count] = end;
+                count++;
+                i = end;
+            }
+            return new NumberIndex(text, starts[..count], ends[..count], count);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(starts);
+            ArrayPool<int>.Shared.Return(ends);
+        }
+    }
+
+    /// <summary>The index of the first run starting at or after <paramref name="position"/>.</summary>
+    public int FirstAtOrAfter(int position)
+    {
+        var index = Array.BinarySearch(Starts, 0, Count, position);
+        return index >= 0 ? index : ~index;
+    }
+
+    private static void Grow(ref int[] array, int count)
+    {
+        var bigger = ArrayPool<int>.Shared.Rent(array.Length * 2);
+        array.AsSpan(0, count).CopyTo(bigger);
+        ArrayPool<int>.Shared.Return(array);
+        array = bigger;
+    }
+}
