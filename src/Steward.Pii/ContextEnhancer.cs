@@ -67,15 +67,21 @@ public sealed class ContextEnhancer(ContextEnhancerOptions? options = null)
     {
         var normalized = new string[window.Length];
         for (var k = 0; k < window.Length; k++) normalized[k] = Normalize(text.Substring(window[k].Start, window[k].Length));
-        foreach (var entry in contextWords)
+        var phrases = Phrases.GetValue(contextWords, Split);
+        for (var e = 0; e < phrases.Length; e++)
         {
-            var parts = entry.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var parts = phrases[e];
             if (parts.Length == 0) continue;
-            for (var p = 0; p < parts.Length; p++) parts[p] = Normalize(parts[p]);
-            if (ContainsSequence(normalized, parts) || ContainsSequence(request, parts)) return entry;
+            if (ContainsSequence(normalized, parts) || ContainsSequence(request, parts)) return contextWords[e];
         }
         return null;
     }
+
+    /// <summary>Each recognizer's context entries split into normalized words, computed once per list.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<string>, string[][]> Phrases = [];
+
+    private static string[][] Split(IReadOnlyList<string> contextWords) =>
+        [.. contextWords.Select(entry => entry.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Normalize).ToArray())];
 
     private static bool ContainsSequence(string[] words, string[] phrase)
     {

@@ -14,7 +14,7 @@ internal static class CalendarWords
     /// </summary>
     public static int Month(ReadOnlySpan<char> word)
     {
-        if (word.Length < 3 || word.Length > 9) return 0;
+        if (word.Length < 3 || word.Length > 9 || !"JFMASONDjfmasond".Contains(word[0])) return 0;
         var lower = char.IsAsciiLetterLower(word[0]);
         for (var m = 0; m < 12; m++)
         {
@@ -32,7 +32,7 @@ internal static class CalendarWords
     /// <summary>True when <paramref name="word"/> is a weekday name (full or three letters), capitalised or lower case.</summary>
     public static bool IsWeekday(ReadOnlySpan<char> word)
     {
-        if (word.Length < 3 || word.Length > 9) return false;
+        if (word.Length < 3 || word.Length > 9 || !"MTWFSmtwfs".Contains(word[0])) return false;
         foreach (var name in Weekdays)
         {
             if (word.Equals(name, StringComparison.OrdinalIgnoreCase) || (word.Length == 3 && name.AsSpan().StartsWith(word, StringComparison.OrdinalIgnoreCase)))

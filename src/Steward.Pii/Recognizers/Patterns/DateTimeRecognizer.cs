@@ -37,11 +37,20 @@ internal sealed class DateTimeRecognizer()
         var s = index.Starts[r];
         var e = index.Ends[r];
         var len = e - s;
-        if (char.IsAsciiLetter(TextAround.At(text, s - 1))) return default;
-        var numeric = NumericDate(index, r);
-        if (numeric.End > 0) return numeric;
-        var written = WrittenDates.Match(text, s, e);
-        if (written.End > 0) return written;
+        var before = TextAround.At(text, s - 1);
+        if (char.IsAsciiLetter(before) || len > 4) return default;
+        var after = TextAround.At(text, e);
+        if (after is '-' or '/' or '.' && char.IsAsciiDigit(TextAround.At(text, e + 1)))
+        {
+            var numeric = NumericDate(index, r);
+            if (numeric.End > 0) return numeric;
+        }
+        // Written dates have a word next to the number: "March 29", "29 March", "29th of March".
+        if ((before is ' ' or '-' && char.IsAsciiLetter(TextAround.At(text, s - 2))) || (after is ' ' or '-' && char.IsAsciiLetter(TextAround.At(text, e + 1))) || char.IsAsciiLetter(after))
+        {
+            var written = WrittenDates.Match(text, s, e);
+            if (written.End > 0) return written;
+        }
         if (len <= 2)
         {
             if (TextAround.At(text, e) == ':' && !PrecededByNumberPart(text, s))

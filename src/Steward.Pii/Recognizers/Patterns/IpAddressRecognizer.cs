@@ -25,7 +25,7 @@ internal sealed class IpAddressRecognizer() : Recognizer("IpRecognizer", [PiiEnt
                 lastEnd = end4;
                 continue;
             }
-            if (ahead == ':' || behind == ':' || char.IsAsciiHexDigit(ahead) || char.IsAsciiHexDigit(behind))
+            if (ahead == ':' || behind == ':' || NextToColon(text, s, index.Ends[r]))
             {
                 var start = s;
                 while (start > 0 && (char.IsAsciiHexDigit(text[start - 1]) || text[start - 1] == ':') && s - start < 64) start--;
@@ -41,6 +41,15 @@ internal sealed class IpAddressRecognizer() : Recognizer("IpRecognizer", [PiiEnt
                 }
             }
         }
+    }
+
+    /// <summary>True when the hex group holding the digits [s, e) touches a ':' (IPv6 groups are at most four hex digits).</summary>
+    private static bool NextToColon(string text, int s, int e)
+    {
+        int hs = s, he = e;
+        while (hs > 0 && s - hs < 4 && char.IsAsciiHexDigit(text[hs - 1])) hs--;
+        while (he < text.Length && he - hs < 5 && char.IsAsciiHexDigit(text[he])) he++;
+        return TextAround.At(text, he) == ':' || TextAround.At(text, hs - 1) == ':';
     }
 
     private static bool TryIpv4(NumberIndex index, int run, out int end)

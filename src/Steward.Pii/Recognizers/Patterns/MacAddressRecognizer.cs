@@ -17,6 +17,11 @@ internal sealed class MacAddressRecognizer() : Recognizer("MacAddressRecognizer"
         {
             var s = index.Starts[r];
             if (s < lastEnd || index.Ends[r] - s > 4) continue;
+            // A MAC's digits sit in hex groups of two or four next to a ':', '-' or '.'.
+            int hs = s, he = index.Ends[r];
+            while (hs > 0 && s - hs < 4 && char.IsAsciiHexDigit(text[hs - 1])) hs--;
+            while (he < text.Length && he - hs < 5 && char.IsAsciiHexDigit(text[he])) he++;
+            if (TextAround.At(text, he) is not (':' or '-' or '.') && TextAround.At(text, hs - 1) is not (':' or '-' or '.')) continue;
             var start = s;
             while (start > 0 && s - start < 16 && (char.IsAsciiHexDigit(text[start - 1]) || text[start - 1] is ':' or '-' or '.')) start--;
             // Try each plausible start: the candidate is 17 (pairs) or 14 (Cisco) characters long.

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Runtime.CompilerServices;
 
 namespace Steward.Pii.Recognizers.Patterns;
 
@@ -10,8 +9,6 @@ namespace Steward.Pii.Recognizers.Patterns;
 /// </summary>
 internal sealed class NumberIndex
 {
-    private static readonly ConditionalWeakTable<AnalysisContext, NumberIndex> Cache = [];
-
     private NumberIndex(string text, int[] starts, int[] ends, int count)
     {
         Text = text;
@@ -33,7 +30,7 @@ internal sealed class NumberIndex
     public int Count { get; }
 
     /// <summary>The digit runs of <paramref name="context"/>'s text (computed once, shared by every recognizer).</summary>
-    public static NumberIndex Of(AnalysisContext context) => Cache.GetValue(context, static c => Build(c.Text));
+    public static NumberIndex Of(AnalysisContext context) => context.Shared(Build);
 
     /// <summary>Finds the digit runs of <paramref name="text"/>.</summary>
     public static NumberIndex Build(string text)
@@ -50,8 +47,8 @@ internal sealed class NumberIndex
                 var next = span[i..].IndexOfAnyInRange('0', '9');
                 if (next < 0) break;
                 var start = i + next;
-                var length = span[start..].IndexOfAnyExceptInRange('0', '9');
-                var end = length < 0 ? span.Length : start + length;
+                var end = start + 1;
+                while (end < span.Length && char.IsAsciiDigit(span[end])) end++; // runs are short: a scalar loop beats a vector call
                 if (count == starts.Length)
                 {
                     Grow(ref starts, count);

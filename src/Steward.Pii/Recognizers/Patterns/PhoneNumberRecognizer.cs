@@ -27,7 +27,9 @@ internal sealed class PhoneNumberRecognizer(PhoneNumberValidator validator)
         {
             var s = index.Starts[r];
             if (s < lastEnd) continue;
-            if (TextAround.At(text, s - 1) is '-' or '.' or '/' or ':' or ',' && char.IsAsciiDigit(TextAround.At(text, s - 2))) continue;
+            var before = TextAround.At(text, s - 1);
+            if (before is '-' or '.' or '/' or ':' or ',' && char.IsAsciiDigit(TextAround.At(text, s - 2))) continue;
+            if (index.Ends[r] - s < 7 && before is not ('(' or '+') && !Joins(text, index.Ends[r])) continue; // a short number standing alone
             if (!PhoneScanner.Read(text, s, shape))
             {
                 lastEnd = Math.Max(shape.NumberEnd, index.Ends[r]);
@@ -47,6 +49,16 @@ internal sealed class PhoneNumberRecognizer(PhoneNumberValidator validator)
                     $"Identified as PHONE_NUMBER: {rule}");
             }
         }
+    }
+
+    /// <summary>True when a separator after a digit group leads on to more of the number.</summary>
+    private static bool Joins(string text, int end)
+    {
+        var next = TextAround.At(text, end);
+        if (next == ')') return true;
+        if (next is not (' ' or '-' or '.' or '/' or '(')) return false;
+        var then = TextAround.At(text, end + 1);
+        return char.IsAsciiDigit(then) || then == '(';
     }
 
     private enum Verdict { None, Phone, Retry }

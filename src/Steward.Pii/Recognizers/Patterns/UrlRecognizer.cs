@@ -35,7 +35,9 @@ internal sealed class UrlRecognizer() : Recognizer("UrlRecognizer", [PiiEntities
                 }
                 continue;
             }
-            if (!char.IsAsciiLetterOrDigit(TextAround.At(text, p - 1)) || !char.IsAsciiLetterOrDigit(TextAround.At(text, p + 1))) continue;
+            // A dot inside a host name follows a letter or digit and a label starts after it; the TLD starts with a
+            // letter, so a dot before a digit ("3.14", "10.0.0.1") is skipped: a later dot sees the whole host.
+            if (!char.IsAsciiLetterOrDigit(TextAround.At(text, p - 1)) || !char.IsAsciiLetter(TextAround.At(text, p + 1))) continue;
             if (TryBare(text, p, out var bs, out var be, out var www))
             {
                 sink.Add(this, PiiEntities.Url, bs, be, www ? 0.8 : 0.5, www ? "www. host" : "Bare domain", www ? "www.host.tld/path" : "host.tld/path", true,

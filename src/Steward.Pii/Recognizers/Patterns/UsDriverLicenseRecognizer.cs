@@ -19,6 +19,7 @@ internal sealed class UsDriverLicenseRecognizer()
         var lastEnd = -1;
         for (var r = 0; r < index.Count; r++)
         {
+            if (index.Ends[r] - index.Starts[r] < 4 && !char.IsAsciiLetter(TextAround.At(text, index.Starts[r] - 1)) && !char.IsAsciiLetter(TextAround.At(text, index.Ends[r]))) continue;
             var s = TextAround.AlnumStart(text, index.Starts[r]);
             if (s < lastEnd) continue;
             var e = TextAround.AlnumEnd(text, index.Ends[r]);

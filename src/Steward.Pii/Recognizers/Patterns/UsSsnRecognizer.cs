@@ -23,10 +23,11 @@ internal sealed class UsSsnRecognizer()
         {
             var length = index.Ends[r] - index.Starts[r];
             if (length is not (3 or 5 or 9) || char.IsAsciiLetterOrDigit(TextAround.At(text, index.Starts[r] - 1))) continue;
-            if (DigitChain.ContinuesLeft(index, r, Separators)) continue;
+            if (length != 9 && !DigitChain.JoinsRight(index, r, Separators)) continue;
+            if (DigitChain.ContinuesLeft(index, r, "-.")) continue;
             var chain = DigitChain.Follow(index, r, Separators, 3, out var truncated);
             r += chain.Groups - 1;
-            if (truncated || chain.Digits != 9 || !Bounded(text, chain.End)) continue;
+            if ((truncated && chain.Separator != ' ') || chain.Digits != 9 || !Bounded(text, chain)) continue;
             var shape = Shape(index, chain);
             if (shape is null) continue;
             var weak = shape != "AAA-GG-SSSS";
@@ -39,11 +40,13 @@ internal sealed class UsSsnRecognizer()
         }
     }
 
-    private static bool Bounded(string text, int end)
+    /// <summary>True when the number ends here: no letter or digit follows, nor a '-' or '.' and more digits.</summary>
+    private static bool Bounded(string text, DigitChain chain)
     {
-        var next = TextAround.At(text, end);
+        var next = TextAround.At(text, chain.End);
         if (char.IsAsciiLetterOrDigit(next)) return false;
-        return !(Separators.Contains(next) && char.IsAsciiDigit(TextAround.At(text, end + 1)));
+        var continues = next is '-' or '.';
+        return !(continues && char.IsAsciiDigit(TextAround.At(text, chain.End + 1)));
     }
 
     private static string? Shape(NumberIndex index, DigitChain chain) => chain.Groups switch
