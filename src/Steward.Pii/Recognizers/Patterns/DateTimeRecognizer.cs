@@ -46,14 +46,14 @@ internal sealed class DateTimeRecognizer()
             if (numeric.End > 0) return numeric;
         }
         // Written dates have a word next to the number: "March 29", "29 March", "29th of March".
-        if ((before is ' ' or '-' && char.IsAsciiLetter(TextAround.At(text, s - 2))) || (after is ' ' or '-' && char.IsAsciiLetter(TextAround.At(text, e + 1))) || char.IsAsciiLetter(after))
+        if ((before is ' ' or '-' && TextAround.At(text, s - 2) is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or '.' or ',') || (after is ' ' or '-' && char.IsAsciiLetter(TextAround.At(text, e + 1))) || char.IsAsciiLetter(after))
         {
             var written = WrittenDates.Match(text, s, e);
             if (written.End > 0) return written;
         }
         if (len <= 2)
         {
-            if (TextAround.At(text, e) == ':' && !PrecededByNumberPart(text, s))
+            if (after == ':' && before != ':' && !PrecededByNumberPart(text, s))
             {
                 var t = DateShapes.TimeAt(text, s);
                 if (t > 0) return (s, t, 0.6, "time");
@@ -79,7 +79,8 @@ internal sealed class DateTimeRecognizer()
         var chain = DigitChain.Follow(index, r, Separators, 3, out var truncated);
         if (truncated || chain.Groups != 3) return default;
         var after = TextAround.At(text, chain.End);
-        if (char.IsAsciiLetterOrDigit(after) || (Separators.Contains(after) && char.IsAsciiDigit(TextAround.At(text, chain.End + 1)))) return default;
+        var timeFollows = after == 'T' && char.IsAsciiDigit(TextAround.At(text, chain.End + 1));
+        if ((char.IsAsciiLetterOrDigit(after) && !timeFollows) || (Separators.Contains(after) && char.IsAsciiDigit(TextAround.At(text, chain.End + 1)))) return default;
         int la = chain.GroupLength(index, 0), lb = chain.GroupLength(index, 1), lc = chain.GroupLength(index, 2);
         var a = DateShapes.Value(text.AsSpan(index.Starts[r], la));
         var b = DateShapes.Value(text.AsSpan(index.Starts[r + 1], lb));

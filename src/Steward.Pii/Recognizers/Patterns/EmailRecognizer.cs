@@ -47,7 +47,7 @@ internal sealed class EmailRecognizer() : Recognizer("EmailRecognizer", [PiiEnti
         while (end < text.Length && end - i < 255)
         {
             var c = text[end];
-            if (char.IsAsciiLetterOrDigit(c) || c == '-') { end++; continue; }
+            if (char.IsAsciiLetterOrDigit(c) || (c == '-' && end > labelStart)) { end++; continue; }
             if (c == '.' && end > labelStart && char.IsAsciiLetterOrDigit(TextAround.At(text, end + 1)))
             {
                 if (text[end - 1] == '-') return -1;

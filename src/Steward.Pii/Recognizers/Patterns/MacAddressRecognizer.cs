@@ -27,7 +27,7 @@ internal sealed class MacAddressRecognizer() : Recognizer("MacAddressRecognizer"
             // Try each plausible start: the candidate is 17 (pairs) or 14 (Cisco) characters long.
             for (var c = start; c <= s; c++)
             {
-                if (c > 0 && (char.IsAsciiLetterOrDigit(text[c - 1]) || text[c - 1] is ':' or '-')) continue;
+                if (c > 0 && (char.IsAsciiLetterOrDigit(text[c - 1]) || text[c - 1] is ':' or '-' or '.')) continue;
                 if (!char.IsAsciiHexDigit(text[c])) continue;
                 var length = Match(text, c);
                 if (length == 0) continue;
