@@ -21,7 +21,7 @@ internal sealed class CreditCardRecognizer()
         {
             var length = index.Ends[r] - index.Starts[r];
             if (length < 3 || length > 19 || char.IsAsciiLetterOrDigit(TextAround.At(text, index.Starts[r] - 1))) continue;
-            if (length < 12 && !DigitChain.JoinsRight(index, r, Separators)) continue;
+            if (length < 12 && (index.Shapes[r] & RunShape.JoinsRight) == 0) continue;
             if (DigitChain.ContinuesLeft(index, r, Separators)) continue;
             var chain = DigitChain.Follow(index, r, Separators, 5, out var truncated);
             r += chain.Groups - 1;

@@ -16,7 +16,7 @@ internal sealed class CryptoRecognizer() : Recognizer("CryptoRecognizer", [PiiEn
         var lastEnd = -1;
         for (var r = 0; r < index.Count; r++)
         {
-            if (index.Ends[r] - index.Starts[r] < 14 && !char.IsAsciiLetter(TextAround.At(text, index.Starts[r] - 1)) && !char.IsAsciiLetter(TextAround.At(text, index.Ends[r]))) continue;
+            if (index.Ends[r] - index.Starts[r] < 14 && (index.Shapes[r] & (RunShape.LetterBefore | RunShape.LetterAfter)) == 0) continue;
             var s = TextAround.AlnumStart(text, index.Starts[r]);
             if (s < lastEnd) continue;
             var e = TextAround.AlnumEnd(text, index.Ends[r]);

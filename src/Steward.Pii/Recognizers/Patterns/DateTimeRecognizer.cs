@@ -12,6 +12,7 @@ internal sealed class DateTimeRecognizer()
 {
     private const string Separators = "-/.";
     private static readonly string[] YearContext = ["year", "born", "since", "circa", "dob", "birth"];
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Explanations = new(StringComparer.Ordinal);
     private static readonly string[] VersionWords = ["version", "v", "release", "build", "ver"];
 
     /// <inheritdoc />
@@ -24,9 +25,11 @@ internal sealed class DateTimeRecognizer()
         for (var r = 0; r < index.Count; r++)
         {
             if (index.Starts[r] < lastEnd) continue;
+            var len = index.Ends[r] - index.Starts[r];
+            if (len > 4 || (len != 4 && (index.Shapes[r] & (RunShape.JoinsRight | RunShape.ColonAfter | RunShape.WordNearby | RunShape.LetterAfter)) == 0)) continue;
             var (start, end, score, name) = Match(index, r);
             if (end <= start) continue;
-            sink.Add(this, PiiEntities.DateTime, start, end, score, name, null, true, $"Identified as DATE_TIME: {name}");
+            sink.Add(this, PiiEntities.DateTime, start, end, score, name, null, true, Explanations.GetOrAdd(name, static n => $"Identified as DATE_TIME: {n}"));
             lastEnd = end;
         }
     }

@@ -16,6 +16,7 @@ internal sealed class IbanRecognizer() : Recognizer("IbanRecognizer", [PiiEntiti
         Span<char> compact = stackalloc char[40];
         for (var r = 0; r < index.Count; r++)
         {
+            if ((index.Shapes[r] & RunShape.LetterBefore) == 0) continue;
             var s = index.Starts[r];
             if (s < 2 || index.Ends[r] - s < 2) continue;
             if (!char.IsAsciiLetterUpper(text[s - 1]) || !char.IsAsciiLetterUpper(text[s - 2]) || char.IsAsciiLetterOrDigit(TextAround.At(text, s - 3))) continue;

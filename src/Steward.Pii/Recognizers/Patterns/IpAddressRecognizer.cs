@@ -16,7 +16,7 @@ internal sealed class IpAddressRecognizer() : Recognizer("IpRecognizer", [PiiEnt
         for (var r = 0; r < index.Count; r++)
         {
             var s = index.Starts[r];
-            if (s < lastEnd) continue;
+            if (s < lastEnd || (index.Shapes[r] & (RunShape.Punctuated | RunShape.LetterBefore | RunShape.LetterAfter)) == 0) continue;
             var ahead = TextAround.At(text, index.Ends[r]);
             var behind = TextAround.At(text, s - 1);
             if (ahead == '.' && behind != ':' && index.Ends[r] - s <= 3 && TryIpv4(index, r, out var end4))

@@ -16,27 +16,31 @@ internal sealed class MacAddressRecognizer() : Recognizer("MacAddressRecognizer"
         for (var r = 0; r < index.Count; r++)
         {
             var s = index.Starts[r];
-            if (s < lastEnd || index.Ends[r] - s > 4) continue;
-            // A MAC's digits sit in hex groups of two or four next to a ':', '-' or '.'.
+            if (s < lastEnd || index.Ends[r] - s > 4 || (index.Shapes[r] & (RunShape.Punctuated | RunShape.LetterBefore | RunShape.LetterAfter)) == 0) continue;
+            // The digits sit in a hex group of two (pairs) or four (Cisco); walk back to the address's first group.
             int hs = s, he = index.Ends[r];
             while (hs > 0 && s - hs < 4 && char.IsAsciiHexDigit(text[hs - 1])) hs--;
             while (he < text.Length && he - hs < 5 && char.IsAsciiHexDigit(text[he])) he++;
-            if (TextAround.At(text, he) is not (':' or '-' or '.') && TextAround.At(text, hs - 1) is not (':' or '-' or '.')) continue;
-            var start = s;
-            while (start > 0 && s - start < 16 && (char.IsAsciiHexDigit(text[start - 1]) || text[start - 1] is ':' or '-' or '.')) start--;
-            // Try each plausible start: the candidate is 17 (pairs) or 14 (Cisco) characters long.
-            for (var c = start; c <= s; c++)
-            {
-                if (c > 0 && (char.IsAsciiLetterOrDigit(text[c - 1]) || text[c - 1] is ':' or '-' or '.')) continue;
-                if (!char.IsAsciiHexDigit(text[c])) continue;
-                var length = Match(text, c);
-                if (length == 0) continue;
-                sink.Add(this, PiiEntities.MacAddress, c, c + length, length == 17 ? 0.8 : 0.6, length == 17 ? "MAC (pairs)" : "MAC (Cisco dotted)",
-                    length == 17 ? "six hex pairs joined by ':' or '-'" : "three dotted groups of four hex digits", null, "Identified as MAC_ADDRESS by its shape");
-                lastEnd = c + length;
-                break;
-            }
+            var group = he - hs;
+            if (group is not (2 or 4)) continue;
+            var stride = group + 1;
+            var c = hs;
+            for (var k = 0; k < (group == 2 ? 5 : 2) && c - stride >= 0 && IsGroupBefore(text, c, group); k++) c -= stride;
+            if (c > 0 && (char.IsAsciiLetterOrDigit(text[c - 1]) || text[c - 1] is ':' or '-' or '.')) continue;
+            var length = Match(text, c);
+            if (length == 0) continue;
+            sink.Add(this, PiiEntities.MacAddress, c, c + length, length == 17 ? 0.8 : 0.6, length == 17 ? "MAC (pairs)" : "MAC (Cisco dotted)",
+                length == 17 ? "six hex pairs joined by ':' or '-'" : "three dotted groups of four hex digits", null, "Identified as MAC_ADDRESS by its shape");
+            lastEnd = c + length;
         }
+    }
+
+    /// <summary>True when a hex group of <paramref name="group"/> digits and a separator stand right before <paramref name="c"/>.</summary>
+    private static bool IsGroupBefore(string text, int c, int group)
+    {
+        if (text[c - 1] is not (':' or '-' or '.')) return false;
+        for (var k = 2; k <= group + 1; k++) if (!char.IsAsciiHexDigit(text[c - k])) return false;
+        return !char.IsAsciiHexDigit(TextAround.At(text, c - group - 2));
     }
 
     /// <summary>The length of the MAC address starting at <paramref name="i"/> (17 or 14), or 0.</summary>

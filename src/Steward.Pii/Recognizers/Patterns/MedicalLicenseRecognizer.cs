@@ -15,6 +15,7 @@ internal sealed class MedicalLicenseRecognizer()
         var text = context.Text;
         for (var r = 0; r < index.Count; r++)
         {
+            if ((index.Shapes[r] & RunShape.LetterBefore) == 0) continue;
             var s = index.Starts[r];
             var e = index.Ends[r];
             var len = e - s;

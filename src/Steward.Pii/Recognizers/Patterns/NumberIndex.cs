@@ -15,6 +15,8 @@ internal sealed class NumberIndex
         Starts = starts;
         Ends = ends;
         Count = count;
+        Shapes = new RunShape[count];
+        for (var r = 0; r < count; r++) Shapes[r] = ShapeOf(text, starts[r], ends[r]);
     }
 
     /// <summary>The analysed text.</summary>
@@ -25,6 +27,9 @@ internal sealed class NumberIndex
 
     /// <summary>One past the last character of each run.</summary>
     public int[] Ends { get; }
+
+    /// <summary>What touches each run.</summary>
+    public RunShape[] Shapes { get; }
 
     /// <summary>The number of runs.</summary>
     public int Count { get; }
@@ -73,6 +78,24 @@ internal sealed class NumberIndex
     {
         var index = Array.BinarySearch(Starts, 0, Count, position);
         return index >= 0 ? index : ~index;
+    }
+
+    private static RunShape ShapeOf(string text, int s, int e)
+    {
+        var shape = RunShape.None;
+        var before = s > 0 ? text[s - 1] : '\0';
+        var after = e < text.Length ? text[e] : '\0';
+        var afterNext = e + 1 < text.Length ? text[e + 1] : '\0';
+        var beforePrevious = s > 1 ? text[s - 2] : '\0';
+        if (char.IsAsciiLetter(before)) shape |= RunShape.LetterBefore;
+        if (char.IsAsciiLetter(after)) shape |= RunShape.LetterAfter;
+        if (after is ' ' or '-' or '.' or '/' && char.IsAsciiDigit(afterNext)) shape |= RunShape.JoinsRight;
+        if (after == ':') shape |= RunShape.ColonAfter;
+        if (before is '-' or '.' or '/' or ':' or ',' && char.IsAsciiDigit(beforePrevious)) shape |= RunShape.ContinuesLeft;
+        if (before is '(' or '+' || after == ')') shape |= RunShape.Bracketed;
+        if (before is ':' or '-' or '.' || after is ':' or '-' or '.') shape |= RunShape.Punctuated;
+        if ((after == ' ' && char.IsAsciiLetter(afterNext)) || (before == ' ' && (char.IsAsciiLetter(beforePrevious) || beforePrevious == '.'))) shape |= RunShape.WordNearby;
+        return shape;
     }
 
     private static void Grow(ref int[] array, int count)

@@ -27,9 +27,10 @@ internal sealed class PhoneNumberRecognizer(PhoneNumberValidator validator)
         {
             var s = index.Starts[r];
             if (s < lastEnd) continue;
-            var before = TextAround.At(text, s - 1);
-            if (before is '-' or '.' or '/' or ':' or ',' && char.IsAsciiDigit(TextAround.At(text, s - 2))) continue;
-            if (index.Ends[r] - s < 7 && before is not ('(' or '+') && !Joins(text, index.Ends[r])) continue; // a short number standing alone
+            // Inside a longer number, or a short number standing alone: not the start of a phone number.
+            var around = index.Shapes[r];
+            if ((around & RunShape.ContinuesLeft) != 0) continue;
+            if (index.Ends[r] - s < 7 && (around & (RunShape.JoinsRight | RunShape.Bracketed)) == 0 && !Joins(text, index.Ends[r])) continue;
             if (!PhoneScanner.Read(text, s, shape))
             {
                 lastEnd = Math.Max(shape.NumberEnd, index.Ends[r]);

@@ -22,7 +22,7 @@ internal sealed class UkNhsRecognizer()
         {
             var length = index.Ends[r] - index.Starts[r];
             if (length is not (3 or 10) || char.IsAsciiLetterOrDigit(TextAround.At(text, index.Starts[r] - 1))) continue;
-            if (length == 3 && !DigitChain.JoinsRight(index, r, Separators)) continue;
+            if (length == 3 && (index.Shapes[r] & RunShape.JoinsRight) == 0) continue;
             if (DigitChain.ContinuesLeft(index, r, Separators)) continue;
             var chain = DigitChain.Follow(index, r, Separators, 3, out var truncated);
             r += chain.Groups - 1;

@@ -20,7 +20,7 @@ internal sealed class UkNinoRecognizer()
         {
             var s = index.Starts[r];
             var len = index.Ends[r] - s;
-            if (len is not (2 or 6)) continue;
+            if (len is not (2 or 6) || (index.Shapes[r] & (RunShape.LetterBefore | RunShape.WordNearby)) == 0) continue;
             var prefixEnd = text[s - (s > 0 ? 1 : 0)] == ' ' ? s - 1 : s;
             if (prefixEnd < 2) continue;
             char a = text[prefixEnd - 2], b = text[prefixEnd - 1];

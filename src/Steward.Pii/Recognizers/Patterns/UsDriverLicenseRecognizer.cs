@@ -19,7 +19,8 @@ internal sealed class UsDriverLicenseRecognizer()
         var lastEnd = -1;
         for (var r = 0; r < index.Count; r++)
         {
-            if (index.Ends[r] - index.Starts[r] < 4 && !char.IsAsciiLetter(TextAround.At(text, index.Starts[r] - 1)) && !char.IsAsciiLetter(TextAround.At(text, index.Ends[r]))) continue;
+            var shape = index.Shapes[r];
+            if ((shape & (RunShape.LetterBefore | RunShape.LetterAfter)) == 0 && (index.Ends[r] - index.Starts[r] is < 6 or > 14 || (shape & (RunShape.JoinsRight | RunShape.ContinuesLeft)) != 0)) continue;
             var s = TextAround.AlnumStart(text, index.Starts[r]);
             if (s < lastEnd) continue;
             var e = TextAround.AlnumEnd(text, index.Ends[r]);

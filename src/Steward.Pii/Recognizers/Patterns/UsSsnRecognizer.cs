@@ -23,7 +23,7 @@ internal sealed class UsSsnRecognizer()
         {
             var length = index.Ends[r] - index.Starts[r];
             if (length is not (3 or 5 or 9) || char.IsAsciiLetterOrDigit(TextAround.At(text, index.Starts[r] - 1))) continue;
-            if (length != 9 && !DigitChain.JoinsRight(index, r, Separators)) continue;
+            if (length != 9 && (index.Shapes[r] & RunShape.JoinsRight) == 0) continue;
             if (DigitChain.ContinuesLeft(index, r, "-.")) continue;
             var chain = DigitChain.Follow(index, r, Separators, 3, out var truncated);
             r += chain.Groups - 1;
