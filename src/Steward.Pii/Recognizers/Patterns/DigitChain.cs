@@ -72,13 +72,6 @@ internal readonly struct DigitChain
         return new DigitChain(run, groups, digits, separator, index.Starts[run], index.Ends[last]);
     }
 
-    /// <summary>True when one of <paramref name="separators"/> joins the run at <paramref name="run"/> to the next run.</summary>
-    public static bool JoinsRight(NumberIndex index, int run, ReadOnlySpan<char> separators)
-    {
-        var end = index.Ends[run];
-        return run + 1 < index.Count && index.Starts[run + 1] == end + 1 && separators.IndexOf(index.Text[end]) >= 0;
-    }
-
     /// <summary>True when the run at <paramref name="run"/> continues a number to its left (digit, separator, run).</summary>
     public static bool ContinuesLeft(NumberIndex index, int run, ReadOnlySpan<char> separators)
     {
