@@ -38,12 +38,17 @@ internal sealed class UrlRecognizer() : Recognizer("UrlRecognizer", [PiiEntities
             // A dot inside a host name follows a letter or digit and a label starts after it; the TLD starts with a
             // letter, so a dot before a digit ("3.14", "10.0.0.1") is skipped: a later dot sees the whole host.
             if (!char.IsAsciiLetterOrDigit(TextAround.At(text, p - 1)) || !char.IsAsciiLetter(TextAround.At(text, p + 1))) continue;
-            if (TryBare(text, p, out var bs, out var be, out var www))
+            // The rest of this host-like token is judged now, so its later dots are skipped (linear on "a.a.a.a...").
+            var tokenEnd = p + 1;
+            while (tokenEnd < text.Length && (char.IsAsciiLetterOrDigit(text[tokenEnd]) || text[tokenEnd] is '.' or '-')) tokenEnd++;
+            if (tokenEnd - p <= 253 && TryBare(text, p, out var bs, out var be, out var www))
             {
                 sink.Add(this, PiiEntities.Url, bs, be, www ? 0.8 : 0.5, www ? "www. host" : "Bare domain", www ? "www.host.tld/path" : "host.tld/path", true,
                     "Identified as URL: a host name with a known top-level domain");
                 covered = i = be;
+                continue;
             }
+            i = tokenEnd;
         }
     }
 

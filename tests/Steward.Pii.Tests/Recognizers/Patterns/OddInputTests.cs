@@ -83,6 +83,14 @@ public sealed class OddInputTests
         foreach (var recognizer in DefaultPatternRecognizers.Create(new PiiEngineOptions())) PatternKit.Run(recognizer, text);
     }
 
+    [Fact]
+    public void TenMegabyteChainOfDottedLabels_HasNoUrlAndEndsWithTheRealOne()
+    {
+        var text = BuildLine(10_000_000, _ => "ab.") + " see www.example.org";
+        var found = PatternKit.Found(PatternKit.Get("UrlRecognizer"), text);
+        Assert.Equal(["www.example.org"], found);
+    }
+
     private static string BuildLine(int length, Func<int, string> piece)
     {
         var sb = new StringBuilder(length + 64);
