@@ -24,7 +24,9 @@ public sealed class ContextEnhancer(ContextEnhancerOptions? options = null)
             var words = sourceOf(i).Context;
             if (words.Count == 0) continue;
             var count = CollectWindow(text, result, window);
-            var hit = FindHit(text, window[..count], words, request);
+            var entries = Phrases.GetValue(words, ContextWords.Create);
+            if (request.Length == 0 && !entries.MayMatch(text, window[..count])) continue; // the common case, without allocating
+            var hit = FindHit(text, window[..count], words, entries.Phrases, request);
             if (hit is null) continue;
             var boosted = Math.Min(1.0, Math.Max(result.Score + _options.SimilarityFactor, _options.MinScoreWithContext));
             result.Explanation.ScoreContextImprovement = boosted - result.Score;
@@ -37,20 +39,18 @@ public sealed class ContextEnhancer(ContextEnhancerOptions? options = null)
 
     private int CollectWindow(string text, RecognizerResult result, Span<(int Start, int Length)> window)
     {
-        // Words before the result, nearest last so phrases read in order.
-        var before = new List<(int, int)>(_options.PrefixCount);
+        // Words before the result, collected nearest first, then reversed so phrases read in order.
+        var n = 0;
         var i = result.Start - 1;
-        while (before.Count < _options.PrefixCount && i >= 0)
+        while (n < _options.PrefixCount && i >= 0)
         {
             while (i >= 0 && !Tokenizer.IsWordChar(text[i])) i--;
             if (i < 0) break;
             var end = i + 1;
             while (i >= 0 && (Tokenizer.IsWordChar(text[i]) || text[i] == '\'' || text[i] == '\u2019')) i--;
-            before.Add((i + 1, end - i - 1));
+            window[n++] = (i + 1, end - i - 1);
         }
-        before.Reverse();
-        var n = 0;
-        foreach (var w in before) window[n++] = w;
+        window[..n].Reverse();
         var j = result.End;
         for (var k = 0; k < _options.SuffixCount && j < text.Length; k++)
         {
@@ -63,19 +63,21 @@ public sealed class ContextEnhancer(ContextEnhancerOptions? options = null)
         return n;
     }
 
-    private static string? FindHit(string text, ReadOnlySpan<(int Start, int Length)> window, IReadOnlyList<string> contextWords, string[] request)
+    private static string? FindHit(string text, ReadOnlySpan<(int Start, int Length)> window, IReadOnlyList<string> contextWords, string[][] phrases, string[] request)
     {
         var normalized = new string[window.Length];
         for (var k = 0; k < window.Length; k++) normalized[k] = Normalize(text.Substring(window[k].Start, window[k].Length));
-        foreach (var entry in contextWords)
+        for (var e = 0; e < phrases.Length; e++)
         {
-            var parts = entry.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var parts = phrases[e];
             if (parts.Length == 0) continue;
-            for (var p = 0; p < parts.Length; p++) parts[p] = Normalize(parts[p]);
-            if (ContainsSequence(normalized, parts) || ContainsSequence(request, parts)) return entry;
+            if (ContainsSequence(normalized, parts) || ContainsSequence(request, parts)) return contextWords[e];
         }
         return null;
     }
+
+    /// <summary>Each recognizer's context entries, prepared once per list.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<string>, ContextWords> Phrases = [];
 
     private static bool ContainsSequence(string[] words, string[] phrase)
     {

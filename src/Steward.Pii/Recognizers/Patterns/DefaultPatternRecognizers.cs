@@ -7,6 +7,25 @@ public static class DefaultPatternRecognizers
     public static IReadOnlyList<Recognizer> Create(PiiEngineOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return [];
+        return
+        [
+            new CreditCardRecognizer(),
+            new CryptoRecognizer(),
+            new DateTimeRecognizer(),
+            new EmailRecognizer(),
+            new IbanRecognizer(),
+            new IpAddressRecognizer(),
+            new MacAddressRecognizer(),
+            new PhoneNumberRecognizer(new PhoneNumberValidator(options.PhoneRegions)),
+            new UrlRecognizer(),
+            new UsSsnRecognizer(),
+            new UsItinRecognizer(),
+            new UsPassportRecognizer(),
+            new UsDriverLicenseRecognizer(),
+            new UsBankNumberRecognizer(),
+            new UkNhsRecognizer(),
+            new UkNinoRecognizer(),
+            new MedicalLicenseRecognizer(),
+        ];
     }
 }

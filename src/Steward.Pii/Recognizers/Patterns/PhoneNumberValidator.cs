@@ -1,0 +1,65 @@
+using PhoneNumbers;
+
+namespace Steward.Pii.Recognizers.Patterns;
+
+/// <summary>
+/// Google's numbering plans through libphonenumber-csharp: a candidate is valid when it parses as an
+/// international number (leading + or 00) or as a national number of one of the configured regions, and the
+/// plan of its region knows that number range.
+/// </summary>
+internal sealed class PhoneNumberValidator
+{
+    private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
+    private readonly string[] _regions;
+
+    /// <summary>Creates a validator for <paramref name="regions"/> (ISO 3166 alpha-2 codes; unknown codes are ignored).</summary>
+    public PhoneNumberValidator(IEnumerable<string> regions)
+    {
+        var supported = Util.GetSupportedRegions();
+        _regions = [.. regions.Select(r => r.Trim().ToUpperInvariant()).Where(supported.Contains).Distinct()];
+    }
+
+    /// <summary>The regions in use.</summary>
+    public IReadOnlyList<string> Regions => _regions;
+
+    /// <summary>The region whose plan accepts <paramref name="candidate"/> (digits, spaces, -, ., /, parentheses, leading +), or null.</summary>
+    public string? ValidRegion(ReadOnlySpan<char> candidate, bool international)
+    {
+        Span<char> digits = stackalloc char[24];
+        var n = 0;
+        for (var i = 0; i < candidate.Length; i++)
+        {
+            var c = candidate[i];
+            if (c == '(' && international && candidate[(i + 1)..].StartsWith("0)")) i += 2; // the trunk prefix "+44(0)20..."
+            else if (char.IsAsciiDigit(c) && n < digits.Length) digits[n++] = c;
+        }
+        if (n < 6 || n > 17) return null;
+        if (international || (n > 2 && digits[0] == '0' && digits[1] == '0'))
+        {
+            var skip = international ? 0 : 2; // "00 44 ..." and "001-..." dial out with 00
+            var text = "+" + new string(digits[skip..n]);
+            return TryParse(text, "ZZ");
+        }
+        var national = new string(digits[..n]);
+        foreach (var region in _regions)
+        {
+            var found = TryParse(national, region);
+            if (found is not null) return found;
+        }
+        return null;
+    }
+
+    private static string? TryParse(string number, string region)
+    {
+        try
+        {
+            var parsed = Util.Parse(number, region);
+            if (!Util.IsValidNumber(parsed)) return null;
+            return Util.GetRegionCodeForNumber(parsed) ?? region;
+        }
+        catch (NumberParseException)
+        {
+            return null;
+        }
+    }
+}
