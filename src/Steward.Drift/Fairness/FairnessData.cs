@@ -36,7 +36,7 @@ public static class FairnessData
     }
 
     private static DriftException Missing(RawTable table, int row, string column) =>
-        new($"{table.Path} line {table.Lines[row]}, column '{column}': the value is missing");
+        new($"{table.Path} {table.LineWord} {table.Lines[row]}, column '{column}': the value is missing");
 
     internal static bool IsPositive(string value, string positive) =>
         TableReader.TryNumber(value, out var a) && TableReader.TryNumber(positive, out var b) ? a == b : string.Equals(value.Trim(), positive, StringComparison.Ordinal);

@@ -23,5 +23,11 @@ internal sealed class RawTable
 
     public List<int> Lines { get; }
 
+    /// <summary>Columns whose cells are labels whatever they look like (Parquet strings and booleans).</summary>
+    public HashSet<int> TextColumns { get; } = [];
+
+    /// <summary>How errors name a row: "line" for text files, "row" for Parquet.</summary>
+    public string LineWord { get; init; } = "line";
+
     public int RowCount => Lines.Count;
 }

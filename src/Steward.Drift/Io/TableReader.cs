@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Steward.Drift.Io;
 
 /// <summary>
-/// Reads reference and current data from CSV (header row) or JSON Lines (one object per line) and types their columns
+/// Reads reference and current data from CSV (header row), JSON Lines (one object per line) or Parquet and types their columns
 /// together: a column is numerical when every present cell of both files is a number (NaN and infinities included),
 /// categorical otherwise; <c>categorical</c> and <c>numerical</c> override that. Errors name the file, line and column.
 /// </summary>
@@ -33,7 +33,7 @@ public static class TableReader
         return (Typed(reference, types), Typed(current, types), types);
     }
 
-    /// <summary>Reads one file, CSV or JSON Lines by its extension (<c>.jsonl</c>, <c>.ndjson</c>, <c>.json</c> are JSON Lines).</summary>
+    /// <summary>Reads one file by its extension: <c>.jsonl</c>, <c>.ndjson</c>, <c>.json</c> are JSON Lines, <c>.parquet</c> and <c>.pq</c> Parquet, anything else CSV.</summary>
     internal static RawTable ReadRaw(string path)
     {
         if (!File.Exists(path)) throw new DriftException($"{path} does not exist");
@@ -41,7 +41,7 @@ public static class TableReader
         RawTable table;
         try
         {
-            table = extension is ".jsonl" or ".ndjson" or ".json" ? ReadJsonLines(path) : ReadCsv(path);
+            table = extension is ".jsonl" or ".ndjson" or ".json" ? ReadJsonLines(path) : extension is ".parquet" or ".pq" ? ParquetTable.Read(path) : ReadCsv(path);
         }
         catch (IOException e)
         {
@@ -137,6 +137,7 @@ public static class TableReader
     {
         var column = IndexOf(table, name);
         if (column < 0) return true;
+        if (table.TextColumns.Contains(column)) return false;
         var cells = table.Cells[column];
         for (var row = 0; row < cells.Count; row++)
         {
@@ -166,7 +167,7 @@ public static class TableReader
                 var cell = cells[row];
                 if (cell is null) values[row] = double.NaN;
                 else if (!TryNumber(cell, out values[row]))
-                    throw new DriftException($"{table.Path} line {table.Lines[row]}, column '{name}': '{Truncate(cell)}' is not a number");
+                    throw new DriftException($"{table.Path} {table.LineWord} {table.Lines[row]}, column '{name}': '{Truncate(cell)}' is not a number");
             }
             columns.Add(DriftColumn.FromNumbers(name, values));
         }
