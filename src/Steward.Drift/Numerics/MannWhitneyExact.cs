@@ -8,6 +8,9 @@ namespace Steward.Drift.Numerics;
 /// </summary>
 internal static class MannWhitneyExact
 {
+    /// <summary>The largest m·n for which the exact distribution is computed.</summary>
+    public const long MaxStatistic = 4_000_000;
+
     /// <summary>P(U ≥ u) for sizes m and n, as SciPy's <c>_mwu_state.sf</c>.</summary>
     public static double Sf(long u, int m, int n)
     {

@@ -5,7 +5,8 @@ namespace Steward.Drift.StatTests;
 /// <summary>
 /// <c>mannw</c>: SciPy's <c>mannwhitneyu(reference, current, alternative="less")</c>, method auto (exact when a sample has
 /// at most 8 values and there are no ties, else the normal approximation with tie and continuity corrections);
-/// the statistic is U of the reference; drift when p &lt; 0.05.
+/// the statistic is U of the reference; drift when p &lt; 0.05. Beyond n₁n₂ = 4,000,000 (a tiny sample against a huge one)
+/// the exact distribution would take seconds and hundreds of megabytes, and the normal approximation is used instead.
 /// </summary>
 internal sealed class MannWhitneyStatTest : NumericalStatTest
 {
@@ -32,7 +33,7 @@ internal sealed class MannWhitneyStatTest : NumericalStatTest
         var u1 = rankSum - n1 * (n1 + 1) / 2.0;
         var u2 = n1 * n2 - u1;
         double p;
-        if ((n1 <= 8 || n2 <= 8) && !ties)
+        if ((n1 <= 8 || n2 <= 8) && !ties && n1 * n2 <= MannWhitneyExact.MaxStatistic)
         {
             p = MannWhitneyExact.Sf((long)u2, (int)n1, (int)n2);
         }
