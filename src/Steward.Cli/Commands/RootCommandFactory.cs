@@ -23,5 +23,6 @@ internal static class RootCommandFactory
         Status.MeCommand.Create(context),
         Tickets.TicketCommand.Create(context),
         Pii.PiiCommand.Create(context),
+        Drift.DriftCommand.Create(context),
     };
 }

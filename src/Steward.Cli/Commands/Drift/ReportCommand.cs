@@ -1,0 +1,90 @@
+using System.CommandLine;
+using System.Globalization;
+using Steward.Cli.Infrastructure;
+using Steward.Drift;
+using Steward.Drift.Io;
+
+namespace Steward.Cli.Commands.Drift;
+
+/// <summary>
+/// <c>steward drift report --reference REF --current CUR</c>: runs Evidently's default tests (or <c>--stattest</c>) on every
+/// reference column, prints a table and the dataset verdict, optionally writes the JSON report; exits 2 when the dataset
+/// drifted, 0 when not, 1 on errors.
+/// </summary>
+internal static class ReportCommand
+{
+    public const int Drifted = 2;
+
+    public static Command Create(CliContext context)
+    {
+        var reference = new Option<string>("--reference") { Description = "Reference (training) data: CSV with a header row, or JSON Lines (.jsonl)", Required = true };
+        var current = new Option<string>("--current") { Description = "Current (production) data, same formats", Required = true };
+        var stattest = new Option<string?>("--stattest") { Description = $"Use this test for every column instead of the default choice: {string.Join(", ", DriftEngine.StatTestNames)}" };
+        var threshold = new Option<double?>("--threshold") { Description = "Threshold for every column instead of each test's default" };
+        var categorical = new Option<string?>("--categorical") { Description = "Comma-separated columns to compare as categories (e.g. codes such as 02139)" };
+        var numerical = new Option<string?>("--numerical") { Description = "Comma-separated columns to compare as numbers" };
+        var share = new Option<double>("--drift-share") { Description = "The dataset drifts when at least this share of columns drifts", DefaultValueFactory = _ => 0.5 };
+        var json = new Option<string?>("--json") { Description = "Write the JSON report to this file" };
+        var command = new Command("report", "Compare current data with reference data; exit 2 when the dataset drifted")
+        {
+            reference, current, stattest, threshold, categorical, numerical, share, json,
+        };
+        command.SetAction(parseResult =>
+        {
+            var output = parseResult.GetValue(json);
+            if (output is not null && Path.GetDirectoryName(Path.GetFullPath(output)) is { } parent && !Directory.Exists(parent))
+                throw new CliException($"cannot write {output}: directory {parent} does not exist");
+            var driftShare = parseResult.GetValue(share);
+            if (!(driftShare is > 0 and <= 1)) throw new CliException("--drift-share must be greater than 0 and at most 1");
+            var fixedThreshold = parseResult.GetValue(threshold);
+            if (fixedThreshold is { } t && !double.IsFinite(t)) throw new CliException("--threshold must be a finite number");
+            var test = parseResult.GetValue(stattest);
+            if (test is not null && !DriftEngine.StatTestNames.Contains(test, StringComparer.Ordinal))
+                throw new CliException($"unknown stattest '{test}'; use one of: {string.Join(", ", DriftEngine.StatTestNames)}");
+
+            DriftReport report;
+            IReadOnlyList<string> extra;
+            try
+            {
+                var (referenceTable, currentTable, types) = TableReader.ReadPair(
+                    parseResult.GetRequiredValue(reference), parseResult.GetRequiredValue(current),
+                    Names(parseResult.GetValue(categorical)), Names(parseResult.GetValue(numerical)));
+                extra = currentTable.Columns.Select(c => c.Name).Where(n => referenceTable.Find(n) is null).ToArray();
+                report = DriftEngine.Run(referenceTable, currentTable, new DriftOptions
+                {
+                    StatTest = test,
+                    Threshold = fixedThreshold,
+                    DriftShare = driftShare,
+                    ColumnTypes = types,
+                });
+            }
+            catch (DriftException e)
+            {
+                throw new CliException(e.Message, e);
+            }
+            Print(context.Out, report, extra);
+            if (output is not null) File.WriteAllText(output, DriftReportJson.Serialize(report));
+            return report.DatasetDrift ? Drifted : StewardCommandLine.Success;
+        });
+        return command;
+    }
+
+    private static string[] Names(string? list) =>
+        list?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+
+    private static void Print(TextWriter writer, DriftReport report, IReadOnlyList<string> extra)
+    {
+        Output.Table(writer, report.Columns,
+            ("COLUMN", c => c.Column),
+            ("TYPE", c => c.ColumnType == ColumnType.Numerical ? "num" : "cat"),
+            ("STATTEST", c => c.StatTestName),
+            ("THRESHOLD", c => F(c.StatTestThreshold)),
+            ("SCORE", c => double.IsFinite(c.DriftScore) ? F(c.DriftScore) : "-"),
+            ("DRIFT", c => c.Note ?? (c.DriftDetected ? "yes" : "no")));
+        if (extra.Count > 0) writer.WriteLine($"not compared (only in the current data): {string.Join(", ", extra)}");
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"dataset drift: {(report.DatasetDrift ? "yes" : "no")} ({report.NumberOfDriftedColumns} of {report.NumberOfColumns} columns drifted, share {report.ShareOfDriftedColumns:0.###}, threshold {report.DriftShare:0.###})"));
+    }
+
+    private static string F(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,95 @@
+using Steward.Drift.Numerics;
+
+namespace Steward.Drift;
+
+/// <summary>
+/// A column's reference and current samples after Evidently's cleaning (missing values and ±infinity dropped):
+/// sorted arrays of numbers, or label counts. Category counts are derived once, on demand.
+/// </summary>
+internal sealed class ColumnSamples
+{
+    private readonly string?[]? _referenceLabels;
+    private readonly string?[]? _currentLabels;
+    private CategoryCounts? _categories;
+
+    private ColumnSamples(ColumnType type, double[]? reference, double[]? current, string?[]? referenceLabels, string?[]? currentLabels, int referenceCount, int currentCount)
+    {
+        Type = type;
+        Reference = reference;
+        Current = current;
+        _referenceLabels = referenceLabels;
+        _currentLabels = currentLabels;
+        ReferenceCount = referenceCount;
+        CurrentCount = currentCount;
+    }
+
+    public ColumnType Type { get; }
+
+    /// <summary>Sorted, finite reference values; <see langword="null"/> for label columns.</summary>
+    public double[]? Reference { get; }
+
+    /// <summary>Sorted, finite current values; <see langword="null"/> for label columns.</summary>
+    public double[]? Current { get; }
+
+    public int ReferenceCount { get; }
+
+    public int CurrentCount { get; }
+
+    /// <summary>Seed for the permutation tests.</summary>
+    public int Seed { get; set; }
+
+    public bool IsNumeric => Reference is not null;
+
+    public CategoryCounts Categories => _categories ??= IsNumeric
+        ? CategoryCounts.FromSorted(Reference!, Current!)
+        : CategoryCounts.FromLabels(_referenceLabels!, _currentLabels!);
+
+    /// <summary>Whether reference ∪ current has more than <paramref name="limit"/> distinct values (Evidently's n_values), without counting them all.</summary>
+    public bool HasMoreDistinctThan(int limit)
+    {
+        if (!IsNumeric) return Categories.Count > limit;
+        var seen = new HashSet<double>();
+        foreach (var sample in new[] { Reference!, Current! })
+        {
+            for (var i = 0; i < sample.Length; i++)
+            {
+                if (i > 0 && sample[i] == sample[i - 1]) continue;
+                seen.Add(sample[i]);
+                if (seen.Count > limit) return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Distinct reference values.</summary>
+    public int DistinctReference() => IsNumeric ? SortedMerge.CountDistinct(Reference!) : Categories.Reference.Count(c => c > 0);
+
+    public static ColumnSamples Numeric(ColumnType type, double[] reference, double[] current) =>
+        Numeric(type, Clean(reference), Clean(current), cleaned: true);
+
+    /// <summary>Samples already cleaned and sorted.</summary>
+    public static ColumnSamples Numeric(ColumnType type, double[] reference, double[] current, bool cleaned) =>
+        cleaned ? new(type, reference, current, null, null, reference.Length, current.Length) : Numeric(type, reference, current);
+
+    public static ColumnSamples Labels(string?[] reference, string?[] current)
+    {
+        var r = Clean(reference);
+        var c = Clean(current);
+        return new ColumnSamples(ColumnType.Categorical, null, null, r, c, r.Length, c.Length);
+    }
+
+    /// <summary>Finite values, sorted.</summary>
+    internal static double[] Clean(double[] values)
+    {
+        var count = 0;
+        foreach (var v in values) if (double.IsFinite(v)) count++;
+        var result = new double[count];
+        var k = 0;
+        foreach (var v in values) if (double.IsFinite(v)) result[k++] = v;
+        DoubleSort.Sort(result);
+        return result;
+    }
+
+    private static string?[] Clean(string?[] values) =>
+        Array.TrueForAll(values, v => !string.IsNullOrEmpty(v)) ? values : values.Where(v => !string.IsNullOrEmpty(v)).ToArray();
+}
