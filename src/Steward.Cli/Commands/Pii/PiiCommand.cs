@@ -8,5 +8,6 @@ internal static class PiiCommand
 {
     public static Command Create(CliContext context) => new("pii", "Find and redact personal data in texts and datasets; measure accuracy")
     {
+        ScanCommand.Create(context),
     };
 }
