@@ -3,6 +3,7 @@ using Steward.Server.Auth;
 using Steward.Server.Hosting;
 using Steward.Server.Dashboard;
 using Steward.Server.Policies;
+using Steward.Server.PiiScans;
 using Steward.Server.Problems;
 using Steward.Server.Tickets;
 
@@ -29,6 +30,7 @@ public static class StewardServer
         builder.AddStewardDashboard();
         builder.AddStewardPolicies();
         builder.AddStewardTickets();
+        builder.AddStewardPiiScans();
 
         var app = builder.Build();
         app.UseStewardProblems();
@@ -54,6 +56,7 @@ public static class StewardServer
         app.MapTicketsApi();
         app.MapRedTeamApi();
         app.MapAssessmentsApi();
+        app.MapPiiScansApi();
         app.MapStewardDashboard();
         return app;
     }
