@@ -33,11 +33,13 @@ internal static class ScanCommand
         var json = new Option<string?>("--json") { Description = "Also write the report as JSON to this file", HelpName = "FILE" };
         var samples = new Option<int?>("--samples") { Description = "Redacted samples per column and entity type (default 3)", HelpName = "N" };
         samples.Validators.Add(r => Validate.Range(r, 0, 20));
+        var dataset = new Option<string?>("--dataset") { Description = "Record the result on this registered dataset (the file must be the registered one)", HelpName = "ID" };
 
         var command = new Command("scan", "Scan a dataset file for personal data; exit 2 when the verdict fails")
         {
-            file, format, columns, failOn, minScore, maxRows, redactTo, json, samples,
+            file, format, columns, failOn, minScore, maxRows, redactTo, json, samples, dataset,
         };
+        var connection = new ConnectionOptions(command, context);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var path = parseResult.GetRequiredValue(file).FullName;
@@ -70,6 +72,12 @@ internal static class ScanCommand
             progress?.Clear();
             if (parseResult.GetValue(json) is { } jsonPath) await File.WriteAllBytesAsync(jsonPath, ScanReportJson.Serialize(report), cancellationToken);
             ScanReportText.Write(context.Out, report);
+            if (parseResult.GetValue(dataset) is { } datasetId)
+            {
+                using var client = connection.CreateClient(parseResult);
+                var recorded = await client.PiiScans.SubmitReportAsync(datasetId, ScanReportJson.Serialize(report), cancellationToken);
+                context.Out.WriteLine($"recorded: scan {recorded.Id} of dataset {datasetId}, verdict {recorded.Verdict}, ledger entry {recorded.LedgerIndex}");
+            }
             return report.Verdict.Passed ? StewardCommandLine.Success : VerdictFailed;
         });
         return command;

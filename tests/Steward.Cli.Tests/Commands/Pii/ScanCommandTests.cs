@@ -1,8 +1,6 @@
 using System.Text.Json;
 using Steward.Cli.Commands.Pii;
 using Steward.Cli.Tests.Infrastructure;
-using Steward.Pii;
-using Steward.Pii.Recognizers;
 
 namespace Steward.Cli.Tests.Commands.Pii;
 
@@ -10,13 +8,7 @@ public sealed class ScanCommandTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
 
-    static ScanCommandTests() =>
-        // The default recognizers are built elsewhere; these tests use an SSN and an e-mail regex of their own.
-        ScanCommand.EngineFactory = () => new AnalyzerEngine(new RecognizerRegistry(
-        [
-            new RegexRecognizer("t_ssn", PiiEntities.UsSsn, [new PatternDefinition("ssn", @"\b\d{3}-\d{2}-\d{4}\b", 0.85)]),
-            new RegexRecognizer("t_email", PiiEntities.EmailAddress, [new PatternDefinition("email", @"\b\w+@\w+\.com\b", 0.9)]),
-        ]));
+    static ScanCommandTests() => TestPiiEngine.Use();
 
     public void Dispose() => _dir.Dispose();
 
