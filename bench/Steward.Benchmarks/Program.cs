@@ -11,6 +11,8 @@ if (args.Length > 0 && args[0] == "gate-latency")
     return await Steward.Benchmarks.Lifecycle.GateLatency.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "dashboard-latency")
     return await Steward.Benchmarks.Lifecycle.DashboardLatency.RunAsync(args[1..]);
+if (args.Length > 0 && args[0] == "pii-scan-run")
+    return await Steward.Benchmarks.Pii.ScanRun.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "make-ledger")
     return await LedgerFixture.RunAsync(args[1..]);
 BenchmarkSwitcher.FromAssembly(typeof(DecisionLoad).Assembly).Run(args);
