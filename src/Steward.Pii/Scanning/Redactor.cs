@@ -32,6 +32,8 @@ internal static class Redactor
     {
         var from = Math.Max(0, focus.Start - SampleContext);
         var to = Math.Min(text.Length, focus.End + SampleContext);
+        if (from > 0 && char.IsLowSurrogate(text[from])) from--; // never cut a surrogate pair (JSON cannot carry half of one)
+        if (to < text.Length && char.IsLowSurrogate(text[to])) to++;
         var sb = new StringBuilder(to - from + 16);
         if (from > 0) sb.Append('…');
         var at = from;

@@ -110,6 +110,18 @@ public sealed class CsvScanTests : IDisposable
     }
 
     [Fact]
+    public async Task Samples_NeverCutASurrogatePair()
+    {
+        // 31 emoji then the SSN: the sample window starts 32 characters before it, between the halves of an emoji.
+        var text = string.Concat(Enumerable.Repeat("\U0001F600", 31)) + "xy 123-45-6789";
+        var report = await ScanFixture.ScanAsync(_files.Write("emoji.csv", "a\n" + text + "\n"));
+        var sample = ScanFixture.Column(report, "a").Entities.Single().Samples.Single().Text;
+        Assert.EndsWith("xy <US_SSN>", sample, StringComparison.Ordinal);
+        Assert.False(char.IsLowSurrogate(sample.TrimStart('…')[0]));
+        Assert.NotEmpty(ScanReportJson.Serialize(report));
+    }
+
+    [Fact]
     public async Task Scan_EmptyFileAndHeaderOnly()
     {
         Assert.Equal(0, (await ScanFixture.ScanAsync(_files.Write("empty.csv", ""))).Rows);
