@@ -8,6 +8,7 @@ internal static class PiiCommand
 {
     public static Command Create(CliContext context) => new("pii", "Find and redact personal data in texts and datasets; measure accuracy")
     {
+        EvaluateCommand.Create(context),
         ScanCommand.Create(context),
     };
 }
