@@ -17,6 +17,7 @@ defaults := {
 	"blocking_severities": ["critical", "high"],
 	"production_stages": ["deployment", "monitoring"],
 	"sequential": false,
+	"require_clean_pii_scan": false,
 }
 
 configured := c if {
@@ -172,3 +173,22 @@ unmet contains {"rule": "assessment_current", "message": msg} if {
 	newest := max([a.approved_at | some a in approved_assessments])
 	msg := sprintf("the newest approved risk assessment (approved %s) is older than %v days; re-assess the system", [newest, settings.assessment_max_age_days])
 }
+
+# --- PII scans: with settings.require_clean_pii_scan, a system's datasets need a clean scan before development. ---
+# input.pii_scans holds, per dataset of the system, its newest completed scan; "clean" means it passed its rule and
+# was of the dataset's registered SHA-256. The same setting makes dataset_approval decisions require a clean scan.
+
+unmet contains {"rule": "pii_scan_clean", "message": msg} if {
+	settings.require_clean_pii_scan == true
+	forward
+	to >= stage_index("development")
+	some s in input.pii_scans
+	not s.clean
+	msg := pii_scan_message(s)
+}
+
+pii_scan_message(s) := sprintf("dataset %s (%s) has no PII scan: run steward pii scan FILE --dataset %s", [s.dataset_name, s.dataset_id, s.dataset_id]) if {
+	s.scan_id == null
+} else := sprintf("the newest PII scan of dataset %s (%s) was not of its registered SHA-256; scan the registered file", [s.dataset_name, s.dataset_id]) if {
+	not s.current
+} else := sprintf("the newest PII scan of dataset %s (%s) failed its rule; redact the data and scan again", [s.dataset_name, s.dataset_id])

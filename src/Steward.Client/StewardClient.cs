@@ -35,6 +35,7 @@ public sealed class StewardClient : IDisposable
         Systems = new SystemsClient(_http);
         Models = new ModelsClient(_http);
         Datasets = new DatasetsClient(_http);
+        PiiScans = new PiiScansClient(_http);
         Decisions = new DecisionsClient(_http);
         ActorKeys = new ActorKeysClient(_http);
         ApiKeys = new ApiKeysClient(_http);
@@ -57,6 +58,9 @@ public sealed class StewardClient : IDisposable
 
     /// <summary>Datasets of the inventory.</summary>
     public DatasetsClient Datasets { get; }
+
+    /// <summary>PII scans of datasets.</summary>
+    public PiiScansClient PiiScans { get; }
 
     /// <summary>Governance decisions.</summary>
     public DecisionsClient Decisions { get; }

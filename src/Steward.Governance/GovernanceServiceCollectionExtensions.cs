@@ -63,6 +63,9 @@ public static class GovernanceServiceCollectionExtensions
         services.AddSingleton<StageHistory>();
         services.AddSingleton<IGateFactsSource, ModelGateFacts>();
         services.AddSingleton<IGateFactsSource, DatasetGateFacts>();
+        services.AddSingleton<PiiScans.PiiScanStore>();
+        services.AddSingleton<IGateFactsSource, PiiScans.PiiScanGateFacts>();
+        services.AddSingleton<IDecisionPrecondition, PiiScans.CleanScanApprovalPrecondition>();
         services.AddSingleton(sp => new GateEngine(sp.GetRequiredService<StewardDatabase>(), sp.GetRequiredService<LedgerStore>(),
             sp.GetRequiredService<EventFactory>(), sp.GetRequiredService<GatePolicyCache>(), sp.GetRequiredService<SystemStore>(),
             sp.GetServices<IGateFactsSource>(), sp.GetService<LifecycleOptions>()));

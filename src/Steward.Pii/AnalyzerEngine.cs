@@ -77,6 +77,7 @@ public sealed class AnalyzerEngine
         var context = new AnalysisContext(text, options.Language);
         var sink = new ResultSink(wanted);
         foreach (var recognizer in recognizers) recognizer.Analyze(context, sink);
+        if (sink.Results.Count == 0) return []; // most texts of a dataset scan hold nothing: skip the per-result stages
 
         var kept = new List<RecognizerResult>(sink.Results.Count);
         var sources = new List<Recognizer>(sink.Results.Count);

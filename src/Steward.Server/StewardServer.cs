@@ -4,6 +4,7 @@ using Steward.Server.Hosting;
 using Steward.Server.Dashboard;
 using Steward.Server.Pii;
 using Steward.Server.Policies;
+using Steward.Server.PiiScans;
 using Steward.Server.Problems;
 using Steward.Server.Tickets;
 
@@ -31,6 +32,7 @@ public static class StewardServer
         builder.AddStewardPolicies();
         builder.AddStewardTickets();
         builder.AddStewardPii();
+        builder.AddStewardPiiScans();
 
         var app = builder.Build();
         app.UseStewardProblems();
@@ -58,6 +60,7 @@ public static class StewardServer
         app.MapAssessmentsApi();
         app.MapPresidioApi();
         app.MapPiiApi();
+        app.MapPiiScansApi();
         app.MapStewardDashboard();
         return app;
     }

@@ -18,8 +18,10 @@ namespace Steward.Governance.Decisions;
 /// signature over the canonical payload, and separation of duties: whoever registered a subject cannot
 /// approve it (the refusal itself is recorded as <c>decision.refused</c>).
 /// </summary>
-public sealed class DecisionStore(StewardDatabase db, LedgerStore ledger, EventFactory events)
+public sealed class DecisionStore(StewardDatabase db, LedgerStore ledger, EventFactory events, IEnumerable<IDecisionPrecondition>? preconditions = null)
 {
+    private readonly IDecisionPrecondition[] _preconditions = [.. preconditions ?? []];
+
     /// <summary>Records a decision.</summary>
     public async Task<Decision> RecordAsync(Actor actor, DecisionRequest request, CancellationToken cancellationToken = default)
     {
@@ -37,6 +39,11 @@ public sealed class DecisionStore(StewardDatabase db, LedgerStore ledger, EventF
                 signature = await VerifySignatureAsync(connection, actor, keyId, request, cancellationToken).ConfigureAwait(false);
             if (request.Outcome == "approved" && creator == actor.Id)
                 await RefuseAsync(actor, request, "separation of duties: the actor who registered the subject cannot approve it", cancellationToken).ConfigureAwait(false);
+            foreach (var precondition in _preconditions)
+            {
+                if (await precondition.RefusalAsync(connection, actor, request, cancellationToken).ConfigureAwait(false) is { } reason)
+                    await RefuseAsync(actor, request, reason, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         var evt = events.Create("decision.recorded", request.Subject, actor, []);

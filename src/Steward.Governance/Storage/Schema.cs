@@ -12,7 +12,8 @@ internal static class Schema
             .Concat(PolicyStatements(SerialKey(db)))
             .Concat(AssessmentSchema.Statements(db))
             .Concat(TicketSchema.Statements(db))
-            .Concat(RedTeamSchema.Statements(db));
+            .Concat(RedTeamSchema.Statements(db))
+            .Concat(PiiScans.PiiScanSchema.Statements());
 
     /// <summary>An auto-numbered primary key column type.</summary>
     public static string SerialKey(StewardDatabase db) => db.ProviderName == "sqlite"

@@ -4,6 +4,7 @@ using Steward.Server.Dashboard.Assets;
 using Steward.Server.Dashboard.Audit;
 using Steward.Server.Dashboard.Inventory;
 using Steward.Server.Dashboard.Login;
+using Steward.Server.Dashboard.PiiScans;
 using Steward.Server.Dashboard.Policies;
 using Steward.Server.Dashboard.Systems;
 using Steward.Server.Dashboard.Tickets;
@@ -44,5 +45,6 @@ internal static class DashboardEndpoints
         ui.MapTicketPages();
         ui.MapRedTeamPages();
         ui.MapAssessmentPages();
+        ui.MapPiiScanPages();
     }
 }

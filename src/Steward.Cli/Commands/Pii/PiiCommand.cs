@@ -11,5 +11,6 @@ internal static class PiiCommand
         AnalyzeCommand.Create(context),
         AnonymizeCommand.Create(context),
         EvaluateCommand.Create(context),
+        ScanCommand.Create(context),
     };
 }

@@ -67,11 +67,12 @@ internal static class InventoryTables
               <td data-label="System">{SystemCell(d.SystemId, systems)}</td>
               <td data-label="Owner">{d.Owner}</td>
               <td data-label="SHA-256">{Format.Short(d.Sha256)}</td>
+              <td data-label="PII scans"><a href="/ui/pii-scans/{d.Id}">PII scans<span class="visually-hidden"> of {d.Name}</span></a></td>
               <td data-label="Created" class="nowrap">{Format.Date(d.CreatedAt)}</td>
               <td data-label="Audit">{History("dataset", d.Id, d.Name)}</td>
             </tr>
             """));
-        return Table(InventoryTab.Datasets, "Datasets", page, request, ["Name", "System", "Owner", "SHA-256", "Created", "Audit"], rows,
+        return Table(InventoryTab.Datasets, "Datasets", page, request, ["Name", "System", "Owner", "SHA-256", "PII scans", "Created", "Audit"], rows,
             Html.Of($"No datasets are registered yet. Register one with <code>steward dataset register</code> or <code>POST /api/v1/datasets</code>."));
     }
 

@@ -21,4 +21,7 @@ internal enum DashboardArea
     RedTeam,
     /// <summary>Risk assessments: list, form, score and approval.</summary>
     Assessments,
+
+    /// <summary>PII scans of datasets and their verdicts.</summary>
+    PiiScans,
 }

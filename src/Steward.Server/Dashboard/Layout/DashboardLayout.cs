@@ -16,6 +16,7 @@ internal static class DashboardLayout
         (DashboardArea.Tickets, "Tickets", "/ui/tickets"),
         (DashboardArea.RedTeam, "Red team", "/ui/redteam"),
         (DashboardArea.Assessments, "Assessments", "/ui/assessments"),
+        (DashboardArea.PiiScans, "PII scans", "/ui/pii-scans"),
     ];
 
     /// <summary>A page of the signed-in dashboard.</summary>

@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using System.Globalization;
+using Steward.Pii.Scanning;
+
+namespace Steward.Benchmarks.Pii;
+
+/// <summary>
+/// <c>pii-scan-run --size-mb N [--recognizers pipeline|shape] [--file PATH]</c>: writes the generated CSV (unless it
+/// exists), scans it once and prints MB/s and the process's peak working set; run under <c>/usr/bin/time -v</c> for
+/// the maximum resident set size.
+/// </summary>
+public static class ScanRun
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var size = 1024L;
+        var kind = "shape";
+        string? file = null;
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            switch (args[i])
+            {
+                case "--size-mb": size = long.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+                case "--recognizers": kind = args[i + 1]; break;
+                case "--file": file = args[i + 1]; break;
+                default: Console.Error.WriteLine($"unknown option {args[i]}"); return 1;
+            }
+        }
+        file ??= Path.Combine(Path.GetTempPath(), $"steward-bench-scan-{size}mb.csv");
+        if (!File.Exists(file))
+        {
+            Console.WriteLine($"writing {file} ({size} MB)");
+            ScanBenchData.Write(file, size << 20);
+        }
+        var watch = Stopwatch.StartNew();
+        var report = await new DatasetScanner(BenchRecognizers.Engine(kind)).ScanFileAsync(file, new ScanOptions());
+        watch.Stop();
+        var mb = report.Bytes / 1e6;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{report.Bytes} bytes, {report.Rows} rows, {report.RowsAffected} with findings, {watch.Elapsed.TotalSeconds:0.00} s, {mb / watch.Elapsed.TotalSeconds:0.0} MB/s, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1 << 20)} MiB ({Environment.ProcessorCount} cores, {kind})"));
+        return 0;
+    }
+}

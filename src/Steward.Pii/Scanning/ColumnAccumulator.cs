@@ -1,0 +1,28 @@
+namespace Steward.Pii.Scanning;
+
+/// <summary>What one column holds so far.</summary>
+internal sealed class ColumnAccumulator(string name)
+{
+    private readonly Dictionary<string, EntityAccumulator> _entities = new(StringComparer.Ordinal);
+    private long _lastRow = -1;
+
+    public long Cells { get; set; }
+
+    public long Rows { get; private set; }
+
+    public void Add(long row, RecognizerResult result, string text, List<RecognizerResult> all, int samples)
+    {
+        if (!_entities.TryGetValue(result.EntityType, out var entity)) _entities[result.EntityType] = entity = new EntityAccumulator(result.EntityType);
+        entity.Add(row, result.Score);
+        if (row != _lastRow) { Rows++; _lastRow = row; }
+        if (entity.WantsSample(samples)) entity.AddSample(row, Redactor.Sample(text, all, result));
+    }
+
+    public ColumnReport ToReport() => new()
+    {
+        Name = name,
+        CellsScanned = Cells,
+        RowsAffected = Rows,
+        Entities = [.. _entities.Values.Select(e => e.ToFindings()).OrderByDescending(e => e.RowsAffected).ThenBy(e => e.EntityType, StringComparer.Ordinal)],
+    };
+}

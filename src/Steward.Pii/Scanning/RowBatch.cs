@@ -1,0 +1,58 @@
+using System.Text;
+
+namespace Steward.Pii.Scanning;
+
+/// <summary>
+/// A slice of rows handed from the reader to a worker: the worker parses it into cells (<see cref="Prepare"/>),
+/// analyses them and, when a redacted copy is wanted, renders the rows redacted (<see cref="Redact"/>); the
+/// merger then folds it into the report in file order.
+/// </summary>
+internal abstract class RowBatch
+{
+    /// <summary>The 1-based number of the batch's first row.</summary>
+    public long FirstRow { get; init; }
+
+    /// <summary>Rows in the batch (skipped rows included).</summary>
+    public int RowCount { get; protected set; }
+
+    /// <summary>Rows are counted once per group: a text batch is its own group, a Parquet row group is one.</summary>
+    public long Group { get; init; }
+
+    /// <summary>The 1-based number of the group's first row.</summary>
+    public long GroupFirstRow { get; init; }
+
+    /// <summary>Rows in the group.</summary>
+    public int GroupRowCount { get; init; }
+
+    /// <summary>Batch-local column names (index = <see cref="Cell.Column"/>).</summary>
+    public List<string> ColumnNames { get; protected set; } = [];
+
+    /// <summary>The values to analyse.</summary>
+    public List<Cell> Cells { get; } = [];
+
+    /// <summary>Problems found while reading or parsing.</summary>
+    public List<ScanProblem> Problems { get; } = [];
+
+    /// <summary>Rows that could not be scanned.</summary>
+    public int SkippedRows { get; set; }
+
+    /// <summary>Per cell, its results (set by the worker).</summary>
+    public List<RecognizerResult>[] Results { get; set; } = [];
+
+    /// <summary>The rows redacted, in the output format (set by <see cref="Redact"/>).</summary>
+    public StringBuilder? Redacted { get; protected set; }
+
+    /// <summary>Completed by the worker (or faulted).</summary>
+    public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Parses the batch into <see cref="Cells"/> (on a worker thread).</summary>
+    public abstract void Prepare();
+
+    /// <summary>Renders the rows with every result replaced (on a worker thread, after analysis).</summary>
+    public virtual void Redact() => throw new NotSupportedException("this format has no redacted copy");
+
+    /// <summary>Returns pooled memory.</summary>
+    public virtual void Release()
+    {
+    }
+}
