@@ -22,8 +22,17 @@ public sealed class AnalysisExplanation
     /// <summary>The final score.</summary>
     public double Score { get; set; }
 
-    /// <summary>A sentence for people.</summary>
-    public string? TextualExplanation { get; init; }
+    private string? _textual;
+
+    /// <summary>A sentence for people (by default "Identified as TYPE by RECOGNIZER", composed when first read).</summary>
+    public string? TextualExplanation
+    {
+        get => _textual ??= EntityType is null ? null : $"Identified as {EntityType} by {Recognizer}";
+        init => _textual = value;
+    }
+
+    /// <summary>The entity type, for the default sentence.</summary>
+    internal string? EntityType { get; init; }
 
     /// <summary>How much context raised the score.</summary>
     public double ScoreContextImprovement { get; set; }

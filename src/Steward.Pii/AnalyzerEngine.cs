@@ -48,12 +48,14 @@ public sealed class AnalyzerEngine
 
     private Recognizer[] Prepare(AnalyzeOptions options, out HashSet<string>? wanted)
     {
-        var languages = Registry.Languages;
-        if (!languages.Contains(options.Language))
-            throw new PiiRequestException($"language '{options.Language}' is not supported; supported: {string.Join(", ", languages)}");
-        var adHoc = options.AdHocRecognizers.Where(r => r.SupportedLanguage == options.Language).ToArray();
-        var recognizers = Registry.For(options.Language).Concat(adHoc).ToArray();
+        var registered = Registry.For(options.Language);
+        if (registered.Count == 0)
+            throw new PiiRequestException($"language '{options.Language}' is not supported; supported: {string.Join(", ", Registry.Languages)}");
         wanted = null;
+        var noAdHoc = options.AdHocRecognizers.Count == 0;
+        if (noAdHoc && options.Entities is not { Count: > 0 }) return (Recognizer[])registered; // the common case: nothing to filter
+        var recognizers = noAdHoc ? (Recognizer[])registered
+            : [.. registered, .. options.AdHocRecognizers.Where(r => r.SupportedLanguage == options.Language)];
         if (options.Entities is { Count: > 0 } entities)
         {
             var supported = recognizers.SelectMany(r => r.SupportedEntities).ToHashSet(StringComparer.Ordinal);
@@ -75,7 +77,7 @@ public sealed class AnalyzerEngine
     private List<RecognizerResult> Run(string text, AnalyzeOptions options, Recognizer[] recognizers, HashSet<string>? wanted, Regex? allowRegex)
     {
         var context = new AnalysisContext(text, options.Language);
-        var sink = new ResultSink(wanted);
+        var sink = new ResultSink(wanted, true);
         foreach (var recognizer in recognizers) recognizer.Analyze(context, sink);
         if (sink.Results.Count == 0) return []; // most texts of a dataset scan hold nothing: skip the per-result stages
 
@@ -114,21 +116,42 @@ public sealed class AnalyzerEngine
 
     /// <summary>
     /// Presidio's duplicate removal: best score first (then earlier, then longer); a result is dropped when its
-    /// score is 0, or when it lies within a kept result of the same entity type.
+    /// score is 0, or when it lies within a better-ranked result of the same entity type (containment is
+    /// transitive, so "within a kept result" and "within any better-ranked result" drop the same results).
+    /// O(n log n): per type, a Fenwick tree over start positions answers "the furthest end among better-ranked
+    /// results starting at or before here".
     /// </summary>
     internal static List<RecognizerResult> RemoveDuplicates(List<RecognizerResult> results)
     {
-        var ordered = results.Where(r => r.Score > 0)
-            .OrderByDescending(r => r.Score).ThenBy(r => r.Start).ThenByDescending(r => r.Length).ToList();
-        var kept = new List<RecognizerResult>(ordered.Count);
-        foreach (var r in ordered)
+        var ranked = results.Where(r => r.Score > 0).ToArray();
+        Array.Sort(ranked, static (a, b) =>
         {
-            var drop = false;
-            foreach (var k in kept)
+            var c = b.Score.CompareTo(a.Score);
+            if (c != 0) return c;
+            c = a.Start.CompareTo(b.Start);
+            return c != 0 ? c : b.Length.CompareTo(a.Length);
+        });
+        var kept = new List<RecognizerResult>(ranked.Length);
+        foreach (var group in ranked.GroupBy(r => r.EntityType, StringComparer.Ordinal))
+        {
+            var members = group.ToArray(); // still in rank order
+            if (members.Length == 1)
             {
-                if (k.EntityType == r.EntityType && r.IsContainedIn(k)) { drop = true; break; }
+                kept.Add(members[0]);
+                continue;
             }
-            if (!drop) kept.Add(r);
+            var starts = members.Select(m => m.Start).Distinct().Order().ToArray();
+            var furthest = new int[starts.Length + 1];
+            Array.Fill(furthest, int.MinValue);
+            foreach (var r in members)
+            {
+                var position = Array.BinarySearch(starts, r.Start) + 1; // 1-based
+                var maxEnd = int.MinValue;
+                for (var i = position; i > 0; i -= i & -i) maxEnd = Math.Max(maxEnd, furthest[i]);
+                if (maxEnd >= r.End) continue; // a better-ranked result of this type starts at or before and ends at or after
+                kept.Add(r);
+                for (var i = position; i < furthest.Length; i += i & -i) furthest[i] = Math.Max(furthest[i], r.End);
+            }
         }
         return kept;
     }

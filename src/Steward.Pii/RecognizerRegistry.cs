@@ -7,6 +7,7 @@ namespace Steward.Pii;
 public sealed class RecognizerRegistry
 {
     private readonly List<Recognizer> _recognizers;
+    private readonly Dictionary<string, Recognizer[]> _byLanguage;
 
     /// <summary>Creates a registry holding <paramref name="recognizers"/>.</summary>
     public RecognizerRegistry(IEnumerable<Recognizer> recognizers)
@@ -14,16 +15,18 @@ public sealed class RecognizerRegistry
         _recognizers = [.. recognizers];
         var duplicate = _recognizers.GroupBy(r => (r.Name, r.SupportedLanguage)).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new ArgumentException($"two recognizers are named '{duplicate.Key.Name}'", nameof(recognizers));
+        _byLanguage = _recognizers.GroupBy(r => r.SupportedLanguage, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        Languages = [.. _byLanguage.Keys.Order(StringComparer.Ordinal)];
     }
 
     /// <summary>Every recognizer.</summary>
     public IReadOnlyList<Recognizer> All => _recognizers;
 
     /// <summary>The recognizers serving <paramref name="language"/>.</summary>
-    public IEnumerable<Recognizer> For(string language) => _recognizers.Where(r => r.SupportedLanguage == language);
+    public IReadOnlyList<Recognizer> For(string language) => _byLanguage.TryGetValue(language, out var list) ? list : [];
 
     /// <summary>The languages served.</summary>
-    public IReadOnlyList<string> Languages => [.. _recognizers.Select(r => r.SupportedLanguage).Distinct().Order(StringComparer.Ordinal)];
+    public IReadOnlyList<string> Languages { get; }
 
     /// <summary>Every entity type reported for <paramref name="language"/>, sorted.</summary>
     public IReadOnlyList<string> EntitiesFor(string language) =>

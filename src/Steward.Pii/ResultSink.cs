@@ -16,6 +16,12 @@ public sealed class ResultSink
         _wanted = wanted is null ? null : new HashSet<string>(wanted, StringComparer.Ordinal);
     }
 
+    /// <summary>The engine's sink: it shares the request's set of wanted types instead of copying it.</summary>
+    internal ResultSink(HashSet<string>? wanted, bool _)
+    {
+        _wanted = wanted;
+    }
+
     /// <summary>True when results of <paramref name="entityType"/> are kept; recognizers may skip work otherwise.</summary>
     public bool Wants(string entityType) => _wanted is null || _wanted.Contains(entityType);
 
@@ -45,7 +51,8 @@ public sealed class ResultSink
             OriginalScore = score,
             Score = score,
             ValidationResult = validationResult,
-            TextualExplanation = textualExplanation ?? $"Identified as {entityType} by {recognizer.Name}",
+            TextualExplanation = textualExplanation,
+            EntityType = entityType,
         };
         _results.Add(new RecognizerResult(entityType, start, end, score, explanation));
         _sources.Add(recognizer);

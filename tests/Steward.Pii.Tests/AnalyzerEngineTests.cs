@@ -127,4 +127,36 @@ public sealed class AnalyzerEngineTests
         var all = Engine().AnalyzeBatch(["123-45-6789", "nothing", "tok_x"]);
         Assert.Equal([1, 0, 1], all.Select(a => a.Count));
     }
+
+    [Fact]
+    public void RemoveDuplicates_AgreesWithPresidiosPairwiseRule()
+    {
+        var random = new Random(5);
+        var explanation = new AnalysisExplanation { Recognizer = "r" };
+        for (var round = 0; round < 200; round++)
+        {
+            var results = Enumerable.Range(0, random.Next(1, 40)).Select(_ =>
+            {
+                var start = random.Next(0, 30);
+                return new RecognizerResult(random.Next(2) == 0 ? "A" : "B", start, start + random.Next(1, 8), random.Next(0, 4) / 3.0, explanation);
+            }).ToList();
+            var expected = Naive(results);
+            var actual = AnalyzerEngine.RemoveDuplicates(results);
+            // exact duplicates are interchangeable: compare what was kept, not which object
+            Assert.Equal(expected.Select(Key).Order(), actual.Select(Key).Order());
+        }
+
+        static string Key(RecognizerResult r) => $"{r.EntityType} {r.Start} {r.End} {r.Score}";
+
+        // Presidio's loop: best first; keep a result unless a kept result of its type contains it.
+        static List<RecognizerResult> Naive(List<RecognizerResult> results)
+        {
+            var kept = new List<RecognizerResult>();
+            foreach (var r in results.Where(r => r.Score > 0).OrderByDescending(r => r.Score).ThenBy(r => r.Start).ThenByDescending(r => r.Length))
+            {
+                if (!kept.Exists(k => k.EntityType == r.EntityType && r.IsContainedIn(k))) kept.Add(r);
+            }
+            return kept;
+        }
+    }
 }

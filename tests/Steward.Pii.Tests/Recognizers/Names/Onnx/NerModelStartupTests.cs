@@ -111,6 +111,6 @@ public sealed class NerModelStartupTests
         folder.Write("config.json", "{}");
         Fails(folder);
         folder.Write("config.json", config);
-        Assert.Single(DefaultNameRecognizers.Create(new PiiEngineOptions { NerModelDirectory = folder.Path }));
+        Assert.Single(DefaultNameRecognizers.Create(new PiiEngineOptions { NerModelDirectory = folder.Path }).OfType<OnnxNerRecognizer>());
     }
 }

@@ -100,7 +100,7 @@ public sealed class OnnxNerRecognizerTests : IDisposable
     public void Registry_ReportsOnlyTheTypesTheLabelsName()
     {
         using var folder = TinyNerFolder.Create([("John", "B-PER", 4), ("Paris", "B-LOC", 4)], ["O", "B-PER", "I-PER", "B-LOC", "I-LOC"]);
-        var recognizer = Assert.Single(DefaultNameRecognizers.Create(new PiiEngineOptions { NerModelDirectory = folder.Path }));
+        var recognizer = Assert.Single(DefaultNameRecognizers.Create(new PiiEngineOptions { NerModelDirectory = folder.Path }).OfType<OnnxNerRecognizer>());
         Assert.Equal(["LOCATION", "PERSON"], recognizer.SupportedEntities);
     }
 
