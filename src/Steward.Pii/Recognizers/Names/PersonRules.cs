@@ -85,6 +85,8 @@ internal static class PersonRules
             if (!known)
             {
                 if (common || s.NoCase || !cued || (flags & ~NameFlags.PlaceShape) != 0) continue;
+                // A short unknown all-capitals word in mixed-case text is an acronym ("my SSN is"), not a name.
+                if (s.Shape(i, TokenShape.AllUpper) && e == i && s.Tokens[i].Length <= 5) continue;
                 (score, rule) = (0.6, "person: unknown proper noun with a person cue");
             }
             else if (s.Has(i, NameFlags.FirstName) && !common && !place)

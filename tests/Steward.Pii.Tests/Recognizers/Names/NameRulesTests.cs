@@ -23,6 +23,11 @@ public sealed class NameRulesTests
     public void TitleIsNotPartOfThePerson(string text, string name) => Has(text, "PERSON", name);
 
     [Theory]
+    [InlineData("For the tax form my SSN is 123-45-6789.")]
+    [InlineData("Our VAT is included and the DOB was checked.")]
+    public void ShortAcronymsInMixedCaseTextAreNotPeople(string text) => HasNo(text, "PERSON");
+
+    [Theory]
     [InlineData("Hello, my name is Zorblat Quinn.", "Zorblat Quinn")]
     [InlineData("Everyone calls me Vesna", "Vesna")]
     [InlineData("Surname: Okeke", "Okeke")]
