@@ -155,32 +155,29 @@ public sealed class DatasetScanner(AnalyzerEngine engine, TimeProvider? time = n
 
     private List<RecognizerResult>[] Analyse(RowBatch batch, AnalyzeOptions analyze)
     {
-        var texts = new string[batch.Cells.Count];
-        for (var i = 0; i < texts.Length; i++) texts[i] = batch.Cells[i].Text;
-        try
+        // Each cell is analysed with its column's name as extra context, so a weak match under a header such as
+        // "ssn" or "account_number" scores as it would after those words in a sentence.
+        var results = new List<RecognizerResult>[batch.Cells.Count];
+        var perColumn = new Dictionary<int, AnalyzeOptions>();
+        var failedRows = new HashSet<int>();
+        for (var i = 0; i < results.Length; i++)
         {
-            return [.. engine.AnalyzeBatch(texts, analyze)];
-        }
-        catch (PiiRequestException)
-        {
-            // A recognizer gave up on some cell (a regex timeout): analyse cell by cell and report the ones that fail.
-            var results = new List<RecognizerResult>[texts.Length];
-            var failedRows = new HashSet<int>();
-            for (var i = 0; i < texts.Length; i++)
+            var cell = batch.Cells[i];
+            if (!perColumn.TryGetValue(cell.Column, out var options))
+                perColumn[cell.Column] = options = ColumnContext.Apply(analyze, batch.ColumnNames[cell.Column]);
+            try
             {
-                try
-                {
-                    results[i] = engine.Analyze(texts[i], analyze);
-                }
-                catch (PiiRequestException e)
-                {
-                    results[i] = [];
-                    if (failedRows.Add(batch.Cells[i].Row))
-                        batch.Problems.Add(new ScanProblem("analysis_failed", batch.FirstRow + batch.Cells[i].Row, -1, $"{batch.ColumnNames[batch.Cells[i].Column]}: {e.Message}"));
-                }
+                results[i] = engine.Analyze(cell.Text, options);
             }
-            batch.SkippedRows += failedRows.Count;
-            return results;
+            catch (PiiRequestException e)
+            {
+                // A recognizer gave up on this cell (a regex timeout): report the row, keep scanning.
+                results[i] = [];
+                if (failedRows.Add(cell.Row))
+                    batch.Problems.Add(new ScanProblem("analysis_failed", batch.FirstRow + cell.Row, -1, $"{batch.ColumnNames[cell.Column]}: {e.Message}"));
+            }
         }
+        batch.SkippedRows += failedRows.Count;
+        return results;
     }
 }
