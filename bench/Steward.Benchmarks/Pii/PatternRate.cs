@@ -6,7 +6,7 @@ using Steward.Pii;
 namespace Steward.Benchmarks.Pii;
 
 /// <summary>
-/// <c>pii-pattern-rate [MB]</c>: a quick, single-threaded throughput check of the pattern-only analyzer, each
+/// <c>pii-pattern-rate [MB]</c>: a quick, single-threaded throughput check of all default recognizers, the pattern-only analyzer, each
 /// recognizer alone, and the Presidio regex baseline, over the generated corpus (default 4 MB). The
 /// BenchmarkDotNet classes in this folder give the reported figures; this is for iterating.
 /// </summary>
@@ -18,6 +18,14 @@ internal static class PatternRate
         var documents = PiiCorpus.Build(megabytes * 1_000_000);
         var chars = documents.Sum(d => d.Length);
         var engine = new AnalyzerEngine(RecognizerRegistry.CreatePatternOnly());
+        // The first speed target: every default recognizer (patterns, checksums, gazetteers and rules).
+        var all = AnalyzerEngine.CreateDefault();
+        Report("all default recognizers, PII corpus (engine)", chars, () => { foreach (var d in documents) all.Analyze(d); });
+        var prose = Enumerable.Range(0, Math.Max(1, megabytes * 1_000_000 / 65_536)).Select(_ => MixedEnglishText.Build(65_536)).ToList();
+        var proseChars = prose.Sum(d => d.Length);
+        Report("all default recognizers, mixed English prose in 64 KB texts (engine)", proseChars, () => { foreach (var d in prose) all.Analyze(d); });
+        var messages = prose.SelectMany(d => d.Split('\n', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        Report("all default recognizers, the same prose one line per request (engine)", proseChars, () => { foreach (var d in messages) all.Analyze(d); });
         Report("pattern-only analyzer (engine)", chars, () => { foreach (var d in documents) engine.Analyze(d); });
         Report("  recognizers only (one shared context per document)", chars, () =>
         {
