@@ -19,6 +19,7 @@ internal static class PiiServiceExtensions
             var defaults = RecognizerRegistry.CreateDefault(engineOptions);
             return new AnalyzerEngine(new RecognizerRegistry([.. defaults.All, .. server.Recognizers.Select(Build)]), engineOptions);
         });
+        builder.Services.AddHostedService<PiiWarmup>();
         builder.Services.AddSingleton<AnonymizerEngine>();
         // Policies compiled by the server (evaluation, gates, module validation) may call pii.analyze and pii.contains.
         builder.Services.AddSingleton(sp => PiiBuiltins.CreateRegistry(sp.GetRequiredService<AnalyzerEngine>()));
