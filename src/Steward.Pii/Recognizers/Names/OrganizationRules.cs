@@ -59,6 +59,8 @@ internal static class OrganizationRules
         while (j >= 0 && i - j <= 4 && !s.Claimed[j] && !s.NewlineBefore(j + 1) && (s.SpaceBefore(j + 1) || s.GapBefore(j + 1).Trim(' ').SequenceEqual("&")))
         {
             var connector = OrgConnectors.Contains(s.Word(j)) && !s.Shape(j, TokenShape.AllUpper);
+            // "of" joins an organisation's head word ("Bank of ...", "University of ..."), not a person to a firm ("Ahmed of Torwen Labs").
+            if (connector && s.IsWord(j, "of") && (j == 0 || !s.Has(j - 1, NameFlags.OrgPrefix))) break;
             if (!connector && (!s.CapLike(j) || s.Has(j, NameFlags.Title | NameFlags.Calendar) || s.NoCase && s.Has(j, NameFlags.Common))) break;
             if (!connector && !s.Has(j, NameFlags.Common | NameFlags.OrgSuffix)) distinctive++;
             j--;

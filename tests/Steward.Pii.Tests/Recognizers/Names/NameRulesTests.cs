@@ -22,6 +22,15 @@ public sealed class NameRulesTests
     [InlineData("Prof Hildegard Brandvold will teach the course.", "Hildegard Brandvold")]
     public void TitleIsNotPartOfThePerson(string text, string name) => Has(text, "PERSON", name);
 
+    [Fact]
+    public void OfJoinsAnOrganisationsHeadWord_NotAPersonToAFirm()
+    {
+        var found = Find("The talk by Ahmed of Torwen Labs was great; she banks with the Bank of Zorvania Ltd.");
+        Assert.Contains(("PERSON", "Ahmed"), found);
+        Assert.Contains(("ORGANIZATION", "Torwen Labs"), found);
+        Assert.Contains(("ORGANIZATION", "Bank of Zorvania Ltd"), found);
+    }
+
     [Theory]
     [InlineData("For the tax form my SSN is 123-45-6789.")]
     [InlineData("Our VAT is included and the DOB was checked.")]
