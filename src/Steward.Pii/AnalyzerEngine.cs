@@ -77,7 +77,7 @@ public sealed class AnalyzerEngine
     private List<RecognizerResult> Run(string text, AnalyzeOptions options, Recognizer[] recognizers, HashSet<string>? wanted, Regex? allowRegex)
     {
         var context = new AnalysisContext(text, options.Language);
-        var sink = new ResultSink(wanted, true);
+        var sink = ResultSink.Sharing(wanted);
         foreach (var recognizer in recognizers) recognizer.Analyze(context, sink);
         if (sink.Results.Count == 0) return []; // most texts of a dataset scan hold nothing: skip the per-result stages
 

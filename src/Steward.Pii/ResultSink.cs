@@ -16,11 +16,10 @@ public sealed class ResultSink
         _wanted = wanted is null ? null : new HashSet<string>(wanted, StringComparer.Ordinal);
     }
 
+    private ResultSink(HashSet<string>? wanted) => _wanted = wanted;
+
     /// <summary>The engine's sink: it shares the request's set of wanted types instead of copying it.</summary>
-    internal ResultSink(HashSet<string>? wanted, bool _)
-    {
-        _wanted = wanted;
-    }
+    internal static ResultSink Sharing(HashSet<string>? wanted) => new(wanted);
 
     /// <summary>True when results of <paramref name="entityType"/> are kept; recognizers may skip work otherwise.</summary>
     public bool Wants(string entityType) => _wanted is null || _wanted.Contains(entityType);

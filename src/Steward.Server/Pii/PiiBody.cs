@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Steward.Server.Problems;
 
 namespace Steward.Server.Pii;
 
@@ -9,22 +10,7 @@ internal static class PiiBody
     {
         if (request.ContentType is { } type && !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) && !type.Contains("+json", StringComparison.OrdinalIgnoreCase))
             throw new PiiHttpException(StatusCodes.Status415UnsupportedMediaType, "Content-Type must be application/json");
-        if (request.ContentLength > limit) throw TooLarge(limit);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        try
-        {
-            int read;
-            while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
-            {
-                if (buffer.Length + read > limit) throw TooLarge(limit);
-                buffer.Write(chunk, 0, read);
-            }
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            throw TooLarge(limit);
-        }
+        using var buffer = await BoundedBody.ReadAsync(request, limit, () => TooLarge(limit));
         if (buffer.Length == 0) throw new PiiHttpException("Invalid request json: the body is empty (a JSON object is expected)");
         // JsonDocument checks strings' UTF-8 only when they are read; refuse bad bytes before any field is.
         if (!System.Text.Unicode.Utf8.IsValid(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Steward.Pii;
+using Steward.Server.Problems;
 
 namespace Steward.Server.Pii;
 
@@ -10,21 +11,7 @@ namespace Steward.Server.Pii;
 /// </summary>
 internal static class PiiProblems
 {
-    public static RouteGroupBuilder WithPiiProblems(this RouteGroupBuilder group)
-    {
-        group.AddEndpointFilter(async (context, next) =>
-        {
-            try
-            {
-                return await next(context);
-            }
-            catch (Exception e) when (From(e) is { } problem)
-            {
-                return problem;
-            }
-        });
-        return group;
-    }
+    public static RouteGroupBuilder WithPiiProblems(this RouteGroupBuilder group) => group.WithExceptionProblems(From);
 
     public static ProblemHttpResult? From(Exception exception) => exception switch
     {

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Steward.Server.Problems;
 
 namespace Steward.Server.Policies;
 
@@ -51,22 +52,7 @@ internal static class OpaInput
     /// <summary>The body, at most <paramref name="limit"/> bytes; a larger one (or one over the server's limit) is a 400.</summary>
     public static async Task<byte[]> ReadAsync(HttpRequest request, int limit)
     {
-        if (request.ContentLength > limit) throw TooLarge(limit);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        try
-        {
-            int read;
-            while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
-            {
-                if (buffer.Length + read > limit) throw TooLarge(limit);
-                buffer.Write(chunk, 0, read);
-            }
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            throw TooLarge(limit);
-        }
+        using var buffer = await BoundedBody.ReadAsync(request, limit, () => TooLarge(limit));
         return buffer.ToArray();
     }
 

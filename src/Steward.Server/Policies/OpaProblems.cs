@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Steward.Governance.Errors;
 using Steward.Governance.Policies;
 using Steward.Policy;
+using Steward.Server.Problems;
 
 namespace Steward.Server.Policies;
 
@@ -13,21 +14,7 @@ namespace Steward.Server.Policies;
 /// </summary>
 internal static class OpaProblems
 {
-    public static RouteGroupBuilder WithOpaProblems(this RouteGroupBuilder group)
-    {
-        group.AddEndpointFilter(async (context, next) =>
-        {
-            try
-            {
-                return await next(context);
-            }
-            catch (Exception e) when (From(e) is { } problem)
-            {
-                return problem;
-            }
-        });
-        return group;
-    }
+    public static RouteGroupBuilder WithOpaProblems(this RouteGroupBuilder group) => group.WithExceptionProblems(From);
 
     public static ProblemHttpResult? From(Exception exception) => exception switch
     {
