@@ -92,6 +92,8 @@ internal sealed class ProfileFileReader
         _builder.AddMissing(index);
     }
 
+    private bool IsNumbers(int column) => _kinds.GetValueOrDefault(_names[column], ProfileColumnKind.Numbers) == ProfileColumnKind.Numbers;
+
     private void ReadCsv()
     {
         using var reader = new StreamReader(_path);
@@ -141,6 +143,7 @@ internal sealed class ProfileFileReader
                     switch (value.ValueKind)
                     {
                         case JsonValueKind.Null: Cell(column, null, false, where); break;
+                        case JsonValueKind.Number when IsNumbers(column) && value.TryGetDouble(out var number): _builder.AddNumber(_builderIndex[column], number); break;
                         case JsonValueKind.Number: Cell(column, value.GetRawText(), false, where); break;
                         case JsonValueKind.String: Cell(column, value.GetString(), true, where); break;
                         case JsonValueKind.True: Cell(column, "true", true, where); break;
