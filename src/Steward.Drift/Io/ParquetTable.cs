@@ -10,11 +10,14 @@ namespace Steward.Drift.Io;
 /// </summary>
 internal static class ParquetTable
 {
-    public static RawTable Read(string path)
+    public static RawTable Read(string path) => Read(path, () => File.OpenRead(path));
+
+    /// <summary>Reads Parquet from a stream <paramref name="open"/> returns (disposed after reading); <paramref name="path"/> names it in errors.</summary>
+    public static RawTable Read(string path, Func<Stream> open)
     {
         try
         {
-            return ReadAsync(path).GetAwaiter().GetResult();
+            return ReadAsync(path, open).GetAwaiter().GetResult();
         }
         catch (Exception e) when (e is not DriftException and not FileNotFoundException and not DirectoryNotFoundException and not UnauthorizedAccessException)
         {
@@ -22,9 +25,9 @@ internal static class ParquetTable
         }
     }
 
-    private static async Task<RawTable> ReadAsync(string path)
+    private static async Task<RawTable> ReadAsync(string path, Func<Stream> open)
     {
-        await using var stream = File.OpenRead(path);
+        await using var stream = open();
         var reader = await ParquetReader.CreateAsync(stream).ConfigureAwait(false);
         await using var readerScope = reader.ConfigureAwait(false);
         var fields = reader.Schema.GetDataFields();

@@ -57,7 +57,7 @@ internal sealed class LabelAccumulator : ColumnAccumulator
         }
     }
 
-    public override ColumnProfile ToProfile(long rowCount) => new(Name, Kind)
+    public override ColumnProfile ToProfile(long rowCount, bool release = false) => new(Name, Kind)
     {
         Count = Present,
         MissingCount = Missing + Math.Max(0, rowCount - Entries),
