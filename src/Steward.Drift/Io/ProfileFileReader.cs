@@ -88,7 +88,7 @@ internal sealed class ProfileFileReader
             _builder.AddLabel(index, text);
             return;
         }
-        if (!isText && TableReader.TryNumber(text, out var value))
+        if ((!isText || _numerical.Contains(name)) && TableReader.TryNumber(text, out var value))
         {
             _builder.AddNumber(index, value);
             return;
@@ -166,12 +166,18 @@ internal sealed class ProfileFileReader
 
     private void ReadParquet()
     {
-        var table = ParquetTable.Read(_path, _open);
-        for (var c = 0; c < table.Names.Count; c++) Column(table.Names[c]);
-        for (var row = 0; row < table.RowCount; row++)
+        var table = ParquetTable.Read(_path, _open, Group);
+        if (_names.Count == 0) foreach (var name in table.Names) Column(name);
+    }
+
+    /// <summary>One Parquet row group (memory is bounded by a row group).</summary>
+    private void Group(RawTable group)
+    {
+        if (_names.Count == 0) foreach (var name in group.Names) Column(name);
+        for (var row = 0; row < group.RowCount; row++)
         {
-            var where = $"row {table.Lines[row]}";
-            for (var c = 0; c < table.Names.Count; c++) Cell(c, table.Cells[c][row], table.TextColumns.Contains(c), where);
+            var where = $"row {group.Lines[row]}";
+            for (var c = 0; c < group.Names.Count; c++) Cell(c, group.Cells[c][row], group.TextColumns.Contains(c), where);
             _builder.EndRow();
         }
     }

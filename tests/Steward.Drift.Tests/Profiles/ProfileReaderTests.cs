@@ -93,5 +93,29 @@ public sealed class ProfileReaderTests : IDisposable
         Assert.Contains("cannot be both", Assert.Throws<DriftException>(() => ProfileReader.Read(path, null, ["b"], ["b"])).Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Parquet_Is_Profiled_Row_Group_By_Row_Group()
+    {
+        var path = Path.Combine(_directory, "data.parquet");
+        var x = new Parquet.Schema.DataField<double?>("x");
+        var city = new Parquet.Schema.DataField<string>("city");
+        await using (var stream = System.IO.File.Create(path))
+        {
+            await using var writer = await Parquet.ParquetWriter.CreateAsync(new Parquet.Schema.ParquetSchema(x, city), stream);
+            for (var g = 0; g < 3; g++)
+            {
+                using var group = writer.CreateRowGroup();
+                await group.WriteAsync<double>(x, new ReadOnlyMemory<double?>(Enumerable.Range(0, 100).Select(i => i == 7 ? (double?)null : g * 100 + i).ToArray()), null, null, TestContext.Current.CancellationToken);
+                await group.WriteAsync(city, Enumerable.Range(0, 100).Select(i => g == 2 && i == 5 ? "Nantes" : i % 2 == 0 ? "12" : "13").ToArray());
+            }
+        }
+        var profile = ProfileReader.Read(path, null, [], []);
+        Assert.Equal(300, profile.RowCount);
+        Assert.Equal((297L, 3L, 0.0, 299.0), (profile.Find("x")!.Count, profile.Find("x")!.MissingCount, profile.Find("x")!.Min, profile.Find("x")!.Max));
+        Assert.Equal(new Dictionary<string, long> { ["12"] = 150, ["13"] = 149, ["Nantes"] = 1 }, profile.Find("city")!.Categories);
+        Assert.Contains("row 206, column 'city': 'Nantes' is not a number",
+            Assert.Throws<DriftException>(() => ProfileReader.Read(path, null, [], ["city"])).Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 }
