@@ -106,7 +106,7 @@ internal sealed class NumberAccumulator : ColumnAccumulator
         return new ColumnProfile(Name, Kind)
         {
             Count = Present,
-            MissingCount = Missing + Math.Max(0, rowCount - Entries),
+            MissingCount = MissingFor(rowCount),
             Min = empty ? double.NaN : _min,
             Max = empty ? double.NaN : _max,
             Mean = empty ? double.NaN : _mean,
