@@ -5,6 +5,7 @@ using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Steward.Sidecar;
 
@@ -18,6 +19,8 @@ namespace Steward.Benchmarks.Sidecar;
 /// Target: the sidecar adds at most 1 ms at p99 at 2,000 requests/s. Then, one request at a time (alternating paths,
 /// <c>--sequential N</c>, default 5,000 each), the sidecar's own added latency without any queue.
 /// <c>dotnet run -c Release --project bench/Steward.Benchmarks -- load-sidecar [--rate 2000] [--seconds 60] [--sequential 5000] [--bundle policies]</c>
+/// Split mode: <c>--role upstream|sidecar --listen URL [--upstream URL]</c> serves one part;
+/// <c>--direct URL --through URL</c> only drives load at them (see <c>load-sidecar-split.sh</c>, which pins them with taskset).
 /// </summary>
 internal static class SidecarLoad
 {
@@ -35,19 +38,72 @@ internal static class SidecarLoad
         var rate = Option(args, "--rate", 2000);
         var seconds = Option(args, "--seconds", 60);
         var bundle = OptionText(args, "--bundle") ?? Steward.Benchmarks.Policy.AiPolicyFixture.PoliciesDirectory();
+        var listen = OptionText(args, "--listen") ?? "http://127.0.0.1:0";
 
-        await using var upstream = await StartUpstreamAsync();
-        var upstreamUri = new Uri(upstream.Urls.First());
+        // Split mode (load-sidecar-split.sh): the upstream, the sidecar and the load generator each in a process of
+        // their own, so that taskset can put the load generator on other cores than what it measures.
+        switch (OptionText(args, "--role"))
+        {
+            case "upstream":
+            {
+                await using var served = await StartUpstreamAsync(listen);
+                Console.WriteLine("upstream listening on " + served.Urls.First());
+                await served.WaitForShutdownAsync(); // until SIGTERM or Ctrl+C
+                return 0;
+            }
+
+            case "sidecar":
+            {
+                var served = await StartSidecarAsync(listen, new Uri(OptionText(args, "--upstream") ?? throw new ArgumentException("--upstream URL is required")), bundle);
+                await using var _ = served;
+                Console.WriteLine("sidecar listening on " + served.Urls.First());
+                await served.WaitForShutdownAsync();
+                return 0;
+            }
+        }
+
+        WebApplication? upstream = null, sidecar = null;
+        Uri upstreamUri, sidecarUri;
+        var external = OptionText(args, "--direct") is not null && OptionText(args, "--through") is not null;
+        if (external)
+        {
+            upstreamUri = new Uri(OptionText(args, "--direct")!);
+            sidecarUri = new Uri(OptionText(args, "--through")!);
+        }
+        else
+        {
+            upstream = await StartUpstreamAsync("http://127.0.0.1:0");
+            upstreamUri = new Uri(upstream.Urls.First());
+            sidecar = await StartSidecarAsync("http://127.0.0.1:0", upstreamUri, bundle);
+            sidecarUri = new Uri(sidecar.Urls.First());
+        }
+
+        try
+        {
+            return await MeasureAsync(args, rate, seconds, external ? "separate processes" : $"embedded, bundle {bundle}", upstreamUri, sidecarUri);
+        }
+        finally
+        {
+            if (sidecar is not null) await sidecar.DisposeAsync();
+            if (upstream is not null) await upstream.DisposeAsync();
+        }
+    }
+
+    private static async Task<WebApplication> StartSidecarAsync(string listen, Uri upstream, string bundle)
+    {
         var sidecar = SidecarHost.Build(new SidecarOptions
         {
-            Listen = new Uri("http://127.0.0.1:0"),
-            Upstream = upstreamUri,
+            Listen = new Uri(listen),
+            Upstream = upstream,
             Bundle = bundle,
             Output = new OutputPolicyOptions { Source = "sidecar", Endpoint = "load" },
         }, logging => logging.SetMinimumLevel(LogLevel.Error));
         await sidecar.StartAsync();
-        await using var _ = sidecar;
-        var sidecarUri = new Uri(sidecar.Urls.First());
+        return sidecar;
+    }
+
+    private static async Task<int> MeasureAsync(string[] args, int rate, int seconds, string setup, Uri upstreamUri, Uri sidecarUri)
+    {
 
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = TimeSpan.FromMinutes(10), UseProxy = false };
         using var http = new HttpClient(handler, disposeHandler: false);
@@ -103,13 +159,13 @@ internal static class SidecarLoad
         var d = Percentiles(direct.Latencies);
         var s = Percentiles(proxied.Latencies);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"load-sidecar: {rate} requests/s for {seconds} s per path, policy data.ai_policy (embedded, bundle {bundle}), {Environment.ProcessorCount} cores"));
+            $"load-sidecar: {rate} requests/s for {seconds} s per path, policy data.ai_policy ({setup}), {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
         Console.WriteLine(Line("direct ", direct.Latencies.Length, direct.Errors, d) + string.Create(CultureInfo.InvariantCulture, $"; CPU {directCpu:P0} of the machine"));
         Console.WriteLine(Line("sidecar", proxied.Latencies.Length, proxied.Errors, s) + string.Create(CultureInfo.InvariantCulture, $"; CPU {sidecarCpu:P0} of the machine"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"sidecar - direct: p50 {s.P50 - d.P50:+0.00;-0.00} ms, p99 {s.P99 - d.P99:+0.00;-0.00} ms (ratio p99 {s.P99 / d.P99:F2}x); target p99 difference <= 1.00 ms: {(s.P99 - d.P99 <= 1 ? "met" : "NOT met")}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"working set: start {startSet / 1048576.0:F0} MiB, end {endSet / 1048576.0:F0} MiB (one process: load generator, upstream and sidecar); GC gen0/1/2 {gcs[0]}/{gcs[1]}/{gcs[2]}, paused {pause.TotalMilliseconds:F0} ms"));
+            $"working set: start {startSet / 1048576.0:F0} MiB, end {endSet / 1048576.0:F0} MiB (this process: the load generator{(setup == "separate processes" ? " only" : ", upstream and sidecar")}); GC gen0/1/2 {gcs[0]}/{gcs[1]}/{gcs[2]}, paused {pause.TotalMilliseconds:F0} ms"));
 
         // Added latency without queueing: one request at a time, alternating the paths, so that CPU contention from
         // outside the run falls on both alike and no queue forms. This is the sidecar's own cost per request.
@@ -165,11 +221,11 @@ internal static class SidecarLoad
         return http.PostAsync(new Uri(target, "/v1/predict"), content);
     }
 
-    private static async Task<WebApplication> StartUpstreamAsync()
+    private static async Task<WebApplication> StartUpstreamAsync(string listen)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls(listen);
         var app = builder.Build();
         app.Run(async context =>
         {

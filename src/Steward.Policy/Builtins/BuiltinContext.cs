@@ -25,6 +25,13 @@ public sealed class BuiltinContext
     /// <summary>Cancels evaluation.</summary>
     public CancellationToken CancellationToken { get; }
 
+    /// <summary>
+    /// Whether a context that served an earlier query can serve the next one unchanged: same clock and token, and
+    /// neither its clock reading nor its cache was used (so nothing of the earlier query is left in it).
+    /// </summary>
+    internal bool IsUnusedFor(TimeProvider time, CancellationToken cancellationToken) =>
+        _cache is null && _now is null && ReferenceEquals(Time, time) && CancellationToken.Equals(cancellationToken);
+
     /// <summary>A cache that lives for one query (e.g. compiled regular expressions).</summary>
     public IDictionary<object, object> Cache => _cache ??= [];
 }

@@ -11,6 +11,25 @@ internal sealed class DocumentBuilder(bool set)
     private readonly Level _root = new();
     private readonly List<Value> _order = [];
     private HashSet<Value>? _seen;
+    private bool _set = set;
+
+    /// <summary>Empties the builder for the next document (a set or an object); its lists are kept for reuse.</summary>
+    public void Reset(bool set)
+    {
+        _set = set;
+        _order.Clear();
+        _seen = null;
+        _root.Children = null;
+        _root.Leaves = null;
+        if (set)
+        {
+            _root.Elements?.Clear();
+        }
+        else
+        {
+            _root.Elements = null;
+        }
+    }
 
     /// <summary>The top-level keys (or set elements) in the order the rules produced them, as OPA enumerates them.</summary>
     public IReadOnlyList<Value> Order => _order;
@@ -25,7 +44,7 @@ internal sealed class DocumentBuilder(bool set)
         }
 
         var level = _root;
-        var last = set ? path.Length : path.Length - 1;
+        var last = _set ? path.Length : path.Length - 1;
         for (var i = 0; i < last; i++)
         {
             level.Children ??= [];
@@ -43,7 +62,7 @@ internal sealed class DocumentBuilder(bool set)
             level = next;
         }
 
-        if (set)
+        if (_set)
         {
             (level.Elements ??= []).Add(value);
             return true;
@@ -105,14 +124,15 @@ internal sealed class DocumentBuilder(bool set)
 
     private Value Build(Level level)
     {
-        if (level.Elements is not null)
+        // An empty list is one kept by Reset for reuse: no elements were added.
+        if (level.Elements is { Count: > 0 })
         {
             return SetValue.From(level.Elements);
         }
 
         if (level.Children is null && level.Leaves is null)
         {
-            return set && ReferenceEquals(level, _root) ? SetValue.Empty : ObjectValue.Empty;
+            return _set && ReferenceEquals(level, _root) ? SetValue.Empty : ObjectValue.Empty;
         }
 
         var builder = new ObjectBuilder();

@@ -191,6 +191,16 @@ internal sealed partial class Evaluator
             return node.Constant;
         }
 
+        // The query's own cache first: a shared value, once fetched, is kept there too (a lookup in the
+        // shared table costs a hash and a lock-free read; the array costs an index).
+        _cache ??= new(_policy.Tree.NodeCount);
+        if (_cache.TryGetValue(node, out var cached))
+        {
+            return ReferenceEquals(cached, InProgress)
+                ? throw new RegoEvalException(ErrorCodes.Recursion, $"rule {node.DottedPath} is recursive")
+                : ReferenceEquals(cached, Undefined) ? null : cached;
+        }
+
         var shared = node.IsDataConstant && _overrides is null && _mocks is null ? SharedFor(_data) : null;
         if (shared is not null && shared.TryGetValue(node, out var sharedValue))
         {
@@ -199,15 +209,8 @@ internal sealed partial class Evaluator
                 (_order ??= new(_policy.Tree.NodeCount))[node] = sharedValue.Order;
             }
 
+            _cache[node] = sharedValue.Value;
             return ReferenceEquals(sharedValue.Value, Undefined) ? null : sharedValue.Value;
-        }
-
-        _cache ??= new(_policy.Tree.NodeCount);
-        if (_cache.TryGetValue(node, out var cached))
-        {
-            return ReferenceEquals(cached, InProgress)
-                ? throw new RegoEvalException(ErrorCodes.Recursion, $"rule {node.DottedPath} is recursive")
-                : ReferenceEquals(cached, Undefined) ? null : cached;
         }
 
         // The marker stays if evaluation throws; the whole query fails then anyway.
@@ -299,14 +302,15 @@ internal sealed partial class Evaluator
     /// <summary>Partial sets and objects (including rules with dynamic head references): every solution adds an entry.</summary>
     private Value EvalMulti(RuleNode node, bool set)
     {
-        var root = new DocumentBuilder(set);
         if (_multiDepth == _multiCollectors.Length)
         {
             Array.Resize(ref _multiCollectors, Math.Max(4, _multiCollectors.Length * 2));
         }
 
+        // The collector (and its document builder) stays taken until the document is built: merging the rules
+        // below may evaluate other multi-value rules, which take the next level.
         var collector = _multiCollectors[_multiDepth++] ??= new MultiCollector(this);
-        collector.Begin(root);
+        var root = collector.Begin(set);
         try
         {
             foreach (var rule in Candidates(node))
@@ -315,36 +319,36 @@ internal sealed partial class Evaluator
                 EvalBody(rule.Body, 0, collector.Frame, collector.OnSolution);
                 collector.Finish();
             }
+
+            var merged = false;
+            foreach (var (name, child) in node.Children)
+            {
+                if (child.IsFunction || !child.HasRules)
+                {
+                    continue;
+                }
+
+                var value = Materialize(child, null);
+                if (value is not null && !root.Merge(new StringValue(name), value))
+                {
+                    throw Conflict("object keys must be unique");
+                }
+
+                merged = true;
+            }
+
+            if (!merged && root.Order.Count > 1)
+            {
+                (_order ??= new(_policy.Tree.NodeCount))[node] = [.. root.Order];
+            }
+
+            return root.Build();
         }
         finally
         {
             collector.Clear();
             _multiDepth--;
         }
-
-        var merged = false;
-        foreach (var (name, child) in node.Children)
-        {
-            if (child.IsFunction || !child.HasRules)
-            {
-                continue;
-            }
-
-            var value = Materialize(child, null);
-            if (value is not null && !root.Merge(new StringValue(name), value))
-            {
-                throw Conflict("object keys must be unique");
-            }
-
-            merged = true;
-        }
-
-        if (!merged && root.Order.Count > 1)
-        {
-            (_order ??= new(_policy.Tree.NodeCount))[node] = root.Order;
-        }
-
-        return root.Build();
     }
 
     /// <summary>The node's rules that may hold for the current input (all of them when the node has no index).</summary>

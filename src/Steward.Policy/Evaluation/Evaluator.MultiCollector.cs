@@ -14,6 +14,7 @@ internal sealed partial class Evaluator
         private readonly Evaluator _evaluator;
         private readonly Func<Value, bool> _add;
         private DocumentBuilder _root = null!;
+        private DocumentBuilder? _builder;
         private readonly Func<Value[], bool> _withPath;
         private CRule _rule = null!;
         private Value[] _keys = [];
@@ -32,8 +33,12 @@ internal sealed partial class Evaluator
         /// <summary>The continuation after a body holds.</summary>
         public Func<bool> OnSolution { get; }
 
-        /// <summary>Starts collecting into a document (the collector is reused, one per nesting level).</summary>
-        public void Begin(DocumentBuilder root) => _root = root;
+        /// <summary>Starts collecting a set or an object (the collector and its builder are reused, one per nesting level).</summary>
+        public DocumentBuilder Begin(bool set)
+        {
+            (_builder ??= new DocumentBuilder(set)).Reset(set);
+            return _root = _builder;
+        }
 
         /// <summary>Starts a rule's body, in a frame rented from the evaluator (see <see cref="Finish"/>).</summary>
         public void Start(CRule rule)

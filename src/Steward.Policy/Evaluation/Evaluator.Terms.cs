@@ -152,7 +152,13 @@ internal sealed partial class Evaluator
         }
         finally
         {
-            _scratch.AsSpan(start, n).Clear();
+            // One to three slots as a rule: a loop is cheaper than a call to the general clear.
+            var scratch = _scratch;
+            for (var i = start; i < start + n; i++)
+            {
+                scratch[i] = null!;
+            }
+
             _scratchTop = start;
         }
     }
@@ -184,6 +190,75 @@ internal sealed partial class Evaluator
     }
 
     private bool TryEvalRefSingle(CRef r, Value?[] frame, out Value? value)
+    {
+        if (r.Root == RefRoot.Data && _overrides is null && _mocks is null && IsDataConstantRef(r))
+        {
+            // Settings read from data (data.config.x.limit, or a rule computed from data alone): the value is the
+            // same for every query over this data document, so it is computed once per document.
+            if (r.Memo is { } memo && ReferenceEquals(memo.Data, _data))
+            {
+                value = memo.Value;
+                return true;
+            }
+
+            if (!TryEvalRefWalk(r, frame, out value))
+            {
+                return false;
+            }
+
+            r.Memo = new DataMemo(_data, value);
+            return true;
+        }
+
+        return TryEvalRefWalk(r, frame, out value);
+    }
+
+    private bool IsDataConstantRef(CRef r)
+    {
+        var state = r.DataConstantState;
+        if (state == 0)
+        {
+            r.DataConstantState = state = DataConstantPath(r.Path) ? 2 : 1;
+        }
+
+        return state == 2;
+    }
+
+    /// <summary>
+    /// Whether a path under <c>data</c> has constant keys and reaches only base documents or the value of a
+    /// data-constant rule (then nothing it reads depends on input, the clock or <c>print</c>).
+    /// </summary>
+    private bool DataConstantPath(CTerm[] path)
+    {
+        foreach (var element in path)
+        {
+            if (element is not CConst)
+            {
+                return false;
+            }
+        }
+
+        var node = _policy.Tree.Root;
+        foreach (var element in path)
+        {
+            var key = ((CConst)element).Value;
+            if (node.Kind != Compilation.RuleKind.None)
+            {
+                return node.IsDataConstant;
+            }
+
+            if (key is not StringValue s || !node.Children.TryGetValue(s.Value, out var child))
+            {
+                return true;
+            }
+
+            node = child;
+        }
+
+        return node.Kind != Compilation.RuleKind.None ? node.IsDataConstant : !node.HasRules;
+    }
+
+    private bool TryEvalRefWalk(CRef r, Value?[] frame, out Value? value)
     {
         Value? current;
         var path = r.Path;
@@ -577,46 +652,42 @@ internal sealed partial class Evaluator
     {
         switch (c.Kind)
         {
-            case ComprehensionKind.Array:
+            case ComprehensionKind.Array or ComprehensionKind.Set:
             {
-                var items = new List<Value>();
-                Func<Value, bool> add = v =>
+                var collector = RentComprehensionCollector(c.Head, frame);
+                try
                 {
-                    items.Add(v);
-                    return true;
-                };
-                EvalBody(c.Body, 0, frame, () => Produce(c.Head, frame, add));
-                return items.Count == 0 ? ArrayValue.Empty : new ArrayValue([.. items]);
-            }
-
-            case ComprehensionKind.Set:
-            {
-                var items = new List<Value>();
-                Func<Value, bool> add = v =>
+                    EvalBody(c.Body, 0, frame, collector.OnBody);
+                    var items = collector.Items;
+                    return c.Kind == ComprehensionKind.Array
+                        ? (items.Count == 0 ? ArrayValue.Empty : new ArrayValue([.. items]))
+                        : (items.Count == 0 ? SetValue.Empty : SetValue.From(items));
+                }
+                finally
                 {
-                    items.Add(v);
-                    return true;
-                };
-                EvalBody(c.Body, 0, frame, () => Produce(c.Head, frame, add));
-                return items.Count == 0 ? SetValue.Empty : SetValue.From(items);
+                    ReturnComprehensionCollector(collector);
+                }
             }
 
             default:
-            {
-                var entries = new Dictionary<Value, Value>();
-                EvalBody(c.Body, 0, frame, () => EvalTerm(c.Head, frame, key => EvalTerm(c.Value!, frame, value =>
-                {
-                    if (entries.TryGetValue(key, out var existing) && !existing.Equals(value))
-                    {
-                        throw Conflict("object keys must be unique");
-                    }
-
-                    entries[key] = value;
-                    return true;
-                })));
-                return ObjectValue.From(entries);
-            }
+                return EvalObjectComprehension(c, frame);
         }
+    }
+
+    private ObjectValue EvalObjectComprehension(CComprehension c, Value?[] frame)
+    {
+        var entries = new Dictionary<Value, Value>();
+        EvalBody(c.Body, 0, frame, () => EvalTerm(c.Head, frame, key => EvalTerm(c.Value!, frame, value =>
+        {
+            if (entries.TryGetValue(key, out var existing) && !existing.Equals(value))
+            {
+                throw Conflict("object keys must be unique");
+            }
+
+            entries[key] = value;
+            return true;
+        })));
+        return ObjectValue.From(entries);
     }
 
     /// <summary>Passes a term's value(s) to a consumer, without a continuation when the term has one value.</summary>

@@ -35,6 +35,10 @@ internal sealed partial class Evaluator
     private int _scratchTop;
     private int[] _inlineSlots = [];
     private int _inlineTop;
+    private Func<bool>? _onFirst;
+    private Value?[] _firstFrame = [];
+    private CVar? _firstCapture;
+    private Value? _first;
 
     private Evaluator(CompiledPolicy policy, EvalOptions options)
     {
@@ -51,7 +55,11 @@ internal sealed partial class Evaluator
         _options = options;
         _input = options.Input;
         _data = options.Data ?? ObjectValue.Empty;
-        _builtinContext = new BuiltinContext(options.Time, options.CancellationToken);
+        if (_builtinContext is null || !_builtinContext.IsUnusedFor(options.Time, options.CancellationToken))
+        {
+            _builtinContext = new BuiltinContext(options.Time, options.CancellationToken);
+        }
+
         _deadline = options.Timeout is { } timeout ? options.Time.GetTimestamp() + (long)(timeout.TotalSeconds * options.Time.TimestampFrequency) : long.MaxValue;
     }
 
@@ -78,7 +86,6 @@ internal sealed partial class Evaluator
     {
         _input = null;
         _data = ObjectValue.Empty;
-        _builtinContext = null!;
         _overrides = null;
         _mocks = null;
         _shared = null;
@@ -89,6 +96,8 @@ internal sealed partial class Evaluator
         _multiDepth = 0;
         _inlineTop = 0;
         _scratchTop = 0;
+        _bodyRestTop = 0;
+        _comprehensionDepth = 0;
         _cache = _cache is not null && _cache.TryClear(_policy.Tree.NodeCount) ? _cache : null;
         _order = _order is not null && _order.TryClear(_policy.Tree.NodeCount) ? _order : null;
         _policy = null!;
@@ -129,16 +138,23 @@ internal sealed partial class Evaluator
     {
         var evaluator = Rent(policy, options);
         var frame = evaluator.RentFrame(query.SlotCount);
-        Value? first = null;
-        var capture = query.ExpressionTerms.Length > 0 ? query.ExpressionTerms[0] as CVar : null;
-        evaluator.EvalBody(query.Body, 0, frame, () =>
-        {
-            first = capture is null ? BooleanValue.True : frame[capture.Slot];
-            return false;
-        });
+        evaluator._firstFrame = frame;
+        evaluator._firstCapture = query.ExpressionTerms.Length > 0 ? query.ExpressionTerms[0] as CVar : null;
+        evaluator._first = null;
+        evaluator.EvalBody(query.Body, 0, frame, evaluator._onFirst ??= evaluator.TakeFirst);
+        var first = evaluator._first;
+        evaluator._first = null;
+        evaluator._firstFrame = [];
         evaluator.ReturnFrame(frame);
         evaluator.Release();
         return first;
+    }
+
+    /// <summary>The continuation of <see cref="RunFirst"/>: keeps the first solution's value and stops (a delegate made once per evaluator).</summary>
+    private bool TakeFirst()
+    {
+        _first = _firstCapture is null ? BooleanValue.True : _firstFrame[_firstCapture.Slot];
+        return false;
     }
 
     private void Tick()
@@ -192,7 +208,15 @@ internal sealed partial class Evaluator
                 return EvalLiteral(literal, frame, k);
             }
 
-            return EvalLiteral(literal, frame, RestOfBody(body, index + 1, frame, k));
+            var rest = RentBodyRest(body, index + 1, frame, k);
+            try
+            {
+                return EvalLiteral(literal, frame, rest.Invoke);
+            }
+            finally
+            {
+                ReturnBodyRest(rest);
+            }
         }
         finally
         {
@@ -202,12 +226,6 @@ internal sealed partial class Evaluator
             }
         }
     }
-
-    /// <summary>
-    /// The continuation "evaluate the rest of the body". Built in its own method so that callers whose fast
-    /// paths need no continuation do not pay for the closure on entry.
-    /// </summary>
-    private Func<bool> RestOfBody(CLiteral[] body, int index, Value?[] frame, Func<bool> k) => () => EvalBody(body, index, frame, k);
 
     private enum Inline
     {

@@ -54,7 +54,22 @@ internal sealed class CRef(RefRoot root, CTerm? head, CTerm[] path) : CTerm
 
     /// <summary>For a <c>data</c> reference: the rule node its constant prefix leads to, resolved on first use.</summary>
     public RuleTarget? RuleTarget { get; set; }
+
+    /// <summary>
+    /// Whether this <c>data</c> reference has constant keys and reaches only base documents or data-constant rules,
+    /// so its value depends on the data document alone: 0 not known yet, 1 no, 2 yes (resolved on first use).
+    /// </summary>
+    public int DataConstantState { get; set; }
+
+    /// <summary>For a data-constant reference: its last value and the data document it was computed for.</summary>
+    public DataMemo? Memo { get; set; }
 }
+
+/// <summary>
+/// The value of a data-constant reference for one data document (null when undefined). Immutable, so threads
+/// may replace it freely: a reader sees either the old or the new pair, never a mix.
+/// </summary>
+internal sealed record DataMemo(Value Data, Value? Value);
 
 /// <summary>
 /// Where a <c>data</c> reference's constant prefix meets rules: <see cref="Node"/> after <see cref="Consumed"/>

@@ -52,7 +52,9 @@ internal sealed class NodeMap<T>(int size)
             var id = node.Id;
             if ((uint)id < (uint)_items.Length)
             {
-                _items[id] = value;
+                // The array is created here as exactly T?[], never a covariant array of a derived type, so the
+                // runtime's per-store type check (a large part of a rule cache write) is redundant.
+                System.Runtime.CompilerServices.Unsafe.Add(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_items), id) = value;
             }
             else
             {

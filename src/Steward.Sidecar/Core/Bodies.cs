@@ -56,10 +56,32 @@ internal static class Bodies
         return NullValue.Instance;
     }
 
-    /// <summary>Reads a stream to its end; null when it holds more than <paramref name="limit"/> bytes.</summary>
-    public static async Task<byte[]?> ReadCappedAsync(Stream stream, long limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads a stream to its end; null when it holds more than <paramref name="limit"/> bytes. With the declared length
+    /// (Content-Length) the body is read straight into an array of that size, with no growing buffer and no copy;
+    /// a stream that turns out longer or shorter than declared is read the general way from where it stands.
+    /// </summary>
+    public static async Task<byte[]?> ReadCappedAsync(Stream stream, long limit, CancellationToken cancellationToken, long? declaredLength = null)
     {
         var buffer = new ArrayBufferWriter<byte>(4096);
+        if (declaredLength is > 0 and <= 1 << 20 && declaredLength <= limit)
+        {
+            var exact = new byte[declaredLength.Value];
+            var filled = 0;
+            while (filled < exact.Length)
+            {
+                var n = await stream.ReadAsync(exact.AsMemory(filled), cancellationToken).ConfigureAwait(false);
+                if (n == 0) return exact.AsSpan(0, filled).ToArray();
+                filled += n;
+            }
+
+            var probe = new byte[1];
+            if (await stream.ReadAsync(probe, cancellationToken).ConfigureAwait(false) == 0) return exact;
+            buffer.Write(exact);
+            buffer.Write(probe);
+            if (buffer.WrittenCount > limit) return null;
+        }
+
         while (true)
         {
             var memory = buffer.GetMemory(8192);

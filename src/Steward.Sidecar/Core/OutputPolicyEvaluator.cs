@@ -40,7 +40,7 @@ internal sealed class OutputPolicyEvaluator
         var canHaveBody = context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody ?? true;
         if (canHaveBody && request.ContentLength != 0)
         {
-            var read = request.ContentLength > limit ? null : await Bodies.ReadCappedAsync(request.Body, limit, context.RequestAborted).ConfigureAwait(false);
+            var read = request.ContentLength > limit ? null : await Bodies.ReadCappedAsync(request.Body, limit, context.RequestAborted, request.ContentLength).ConfigureAwait(false);
             if (read is null)
             {
                 await Problems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, Problems.RequestTooLarge,

@@ -38,7 +38,7 @@ internal sealed class PolicyTransformer(OutputPolicyEvaluator evaluator, Request
             var stream = await original.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
-                body = await Bodies.ReadCappedAsync(stream, limit, cancellationToken).ConfigureAwait(false);
+                body = await Bodies.ReadCappedAsync(stream, limit, cancellationToken, original.Headers.ContentLength).ConfigureAwait(false);
             }
         }
 
