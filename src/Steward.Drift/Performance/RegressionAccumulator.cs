@@ -1,0 +1,68 @@
+namespace Steward.Drift.Performance;
+
+/// <summary>
+/// Mergeable regression quality: compensated sums of the errors, their absolute values and squares, and the labels' mean
+/// and centred sum of squares (Welford's update on labels shifted by the first one, so that large offsets cost no precision;
+/// Chan's formula to merge) for R².
+/// </summary>
+public sealed class RegressionAccumulator
+{
+    private CompensatedSum _error;
+    private CompensatedSum _absolute;
+    private CompensatedSum _squared;
+    private long _count;
+    private double _shift;
+    private double _labelMean;
+    private double _labelM2;
+
+    /// <summary>Rows added.</summary>
+    public long Count => _count;
+
+    /// <summary>Adds one row; both values must be finite numbers.</summary>
+    public void Add(double label, double prediction)
+    {
+        if (!double.IsFinite(label) || !double.IsFinite(prediction)) throw new ArgumentException("labels and predictions must be finite numbers");
+        var e = prediction - label;
+        _error.Add(e);
+        _absolute.Add(Math.Abs(e));
+        _squared.Add(e * e);
+        if (_count == 0) _shift = label;
+        _count++;
+        var shifted = label - _shift;
+        var delta = shifted - _labelMean;
+        _labelMean += delta / _count;
+        _labelM2 += delta * (shifted - _labelMean);
+    }
+
+    /// <summary>Adds another accumulator's rows.</summary>
+    public void Merge(RegressionAccumulator other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (other._count == 0) return;
+        if (_count == 0) _shift = other._shift;
+        _error.Add(other._error);
+        _absolute.Add(other._absolute);
+        _squared.Add(other._squared);
+        var n = _count + other._count;
+        var delta = other._labelMean + (other._shift - _shift) - _labelMean;
+        _labelM2 += other._labelM2 + delta * delta * ((double)_count * other._count / n);
+        _labelMean += delta * other._count / n;
+        _count = n;
+    }
+
+    /// <summary>The metrics of every row added so far; throws <see cref="DriftException"/> when there are none.</summary>
+    public RegressionMetrics Result()
+    {
+        if (_count == 0) throw new DriftException("no rows to measure");
+        var residual = _squared.Value;
+        var r2 = _count < 2 ? double.NaN : _labelM2 > 0 ? 1 - residual / _labelM2 : residual == 0 ? 1 : 0;
+        return new RegressionMetrics
+        {
+            Count = _count,
+            MeanError = _error.Value / _count,
+            MeanAbsoluteError = _absolute.Value / _count,
+            RootMeanSquaredError = Math.Sqrt(_squared.Value / _count),
+            R2 = r2,
+        };
+    }
+}
