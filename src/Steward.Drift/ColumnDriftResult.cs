@@ -32,4 +32,7 @@ public sealed record ColumnDriftResult
 
     /// <summary><see langword="null"/> normally; "insufficient data" when a sample is empty after cleaning.</summary>
     public string? Note { get; init; }
+
+    /// <summary>Small reference and current histograms for charts (<see langword="null"/> when a sample is empty).</summary>
+    public Reports.ColumnHistogram? Histogram { get; init; }
 }

@@ -90,6 +90,7 @@ public static class DriftEngine
                 ReferenceSize = samples.ReferenceCount,
                 CurrentSize = samples.CurrentCount,
                 Note = insufficient ? "insufficient data" : null,
+                Histogram = Reports.ColumnHistograms.Of(samples),
             };
         }
 

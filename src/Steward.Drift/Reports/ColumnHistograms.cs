@@ -1,0 +1,37 @@
+using System.Globalization;
+
+namespace Steward.Drift.Reports;
+
+/// <summary>Builds a <see cref="ColumnHistogram"/> from a column's cleaned samples (binary searches on the sorted arrays: no extra pass).</summary>
+internal static class ColumnHistograms
+{
+    private const int MaxBins = 40;
+
+    public static ColumnHistogram? Of(ColumnSamples samples)
+    {
+        if (samples.ReferenceCount == 0 || samples.CurrentCount == 0) return null;
+        if (samples.IsNumeric && samples.HasMoreDistinctThan(20))
+        {
+            var (reference, current) = (samples.Reference!, samples.Current!);
+            var edges = Binning.SturgesEdges(reference, current);
+            if (edges.Length - 1 > MaxBins) edges = Binning.SturgesEdges(edges[0], edges[^1], (long)Math.Pow(2, MaxBins - 1));
+            return new ColumnHistogram { Edges = edges, Reference = Binning.Counts(reference, edges), Current = Binning.Counts(current, edges) };
+        }
+        var categories = samples.Categories;
+        var names = categories.LabelKeys ?? categories.NumericKeys!.Select(v => v.ToString("R", CultureInfo.InvariantCulture)).ToArray();
+        var order = Enumerable.Range(0, categories.Count)
+            .OrderByDescending(i => categories.Reference[i] + categories.Current[i]).ThenBy(i => i).ToArray();
+        var kept = order.Take(ColumnHistogram.MaxCategories).Order().ToList();
+        var labels = kept.Select(i => names[i]).ToList();
+        var r = kept.Select(i => categories.Reference[i]).ToList();
+        var c = kept.Select(i => categories.Current[i]).ToList();
+        if (order.Length > kept.Count)
+        {
+            var rest = order.Skip(kept.Count).ToArray();
+            labels.Add(ColumnHistogram.OtherBin);
+            r.Add(rest.Sum(i => categories.Reference[i]));
+            c.Add(rest.Sum(i => categories.Current[i]));
+        }
+        return new ColumnHistogram { Categories = labels, Reference = r, Current = c };
+    }
+}
