@@ -22,8 +22,8 @@ public static class ModelQuality
         var task = columns.Task ?? InferTask(reference, current, columns);
         if (task == PerformanceTask.Regression && columns.Sensitive.Count > 0)
             throw new DriftException("fairness metrics need a classification task, and the task is regression");
-        var (currentMetrics, currentSkipped) = Measure(current, "current", columns, task);
         var (referenceMetrics, referenceSkipped) = reference is null ? (null, 0) : Measure(reference, "reference", columns, task);
+        var (currentMetrics, currentSkipped) = Measure(current, "current", columns, task);
         var fairness = new List<FairnessSection>();
         for (var i = 0; i < columns.Sensitive.Count; i++)
         {
@@ -32,8 +32,8 @@ public static class ModelQuality
             {
                 Attribute = columns.Sensitive[i],
                 Privileged = privileged,
-                Current = Fair(current, "current", columns, columns.Sensitive[i], privileged)!,
                 Reference = reference is null ? null : Fair(reference, "reference", columns, columns.Sensitive[i], privileged),
+                Current = Fair(current, "current", columns, columns.Sensitive[i], privileged)!,
             });
         }
         return report with

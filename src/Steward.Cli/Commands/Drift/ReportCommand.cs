@@ -3,13 +3,14 @@ using System.Globalization;
 using Steward.Cli.Infrastructure;
 using Steward.Drift;
 using Steward.Drift.Io;
+using Steward.Drift.Reports;
 
 namespace Steward.Cli.Commands.Drift;
 
 /// <summary>
 /// <c>steward drift report --reference REF --current CUR</c>: runs Evidently's default tests (or <c>--stattest</c>) on every
-/// reference column, prints a table and the dataset verdict, optionally writes the JSON report; exits 2 when the dataset
-/// drifted, 0 when not, 1 on errors.
+/// reference column, prints a table and the dataset verdict, optionally writes the JSON and HTML reports; with the model
+/// options (<see cref="ModelOptions"/>) adds performance and fairness; exits 2 when the dataset drifted, 0 when not, 1 on errors.
 /// </summary>
 internal static class ReportCommand
 {
@@ -25,15 +26,21 @@ internal static class ReportCommand
         var numerical = new Option<string?>("--numerical") { Description = "Comma-separated columns to compare as numbers" };
         var share = new Option<double>("--drift-share") { Description = "The dataset drifts when at least this share of columns drifts", DefaultValueFactory = _ => 0.5 };
         var json = new Option<string?>("--json") { Description = "Write the JSON report to this file" };
+        var html = new Option<string?>("--html") { Description = "Write a self-contained HTML report (charts, no scripts) to this file" };
+        var model = new ModelOptions();
         var command = new Command("report", "Compare current data with reference data; exit 2 when the dataset drifted")
         {
-            reference, current, stattest, threshold, categorical, numerical, share, json,
+            reference, current, stattest, threshold, categorical, numerical, share, json, html,
         };
+        foreach (var option in model.All) command.Options.Add(option);
         command.SetAction(parseResult =>
         {
             var output = parseResult.GetValue(json);
-            if (output is not null && Path.GetDirectoryName(Path.GetFullPath(output)) is { } parent && !Directory.Exists(parent))
-                throw new CliException($"cannot write {output}: directory {parent} does not exist");
+            var htmlOutput = parseResult.GetValue(html);
+            foreach (var file in new[] { output, htmlOutput })
+                if (file is not null && Path.GetDirectoryName(Path.GetFullPath(file)) is { } parent && !Directory.Exists(parent))
+                    throw new CliException($"cannot write {file}: directory {parent} does not exist");
+            var modelColumns = model.Read(parseResult);
             var driftShare = parseResult.GetValue(share);
             if (!(driftShare is > 0 and <= 1)) throw new CliException("--drift-share must be greater than 0 and at most 1");
             var fixedThreshold = parseResult.GetValue(threshold);
@@ -50,20 +57,29 @@ internal static class ReportCommand
                     parseResult.GetRequiredValue(reference), parseResult.GetRequiredValue(current),
                     Names(parseResult.GetValue(categorical)), Names(parseResult.GetValue(numerical)));
                 extra = currentTable.Columns.Select(c => c.Name).Where(n => referenceTable.Find(n) is null).ToArray();
+                var excluded = modelColumns is null || model.DriftModelColumns(parseResult) ? [] : modelColumns.OutcomeColumns;
                 report = DriftEngine.Run(referenceTable, currentTable, new DriftOptions
                 {
                     StatTest = test,
                     Threshold = fixedThreshold,
                     DriftShare = driftShare,
                     ColumnTypes = types,
+                    Columns = referenceTable.Columns.Select(c => c.Name).Except(excluded, StringComparer.Ordinal).ToArray(),
                 });
+                if (modelColumns is not null) report = ModelQuality.Evaluate(report, referenceTable, currentTable, modelColumns);
             }
             catch (DriftException e)
             {
                 throw new CliException(e.Message, e);
             }
             Print(context.Out, report, extra);
+            ModelOptions.Print(context.Out, report);
             if (output is not null) File.WriteAllText(output, DriftReportJson.Serialize(report));
+            if (htmlOutput is not null)
+            {
+                using var stream = File.Create(htmlOutput);
+                DriftReportHtml.Write(report, stream);
+            }
             return report.DatasetDrift ? Drifted : StewardCommandLine.Success;
         });
         return command;
