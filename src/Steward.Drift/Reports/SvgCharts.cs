@@ -81,7 +81,7 @@ public static class SvgCharts
         ArgumentNullException.ThrowIfNull(columns);
         var shown = columns.Select(c => (Column: c, Strength: DriftStrength(c))).OrderByDescending(c => c.Strength).ThenBy(c => c.Column.Column, StringComparer.Ordinal).Take(top).ToArray();
         const int row = 16, label = 180;
-        var plot = width - label - 50;
+        var plot = width - label - 80;
         var height = Math.Max(1, shown.Length) * row + 18;
         var svg = new StringBuilder($"<svg class=\"chart\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"img\">");
         svg.Append($"<title>The {shown.Length} columns with the strongest drift, score relative to the threshold (line at 1)</title>");
@@ -133,7 +133,8 @@ public static class SvgCharts
         double X(int i) => points.Count == 1 ? width / 2.0 : 4 + i * (width - 8.0) / (points.Count - 1);
         double Y(double v) => top + plot - v / max * plot;
         var svg = new StringBuilder($"<svg class=\"chart\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"img\"><title>{Html.Escape(title)}</title>");
-        svg.Append($"<path class=\"axis\" d=\"M0 {Html.Px(top + plot)}H{width}\"/>");
+        svg.Append($"<path class=\"axis\" d=\"M0 {Html.Px(top + plot)}H{width}\"/>")
+            .Append($"<text x=\"0\" y=\"{Html.Px(top + 8)}\">{Html.Escape(Html.Number(max))}</text>");
         if (limit is { } l) svg.Append($"<path class=\"limit\" d=\"M0 {Html.Px(Y(l))}H{width}\"/>");
         var line = string.Join(" ", points.Select((p, i) => double.IsFinite(p.Value) ? $"{Html.Px(X(i))},{Html.Px(Y(p.Value))}" : null).Where(s => s is not null));
         svg.Append($"<polyline class=\"line\" points=\"{line}\"/>");
