@@ -1,3 +1,6 @@
+using System.Text;
+using System.Text.Json;
+
 namespace Steward.Drift.Fairness;
 
 /// <summary>
@@ -60,6 +63,54 @@ public sealed class FairnessAccumulator
         var unprivileged = privileged is null ? null : Rates("unprivileged", Sum(_groups.Where(g => g.Key != privileged).Select(g => g.Value)));
         var all = Sum(_groups.Values);
         return FairnessMetrics.Build(Attribute, rates, privileged, unprivileged, Theil(falseNegatives: all[2], falsePositives: all[1], Count));
+    }
+
+    /// <summary>The counts as compact JSON, so a monitor can keep a window across restarts; <see cref="FromJson"/> restores them.</summary>
+    public string ToJson()
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream))
+        {
+            w.WriteStartObject();
+            w.WriteNumber("version", 1);
+            w.WriteString("attribute", Attribute);
+            w.WriteString("positive_class", PositiveClass);
+            w.WriteStartObject("groups");
+            foreach (var (group, counts) in _groups)
+            {
+                w.WriteStartArray(group);
+                foreach (var n in counts) w.WriteNumberValue(n);
+                w.WriteEndArray();
+            }
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Restores counts saved by <see cref="ToJson"/>; malformed state is a <see cref="DriftException"/>.</summary>
+    public static FairnessAccumulator FromJson(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            var root = document.RootElement;
+            if (root.GetProperty("version").GetInt32() != 1) throw new DriftException("unsupported fairness state version");
+            var accumulator = new FairnessAccumulator(root.GetProperty("attribute").GetString()!, root.GetProperty("positive_class").GetString()!);
+            foreach (var group in root.GetProperty("groups").EnumerateObject())
+            {
+                var counts = group.Value.EnumerateArray().Select(v => v.GetInt64()).ToArray();
+                if (counts.Length != 4 || counts.Any(n => n < 0)) throw new DriftException($"malformed fairness state: group '{group.Name}' needs four counts");
+                for (var cell = 0; cell < 4; cell++)
+                    if (counts[cell] > 0) accumulator.Add(group.Name, cell >= 2, cell % 2 == 1, counts[cell]);
+            }
+            return accumulator;
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException)
+        {
+            throw new DriftException($"malformed fairness state: {e.Message}", e);
+        }
     }
 
     /// <summary>Cells: 0 = (y 0, ŷ 0), 1 = (y 0, ŷ 1), 2 = (y 1, ŷ 0), 3 = (y 1, ŷ 1).</summary>

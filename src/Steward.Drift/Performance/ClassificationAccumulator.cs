@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Steward.Drift.Performance;
 
 /// <summary>
@@ -16,9 +18,14 @@ public sealed class ClassificationAccumulator
 
     /// <summary>Creates an accumulator for <paramref name="positiveClass"/> (default <c>1</c>) with the given ROC AUC mode.</summary>
     public ClassificationAccumulator(string positiveClass = "1", RocAucMode aucMode = RocAucMode.Exact, int aucBins = 1000)
+        : this(positiveClass, new RocAucAccumulator(aucMode, aucBins))
+    {
+    }
+
+    private ClassificationAccumulator(string positiveClass, RocAucAccumulator auc)
     {
         PositiveClass = ClassLabel.Normalize(positiveClass);
-        _auc = new RocAucAccumulator(aucMode, aucBins);
+        _auc = auc;
     }
 
     /// <summary>The positive class (normalised: <c>1.0</c> becomes <c>1</c>).</summary>
@@ -112,5 +119,42 @@ public sealed class ClassificationAccumulator
         _classes[name] = i;
         _names.Add(name);
         return i;
+    }
+
+    internal void WriteState(Utf8JsonWriter w)
+    {
+        w.WriteStartObject();
+        w.WriteString("positive_class", PositiveClass);
+        w.WriteNumber("scored", _scored);
+        w.WriteStartArray("confusion");
+        foreach (var ((l, p), n) in _confusion)
+        {
+            w.WriteStartArray();
+            w.WriteStringValue(_names[l]);
+            w.WriteStringValue(_names[p]);
+            w.WriteNumberValue(n);
+            w.WriteEndArray();
+        }
+        w.WriteEndArray();
+        w.WritePropertyName("roc_auc");
+        _auc.WriteState(w);
+        w.WriteEndObject();
+    }
+
+    internal static ClassificationAccumulator ReadState(JsonElement e)
+    {
+        var accumulator = new ClassificationAccumulator(e.GetProperty("positive_class").GetString()!, RocAucAccumulator.ReadState(e.GetProperty("roc_auc")))
+        {
+            _scored = e.GetProperty("scored").GetInt64(),
+        };
+        foreach (var cell in e.GetProperty("confusion").EnumerateArray())
+        {
+            var n = cell[2].GetInt64();
+            if (n <= 0) throw new DriftException("saved classification state is inconsistent");
+            var key = (accumulator.Index(cell[0].GetString()!), accumulator.Index(cell[1].GetString()!));
+            accumulator._confusion[key] = accumulator._confusion.GetValueOrDefault(key) + n;
+            accumulator._count += n;
+        }
+        return accumulator;
     }
 }

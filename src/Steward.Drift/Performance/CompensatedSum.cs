@@ -8,6 +8,11 @@ internal struct CompensatedSum
 
     public readonly double Value => _sum + _compensation;
 
+    /// <summary>The running sum and its compensation, for saving and restoring state.</summary>
+    public readonly (double Sum, double Compensation) Parts => (_sum, _compensation);
+
+    public static CompensatedSum FromParts(double sum, double compensation) => new() { _sum = sum, _compensation = compensation };
+
     public void Add(double value)
     {
         var t = _sum + value;

@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json;
 using Steward.Drift.Io;
 
 namespace Steward.Drift.Performance;
@@ -18,6 +20,13 @@ public sealed class PerformanceAccumulator
         Task = task;
         if (task == PerformanceTask.Classification) _classification = new ClassificationAccumulator(positiveClass, aucMode, aucBins);
         else _regression = new RegressionAccumulator();
+    }
+
+    private PerformanceAccumulator(ClassificationAccumulator? classification, RegressionAccumulator? regression)
+    {
+        Task = classification is not null ? PerformanceTask.Classification : PerformanceTask.Regression;
+        _classification = classification;
+        _regression = regression;
     }
 
     /// <summary>The task.</summary>
@@ -61,4 +70,47 @@ public sealed class PerformanceAccumulator
         TableReader.TryNumber(text, out var value) && double.IsFinite(value)
             ? value
             : throw new DriftException($"a regression {what} must be a finite number, not '{(text.Length <= 40 ? text : text[..40] + "…")}'");
+
+    /// <summary>
+    /// The accumulator's whole state as compact JSON, so a monitor can keep a window across restarts; <see cref="FromJson"/>
+    /// restores it exactly (same results, and it goes on accumulating and merging). Exact ROC AUC state holds every score.
+    /// </summary>
+    public string ToJson()
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream))
+        {
+            w.WriteStartObject();
+            w.WriteNumber("version", 1);
+            w.WriteString("task", Task == PerformanceTask.Classification ? "classification" : "regression");
+            w.WritePropertyName("state");
+            if (_classification is not null) _classification.WriteState(w);
+            else _regression!.WriteState(w);
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Restores an accumulator saved by <see cref="ToJson"/>; malformed state is a <see cref="DriftException"/>.</summary>
+    public static PerformanceAccumulator FromJson(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            var root = document.RootElement;
+            if (root.GetProperty("version").GetInt32() != 1) throw new DriftException("unsupported performance state version");
+            var state = root.GetProperty("state");
+            return root.GetProperty("task").GetString() switch
+            {
+                "classification" => new PerformanceAccumulator(ClassificationAccumulator.ReadState(state), null),
+                "regression" => new PerformanceAccumulator(null, RegressionAccumulator.ReadState(state)),
+                var other => throw new DriftException($"unknown task '{other}' in saved performance state"),
+            };
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or IndexOutOfRangeException or ArgumentException)
+        {
+            throw new DriftException($"malformed performance state: {e.Message}", e);
+        }
+    }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Steward.Drift.Performance;
 
 /// <summary>
@@ -63,6 +65,41 @@ public sealed class RegressionAccumulator
             MeanAbsoluteError = _absolute.Value / _count,
             RootMeanSquaredError = Math.Sqrt(_squared.Value / _count),
             R2 = r2,
+        };
+    }
+
+    internal void WriteState(Utf8JsonWriter w)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("count", _count);
+        foreach (var (name, sum) in new[] { ("error", _error), ("absolute", _absolute), ("squared", _squared) })
+        {
+            w.WriteStartArray(name);
+            w.WriteNumberValue(sum.Parts.Sum);
+            w.WriteNumberValue(sum.Parts.Compensation);
+            w.WriteEndArray();
+        }
+        w.WriteNumber("shift", _shift);
+        w.WriteNumber("label_mean", _labelMean);
+        w.WriteNumber("label_m2", _labelM2);
+        w.WriteEndObject();
+    }
+
+    internal static RegressionAccumulator ReadState(JsonElement e)
+    {
+        static CompensatedSum Sum(JsonElement e, string name) =>
+            CompensatedSum.FromParts(e.GetProperty(name)[0].GetDouble(), e.GetProperty(name)[1].GetDouble());
+        var count = e.GetProperty("count").GetInt64();
+        if (count < 0) throw new DriftException("saved regression state is inconsistent");
+        return new RegressionAccumulator
+        {
+            _count = count,
+            _error = Sum(e, "error"),
+            _absolute = Sum(e, "absolute"),
+            _squared = Sum(e, "squared"),
+            _shift = e.GetProperty("shift").GetDouble(),
+            _labelMean = e.GetProperty("label_mean").GetDouble(),
+            _labelM2 = e.GetProperty("label_m2").GetDouble(),
         };
     }
 }

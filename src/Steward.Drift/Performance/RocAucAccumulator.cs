@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Steward.Drift.Numerics;
 
 namespace Steward.Drift.Performance;
@@ -125,5 +126,59 @@ public sealed class RocAucAccumulator
     {
         var position = (score - Min) / (Max - Min) * Bins;
         return position <= 0 ? 0 : position >= Bins ? Bins - 1 : (int)position;
+    }
+
+    internal void WriteState(Utf8JsonWriter w)
+    {
+        w.WriteStartObject();
+        w.WriteString("mode", Mode == RocAucMode.Exact ? "exact" : "binned");
+        w.WriteNumber("bins", Bins);
+        w.WriteNumber("min", Min);
+        w.WriteNumber("max", Max);
+        w.WriteNumber("positive_count", _positiveCount);
+        w.WriteNumber("negative_count", _negativeCount);
+        Array(w, "positives", Mode == RocAucMode.Exact ? _positives!.Select(v => (object)v) : _positiveBins!.Select(v => (object)v));
+        Array(w, "negatives", Mode == RocAucMode.Exact ? _negatives!.Select(v => (object)v) : _negativeBins!.Select(v => (object)v));
+        w.WriteEndObject();
+    }
+
+    internal static RocAucAccumulator ReadState(JsonElement e)
+    {
+        var mode = e.GetProperty("mode").GetString() switch
+        {
+            "exact" => RocAucMode.Exact,
+            "binned" => RocAucMode.Binned,
+            var other => throw new DriftException($"unknown ROC AUC mode '{other}' in saved state"),
+        };
+        var auc = new RocAucAccumulator(mode, e.GetProperty("bins").GetInt32(), e.GetProperty("min").GetDouble(), e.GetProperty("max").GetDouble());
+        auc._positiveCount = e.GetProperty("positive_count").GetInt64();
+        auc._negativeCount = e.GetProperty("negative_count").GetInt64();
+        if (mode == RocAucMode.Exact)
+        {
+            auc._positives!.AddRange(e.GetProperty("positives").EnumerateArray().Select(v => v.GetDouble()));
+            auc._negatives!.AddRange(e.GetProperty("negatives").EnumerateArray().Select(v => v.GetDouble()));
+            if (auc._positives.Count != auc._positiveCount || auc._negatives.Count != auc._negativeCount) throw new DriftException("saved ROC AUC state is inconsistent");
+        }
+        else
+        {
+            var positives = e.GetProperty("positives").EnumerateArray().Select(v => v.GetInt64()).ToArray();
+            var negatives = e.GetProperty("negatives").EnumerateArray().Select(v => v.GetInt64()).ToArray();
+            if (positives.Length != auc.Bins || negatives.Length != auc.Bins || positives.Sum() != auc._positiveCount || negatives.Sum() != auc._negativeCount)
+                throw new DriftException("saved ROC AUC state is inconsistent");
+            positives.CopyTo(auc._positiveBins!, 0);
+            negatives.CopyTo(auc._negativeBins!, 0);
+        }
+        return auc;
+    }
+
+    private static void Array(Utf8JsonWriter w, string name, IEnumerable<object> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var v in values)
+        {
+            if (v is double d) w.WriteNumberValue(d);
+            else w.WriteNumberValue((long)v);
+        }
+        w.WriteEndArray();
     }
 }
