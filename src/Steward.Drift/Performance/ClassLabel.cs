@@ -9,8 +9,20 @@ internal static class ClassLabel
     public static string Normalize(string label)
     {
         ArgumentNullException.ThrowIfNull(label);
+        if (IsCanonicalInteger(label)) return label;   // "0", "1", "42": already the number's shortest form, no parse
         return TableReader.TryNumber(label, out var number) && double.IsFinite(number)
             ? number.ToString("R", CultureInfo.InvariantCulture)
             : label.Trim();
+    }
+
+    /// <summary>An optional minus and up to 15 digits without a leading zero: exactly how "R" formats that integer.</summary>
+    private static bool IsCanonicalInteger(string s)
+    {
+        var start = s.Length > 0 && s[0] == '-' ? 1 : 0;
+        var digits = s.Length - start;
+        if (digits is < 1 or > 15 || (s[start] == '0' && digits > 1)) return false;
+        for (var i = start; i < s.Length; i++)
+            if (!char.IsAsciiDigit(s[i])) return false;
+        return true;
     }
 }

@@ -137,8 +137,16 @@ public sealed class RocAucAccumulator
         w.WriteNumber("max", Max);
         w.WriteNumber("positive_count", _positiveCount);
         w.WriteNumber("negative_count", _negativeCount);
-        Array(w, "positives", Mode == RocAucMode.Exact ? _positives!.Select(v => (object)v) : _positiveBins!.Select(v => (object)v));
-        Array(w, "negatives", Mode == RocAucMode.Exact ? _negatives!.Select(v => (object)v) : _negativeBins!.Select(v => (object)v));
+        if (Mode == RocAucMode.Exact)
+        {
+            Array(w, "positives", _positives!);
+            Array(w, "negatives", _negatives!);
+        }
+        else
+        {
+            Array(w, "positives", _positiveBins!);
+            Array(w, "negatives", _negativeBins!);
+        }
         w.WriteEndObject();
     }
 
@@ -171,14 +179,17 @@ public sealed class RocAucAccumulator
         return auc;
     }
 
-    private static void Array(Utf8JsonWriter w, string name, IEnumerable<object> values)
+    private static void Array(Utf8JsonWriter w, string name, List<double> values)
     {
         w.WriteStartArray(name);
-        foreach (var v in values)
-        {
-            if (v is double d) w.WriteNumberValue(d);
-            else w.WriteNumberValue((long)v);
-        }
+        foreach (var v in values) w.WriteNumberValue(v);
+        w.WriteEndArray();
+    }
+
+    private static void Array(Utf8JsonWriter w, string name, long[] values)
+    {
+        w.WriteStartArray(name);
+        foreach (var v in values) w.WriteNumberValue(v);
         w.WriteEndArray();
     }
 }

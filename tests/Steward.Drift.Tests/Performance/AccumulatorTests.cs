@@ -47,6 +47,19 @@ public sealed class AccumulatorTests
         Assert.Equal(1, metrics.Confusion[("1", "0")]);
     }
 
+    [Theory]
+    [InlineData("1", "1")]
+    [InlineData("1.0", "1")]
+    [InlineData("01", "1")]
+    [InlineData(" 7 ", "7")]
+    [InlineData("-3", "-3")]
+    [InlineData("1e3", "1000")]
+    [InlineData("0.5", "0.5")]
+    [InlineData(" yes ", "yes")]
+    [InlineData("1234567890123456", "1234567890123456")]
+    public void ClassLabels_AreNormalisedAsNumbersWhenTheyAreNumbers(string label, string expected) =>
+        Assert.Equal(expected, ClassLabel.Normalize(label));
+
     [Fact]
     public void Refusals_AreClear()
     {
