@@ -10,7 +10,7 @@ internal static class ColumnHistograms
     public static ColumnHistogram? Of(ColumnSamples samples)
     {
         if (samples.ReferenceCount == 0 || samples.CurrentCount == 0) return null;
-        if (samples.IsNumeric && samples.HasMoreDistinctThan(20))
+        if (samples.IsNumeric && MoreDistinctThan(samples.Reference!, samples.Current!, 20))
         {
             var (reference, current) = (samples.Reference!, samples.Current!);
             var edges = Binning.SturgesEdges(reference, current);
@@ -33,5 +33,20 @@ internal static class ColumnHistograms
             c.Add(rest.Sum(i => categories.Current[i]));
         }
         return new ColumnHistogram { Categories = labels, Reference = r, Current = c };
+    }
+
+    /// <summary>Whether two sorted arrays hold more than <paramref name="limit"/> distinct values together: O(limit · log n), jumping over runs.</summary>
+    private static bool MoreDistinctThan(double[] a, double[] b, int limit)
+    {
+        var seen = new HashSet<double>();
+        foreach (var sorted in new[] { a, b })
+        {
+            for (var i = 0; i < sorted.Length; i = Numerics.SortedMerge.UpperBound(sorted, sorted[i]))
+            {
+                seen.Add(sorted[i]);
+                if (seen.Count > limit) return true;
+            }
+        }
+        return false;
     }
 }
