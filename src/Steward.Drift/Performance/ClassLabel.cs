@@ -10,6 +10,7 @@ internal static class ClassLabel
     {
         ArgumentNullException.ThrowIfNull(label);
         if (IsCanonicalInteger(label)) return label;   // "0", "1", "42": already the number's shortest form, no parse
+        if (label.Length > 0 && char.IsAsciiLetter(label[0]) && label[0] is not ('n' or 'N' or 'i' or 'I')) return label.Trim();   // a word: not a number
         return TableReader.TryNumber(label, out var number) && double.IsFinite(number)
             ? number.ToString("R", CultureInfo.InvariantCulture)
             : label.Trim();

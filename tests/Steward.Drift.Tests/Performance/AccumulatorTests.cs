@@ -56,6 +56,10 @@ public sealed class AccumulatorTests
     [InlineData("1e3", "1000")]
     [InlineData("0.5", "0.5")]
     [InlineData(" yes ", "yes")]
+    [InlineData("approved ", "approved")]
+    [InlineData("nan", "nan")]
+    [InlineData("Infinity", "Infinity")]
+    [InlineData("no", "no")]
     [InlineData("1234567890123456", "1234567890123456")]
     public void ClassLabels_AreNormalisedAsNumbersWhenTheyAreNumbers(string label, string expected) =>
         Assert.Equal(expected, ClassLabel.Normalize(label));
