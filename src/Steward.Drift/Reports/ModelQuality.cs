@@ -1,5 +1,6 @@
 using System.Globalization;
 using Steward.Drift.Fairness;
+using Steward.Drift.Io;
 using Steward.Drift.Performance;
 
 namespace Steward.Drift.Reports;
@@ -51,6 +52,18 @@ public static class ModelQuality
             },
             Fairness = fairness.Count == 0 ? null : fairness,
         };
+    }
+
+    /// <summary>
+    /// <see cref="Evaluate"/> on files (CSV, JSON Lines, Parquet, as <c>steward drift report</c> reads them), for callers that
+    /// compare profiles and hold no tables: <paramref name="referencePath"/> is <see langword="null"/> when the reference is
+    /// a profile (then only the current data is measured). The files are read whole, once each.
+    /// </summary>
+    public static DriftReport EvaluateFiles(DriftReport report, string? referencePath, string currentPath, ModelColumns columns)
+    {
+        ArgumentNullException.ThrowIfNull(currentPath);
+        var (reference, current, _) = TableReader.ReadPair(referencePath ?? currentPath, currentPath, [], []);
+        return Evaluate(report, referencePath is null ? null : reference, current, columns);
     }
 
     /// <summary>

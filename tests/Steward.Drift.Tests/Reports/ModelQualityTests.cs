@@ -80,4 +80,30 @@ public sealed class ModelQualityTests
         Assert.Equal("the current data has no row with both 'y' and 'p'",
             Assert.Throws<DriftException>(() => ModelQuality.Evaluate(Empty(), null, missing, columns)).Message);
     }
+
+    [Fact]
+    public void Files_GiveTheSameSections_AsTables_AndAProfileReferenceMeasuresTheCurrentOnly()
+    {
+        var directory = Directory.CreateTempSubdirectory("steward-model-quality-").FullName;
+        try
+        {
+            var reference = Path.Combine(directory, "ref.csv");
+            var current = Path.Combine(directory, "cur.jsonl");
+            File.WriteAllText(reference, "y,p,sex\n1,1,f\n0,0,m\n1,0,f\n0,,m\n");
+            File.WriteAllLines(current, ["{\"y\": 1, \"p\": 1, \"sex\": \"m\"}", "{\"y\": 0, \"p\": 1, \"sex\": \"f\"}"]);
+            var columns = new ModelColumns { Target = "y", Prediction = "p", Sensitive = ["sex"] };
+            var both = ModelQuality.EvaluateFiles(Empty(), reference, current, columns);
+            Assert.Equal(2.0 / 3, both.Performance!.Reference!.Classification!.Accuracy, 12);
+            Assert.Equal(1, both.Performance.ReferenceSkippedRows);
+            Assert.Equal(0.5, both.Performance.Current.Classification!.Accuracy);
+            var currentOnly = ModelQuality.EvaluateFiles(Empty(), null, current, columns);
+            Assert.Null(currentOnly.Performance!.Reference);
+            Assert.Null(Assert.Single(currentOnly.Fairness!).Reference);
+            Assert.Equal(both.Performance.Current.Headline(), currentOnly.Performance.Current.Headline());
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 }
