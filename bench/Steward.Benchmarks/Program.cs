@@ -17,6 +17,8 @@ if (args.Length > 0 && args[0] == "drift-report-scale")
     return Steward.Benchmarks.Drift.DriftReportScale.Run(args[1..]);
 if (args.Length > 0 && args[0] == "drift-profile-scale")
     return Steward.Benchmarks.Drift.DriftProfileScale.Run(args[1..]);
+if (args.Length > 0 && args[0] == "drift-accumulator-rate")
+    return Steward.Benchmarks.Drift.AccumulatorRate.Run(args[1..]);
 if (args.Length > 0 && args[0] == "pii-scan-run")
     return await Steward.Benchmarks.Pii.ScanRun.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "make-ledger")

@@ -35,4 +35,7 @@ public sealed record ColumnDriftResult
     /// after cleaning; "missing in the current data"; "type changed: ..." (docs/DRIFT.md, "Bad input").
     /// </summary>
     public string? Note { get; init; }
+
+    /// <summary>Small reference and current histograms for charts (<see langword="null"/> when a sample is empty).</summary>
+    public Reports.ColumnHistogram? Histogram { get; init; }
 }

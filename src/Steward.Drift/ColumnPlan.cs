@@ -37,7 +37,10 @@ internal sealed record ColumnPlan(string Name, ColumnType Type, ColumnSource Ref
         var insufficient = samples.ReferenceCount < Math.Max(1, MinimumSize) || samples.CurrentCount < Math.Max(1, MinimumSize);
         var test = Test ?? (insufficient ? StatTestRegistry.Get(Type == ColumnType.Numerical ? "ks" : "chisquare") : StatTestRegistry.Default(samples));
         var outcome = insufficient ? new StatTestOutcome(double.NaN) : Compute(test, samples);
-        return Result(test, outcome, samples.ReferenceCount, samples.CurrentCount, insufficient ? "insufficient data" : Note);
+        return Result(test, outcome, samples.ReferenceCount, samples.CurrentCount, insufficient ? "insufficient data" : Note) with
+        {
+            Histogram = insufficient ? null : Reports.ColumnHistograms.Of(samples),
+        };
     }
 
     private ColumnDriftResult Result(StatTest test, StatTestOutcome outcome, int referenceSize, int currentSize, string? note)

@@ -1,3 +1,6 @@
+using Steward.Drift.Fairness;
+using Steward.Drift.Performance;
+
 namespace Steward.Drift;
 
 /// <summary>A dataset drift report: per-column results and the dataset verdict.</summary>
@@ -23,4 +26,10 @@ public sealed record DriftReport
 
     /// <summary>Columns only in the current data (not compared), in their order there.</summary>
     public IReadOnlyList<string> ExtraColumns { get; init; } = [];
+
+    /// <summary>The model's quality on reference and current data, when target and prediction columns were named.</summary>
+    public PerformanceSection? Performance { get; init; }
+
+    /// <summary>Fairness per sensitive attribute, when sensitive columns were named.</summary>
+    public IReadOnlyList<FairnessSection>? Fairness { get; init; }
 }

@@ -7,21 +7,22 @@ namespace Steward.Drift;
 /// Writes a <see cref="DriftReport"/> as the stable JSON schema of docs/DRIFT.md: <c>dataset_drift</c>,
 /// <c>share_of_drifted_columns</c>, <c>number_of_columns</c>, <c>number_of_drifted_columns</c>, <c>drift_share</c> and
 /// <c>columns</c> (name → <c>column_type</c>, <c>stattest_name</c>, <c>stattest_threshold</c>, <c>drift_score</c>,
-/// <c>statistic</c> where the test has one, <c>drift_detected</c>, sizes and an optional <c>note</c>). NaN and infinities become null.
+/// <c>statistic</c> where the test has one, <c>drift_detected</c>, sizes and an optional <c>note</c>), then the optional
+/// <c>performance</c> and <c>fairness</c> sections and, when asked, each column's <c>histogram</c>. NaN and infinities become null.
 /// </summary>
 public static class DriftReportJson
 {
-    /// <summary>The report as indented UTF-8 JSON.</summary>
-    public static string Serialize(DriftReport report)
+    /// <summary>The report as indented UTF-8 JSON; <paramref name="includeHistograms"/> adds each column's chart histogram.</summary>
+    public static string Serialize(DriftReport report, bool includeHistograms = false)
     {
         ArgumentNullException.ThrowIfNull(report);
         using var stream = new MemoryStream();
-        Write(report, stream);
+        Write(report, stream, includeHistograms);
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    /// <summary>Writes the report to a stream.</summary>
-    public static void Write(DriftReport report, Stream stream)
+    /// <summary>Writes the report to a stream; <paramref name="includeHistograms"/> adds each column's chart histogram.</summary>
+    public static void Write(DriftReport report, Stream stream, bool includeHistograms = false)
     {
         ArgumentNullException.ThrowIfNull(report);
         using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
@@ -44,6 +45,7 @@ public static class DriftReportJson
             writer.WriteNumber("reference_size", column.ReferenceSize);
             writer.WriteNumber("current_size", column.CurrentSize);
             if (column.Note is not null) writer.WriteString("note", column.Note);
+            if (includeHistograms && column.Histogram is { } histogram) Histogram(writer, histogram);
             writer.WriteEndObject();
         }
         writer.WriteEndObject();
@@ -53,6 +55,47 @@ public static class DriftReportJson
             foreach (var name in report.ExtraColumns) writer.WriteStringValue(name);
             writer.WriteEndArray();
         }
+        if (report.Performance is { } performance) Reports.PerformanceJson.Write(writer, performance);
+        if (report.Fairness is { } fairness)
+        {
+            writer.WriteStartObject("fairness");
+            foreach (var section in fairness)
+            {
+                writer.WriteStartObject(section.Attribute);
+                if (section.Privileged is not null) writer.WriteString("privileged", section.Privileged);
+                writer.WritePropertyName("current");
+                Fairness.FairnessReportJson.Write(writer, section.Current);
+                writer.WritePropertyName("reference");
+                if (section.Reference is { } reference) Fairness.FairnessReportJson.Write(writer, reference);
+                else writer.WriteNullValue();
+                writer.WriteEndObject();
+            }
+            writer.WriteEndObject();
+        }
+        writer.WriteEndObject();
+    }
+
+    private static void Histogram(Utf8JsonWriter writer, Reports.ColumnHistogram histogram)
+    {
+        writer.WriteStartObject("histogram");
+        if (histogram.Edges is { } edges)
+        {
+            writer.WriteStartArray("edges");
+            foreach (var e in edges) writer.WriteNumberValue(e);
+            writer.WriteEndArray();
+        }
+        if (histogram.Categories is { } categories)
+        {
+            writer.WriteStartArray("categories");
+            foreach (var c in categories) writer.WriteStringValue(c);
+            writer.WriteEndArray();
+        }
+        writer.WriteStartArray("reference");
+        foreach (var n in histogram.Reference) writer.WriteNumberValue(n);
+        writer.WriteEndArray();
+        writer.WriteStartArray("current");
+        foreach (var n in histogram.Current) writer.WriteNumberValue(n);
+        writer.WriteEndArray();
         writer.WriteEndObject();
     }
 

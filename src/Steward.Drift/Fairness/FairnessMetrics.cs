@@ -17,15 +17,21 @@ public static class FairnessMetrics
         var rows = Enumerable.Range(0, groups.Count).Select(i => (Group: groups[i], Label: labels[i], Prediction: predictions[i])).ToArray();
         var rates = rows.GroupBy(r => r.Group, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => GroupRates.Of(g.Key, g.Select(r => (r.Label, r.Prediction)))).ToArray();
+        if (privileged is not null && !rates.Any(r => r.Group == privileged)) throw new DriftException($"the privileged value '{privileged}' does not occur in '{attribute}'");
+        var unprivileged = privileged is null ? null : GroupRates.Of("unprivileged", rows.Where(r => r.Group != privileged).Select(r => (r.Label, r.Prediction)));
+        return Build(attribute, rates, privileged, unprivileged, Theil(rows.Select(r => (r.Label, r.Prediction))));
+    }
+
+    /// <summary>The report from per-group rates, the unprivileged rows' rates (when a privileged group is named) and the Theil index.</summary>
+    internal static FairnessReport Build(string attribute, IReadOnlyList<GroupRates> rates, string? privileged, GroupRates? unprivileged, double theil)
+    {
         var (tprDifference, tprRatio) = Spread(rates.Select(r => r.TruePositiveRate));
         var (fprDifference, fprRatio) = Spread(rates.Select(r => r.FalsePositiveRate));
         var (dpDifference, dpRatio) = Spread(rates.Select(r => r.SelectionRate));
         PrivilegedComparison? comparison = null;
-        if (privileged is not null)
+        if (privileged is not null && unprivileged is { } u)
         {
-            if (!rates.Any(r => r.Group == privileged)) throw new DriftException($"the privileged value '{privileged}' does not occur in '{attribute}'");
             var p = rates.Single(r => r.Group == privileged);
-            var u = GroupRates.Of("unprivileged", rows.Where(r => r.Group != privileged).Select(r => (r.Label, r.Prediction)));
             var impact = u.SelectionRate / p.SelectionRate;
             comparison = new PrivilegedComparison
             {
@@ -47,7 +53,7 @@ public static class FairnessMetrics
             EqualizedOddsRatio = Math.Min(tprRatio, fprRatio),
             EqualOpportunityDifferenceAcrossGroups = tprDifference,
             EqualOpportunityRatio = tprRatio,
-            TheilIndex = Theil(rows.Select(r => (r.Label, r.Prediction))),
+            TheilIndex = theil,
             Privileged = comparison,
         };
     }

@@ -11,42 +11,45 @@ public static class FairnessReportJson
     {
         ArgumentNullException.ThrowIfNull(report);
         using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true })) Write(w, report);
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Writes the report as one JSON object (also inside a drift report's <c>fairness</c> section).</summary>
+    internal static void Write(Utf8JsonWriter w, FairnessReport report)
+    {
+        w.WriteStartObject();
+        w.WriteString("attribute", report.Attribute);
+        w.WriteStartObject("groups");
+        foreach (var g in report.Groups)
         {
-            w.WriteStartObject();
-            w.WriteString("attribute", report.Attribute);
-            w.WriteStartObject("groups");
-            foreach (var g in report.Groups)
-            {
-                w.WriteStartObject(g.Group);
-                w.WriteNumber("count", g.Count);
-                Number(w, "selection_rate", g.SelectionRate);
-                Number(w, "true_positive_rate", g.TruePositiveRate);
-                Number(w, "false_positive_rate", g.FalsePositiveRate);
-                w.WriteEndObject();
-            }
-            w.WriteEndObject();
-            Number(w, "demographic_parity_difference", report.DemographicParityDifference);
-            Number(w, "demographic_parity_ratio", report.DemographicParityRatio);
-            Number(w, "equalized_odds_difference", report.EqualizedOddsDifference);
-            Number(w, "equalized_odds_ratio", report.EqualizedOddsRatio);
-            Number(w, "true_positive_rate_difference", report.EqualOpportunityDifferenceAcrossGroups);
-            Number(w, "true_positive_rate_ratio", report.EqualOpportunityRatio);
-            Number(w, "theil_index", report.TheilIndex);
-            if (report.Privileged is { } p)
-            {
-                w.WriteStartObject("privileged");
-                w.WriteString("group", p.PrivilegedGroup);
-                Number(w, "disparate_impact", p.DisparateImpact);
-                w.WriteBoolean("four_fifths_rule_passes", p.FourFifthsRulePasses);
-                Number(w, "statistical_parity_difference", p.StatisticalParityDifference);
-                Number(w, "average_odds_difference", p.AverageOddsDifference);
-                Number(w, "equal_opportunity_difference", p.EqualOpportunityDifference);
-                w.WriteEndObject();
-            }
+            w.WriteStartObject(g.Group);
+            w.WriteNumber("count", g.Count);
+            Number(w, "selection_rate", g.SelectionRate);
+            Number(w, "true_positive_rate", g.TruePositiveRate);
+            Number(w, "false_positive_rate", g.FalsePositiveRate);
             w.WriteEndObject();
         }
-        return Encoding.UTF8.GetString(stream.ToArray());
+        w.WriteEndObject();
+        Number(w, "demographic_parity_difference", report.DemographicParityDifference);
+        Number(w, "demographic_parity_ratio", report.DemographicParityRatio);
+        Number(w, "equalized_odds_difference", report.EqualizedOddsDifference);
+        Number(w, "equalized_odds_ratio", report.EqualizedOddsRatio);
+        Number(w, "true_positive_rate_difference", report.EqualOpportunityDifferenceAcrossGroups);
+        Number(w, "true_positive_rate_ratio", report.EqualOpportunityRatio);
+        Number(w, "theil_index", report.TheilIndex);
+        if (report.Privileged is { } p)
+        {
+            w.WriteStartObject("privileged");
+            w.WriteString("group", p.PrivilegedGroup);
+            Number(w, "disparate_impact", p.DisparateImpact);
+            w.WriteBoolean("four_fifths_rule_passes", p.FourFifthsRulePasses);
+            Number(w, "statistical_parity_difference", p.StatisticalParityDifference);
+            Number(w, "average_odds_difference", p.AverageOddsDifference);
+            Number(w, "equal_opportunity_difference", p.EqualOpportunityDifference);
+            w.WriteEndObject();
+        }
+        w.WriteEndObject();
     }
 
     private static void Number(Utf8JsonWriter writer, string name, double value)

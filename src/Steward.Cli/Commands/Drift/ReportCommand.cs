@@ -3,13 +3,14 @@ using System.Globalization;
 using Steward.Cli.Infrastructure;
 using Steward.Drift;
 using Steward.Drift.Io;
+using Steward.Drift.Reports;
 
 namespace Steward.Cli.Commands.Drift;
 
 /// <summary>
 /// <c>steward drift report --reference REF --current CUR</c>: runs Evidently's default tests (or <c>--stattest</c>) on every
-/// reference column, prints a table and the dataset verdict, optionally writes the JSON report; exits 2 when the dataset
-/// drifted, 0 when not, 1 on errors.
+/// reference column, prints a table and the dataset verdict, optionally writes the JSON and HTML reports; with the model
+/// options (<see cref="ModelOptions"/>) adds performance and fairness; exits 2 when the dataset drifted, 0 when not, 1 on errors.
 /// </summary>
 internal static class ReportCommand
 {
@@ -26,15 +27,21 @@ internal static class ReportCommand
         var share = new Option<double>("--drift-share") { Description = "The dataset drifts when at least this share of columns drifts", DefaultValueFactory = _ => 0.5 };
         var json = new Option<string?>("--json") { Description = "Write the JSON report to this file" };
         var minSize = new Option<int>("--min-size") { Description = "A column with fewer values than this (after cleaning) on either side is 'insufficient data', not drift", DefaultValueFactory = _ => 1 };
+        var html = new Option<string?>("--html") { Description = "Write a self-contained HTML report (charts, no scripts) to this file" };
+        var model = new ModelOptions();
         var command = new Command("report", "Compare current data with reference data; exit 2 when the dataset drifted")
         {
-            reference, current, stattest, threshold, categorical, numerical, share, json, minSize,
+            reference, current, stattest, threshold, categorical, numerical, share, json, minSize, html,
         };
+        foreach (var option in model.All) command.Options.Add(option);
         command.SetAction(parseResult =>
         {
             var output = parseResult.GetValue(json);
-            if (output is not null && Path.GetDirectoryName(Path.GetFullPath(output)) is { } parent && !Directory.Exists(parent))
-                throw new CliException($"cannot write {output}: directory {parent} does not exist");
+            var htmlOutput = parseResult.GetValue(html);
+            foreach (var file in new[] { output, htmlOutput })
+                if (file is not null && Path.GetDirectoryName(Path.GetFullPath(file)) is { } parent && !Directory.Exists(parent))
+                    throw new CliException($"cannot write {file}: directory {parent} does not exist");
+            var modelColumns = model.Read(parseResult);
             var driftShare = parseResult.GetValue(share);
             if (!(driftShare is > 0 and <= 1)) throw new CliException("--drift-share must be greater than 0 and at most 1");
             var fixedThreshold = parseResult.GetValue(threshold);
@@ -47,7 +54,9 @@ internal static class ReportCommand
             try
             {
                 var (categories, numbers) = (Names(parseResult.GetValue(categorical)), Names(parseResult.GetValue(numerical)));
-                var (referenceProfile, currentProfile) = ReadData(parseResult.GetRequiredValue(reference), parseResult.GetRequiredValue(current), categories, numbers);
+                var (referencePath, currentPath) = (parseResult.GetRequiredValue(reference), parseResult.GetRequiredValue(current));
+                var (referenceProfile, currentProfile) = ReadData(referencePath, currentPath, categories, numbers);
+                var excluded = modelColumns is null || model.DriftModelColumns(parseResult) ? [] : modelColumns.OutcomeColumns;
                 report = DriftEngine.Run(referenceProfile, currentProfile, new DriftOptions
                 {
                     StatTest = test,
@@ -56,14 +65,23 @@ internal static class ReportCommand
                     MinimumSampleSize = parseResult.GetValue(minSize),
                     ColumnTypes = categories.Select(c => KeyValuePair.Create(c, ColumnType.Categorical))
                         .Concat(numbers.Select(n => KeyValuePair.Create(n, ColumnType.Numerical))).ToDictionary(),
+                    Columns = referenceProfile.Columns.Select(c => c.Name).Except(excluded, StringComparer.Ordinal).ToArray(),
                 });
+                if (modelColumns is not null)
+                    report = ModelQuality.EvaluateFiles(report, ProfileReader.IsProfileFile(referencePath) ? null : referencePath, currentPath, modelColumns);
             }
             catch (DriftException e)
             {
                 throw new CliException(e.Message, e);
             }
             Print(context.Out, report, report.ExtraColumns);
+            ModelOptions.Print(context.Out, report);
             if (output is not null) File.WriteAllText(output, DriftReportJson.Serialize(report));
+            if (htmlOutput is not null)
+            {
+                using var stream = File.Create(htmlOutput);
+                DriftReportHtml.Write(report, stream);
+            }
             return report.DatasetDrift ? Drifted : StewardCommandLine.Success;
         });
         return command;

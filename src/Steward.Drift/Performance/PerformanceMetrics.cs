@@ -1,0 +1,31 @@
+namespace Steward.Drift.Performance;
+
+/// <summary>A model's quality on one dataset: classification or regression metrics.</summary>
+public sealed record PerformanceMetrics
+{
+    /// <summary>The task the metrics belong to.</summary>
+    public required PerformanceTask Task { get; init; }
+
+    /// <summary>Rows measured (rows with a label and a prediction).</summary>
+    public required long Count { get; init; }
+
+    /// <summary>Set for <see cref="PerformanceTask.Classification"/>.</summary>
+    public ClassificationMetrics? Classification { get; init; }
+
+    /// <summary>Set for <see cref="PerformanceTask.Regression"/>.</summary>
+    public RegressionMetrics? Regression { get; init; }
+
+    /// <summary>The headline metrics by their report names (<c>accuracy</c>, <c>precision</c>, <c>mae</c>...), NaN when undefined.</summary>
+    public IReadOnlyList<(string Name, double Value)> Headline() => Classification is { } c
+        ?
+        [
+            ("accuracy", c.Accuracy), ("precision", c.Precision), ("recall", c.Recall), ("f1", c.F1),
+            ("macro_precision", c.MacroPrecision), ("macro_recall", c.MacroRecall), ("macro_f1", c.MacroF1),
+            ("roc_auc", c.RocAuc?.Value ?? double.NaN),
+        ]
+        :
+        [
+            ("mean_error", Regression!.MeanError), ("mae", Regression.MeanAbsoluteError),
+            ("rmse", Regression.RootMeanSquaredError), ("r2", Regression.R2),
+        ];
+}
