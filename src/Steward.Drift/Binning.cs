@@ -1,4 +1,5 @@
 using Steward.Drift.Numerics;
+using Steward.Drift.Profiles;
 
 namespace Steward.Drift;
 
@@ -11,7 +12,14 @@ internal static class Binning
     public static (double[] Reference, double[] Current) Shares(ColumnSamples samples, bool fillZeroes)
     {
         double[] r, c;
-        if (samples.Type == ColumnType.Numerical && samples.IsNumeric && samples.DistinctReference() > 20)
+        if (samples.Type == ColumnType.Numerical && samples.IsSketch && samples.DistinctReference() > 20)
+        {
+            var (rs, cs) = (samples.ReferenceSketch!, samples.CurrentSketch!);
+            var sketchEdges = SturgesEdges(Math.Min(rs.Min, cs.Min), Math.Max(rs.Max, cs.Max), rs.Count + cs.Count);
+            r = SketchDistances.Counts(rs, sketchEdges).Select(x => x / rs.Count).ToArray();
+            c = SketchDistances.Counts(cs, sketchEdges).Select(x => x / cs.Count).ToArray();
+        }
+        else if (samples.Type == ColumnType.Numerical && samples.IsNumeric && samples.DistinctReference() > 20)
         {
             var edges = SturgesEdges(samples.Reference!, samples.Current!);
             r = Histogram(samples.Reference!, edges, samples.ReferenceCount);

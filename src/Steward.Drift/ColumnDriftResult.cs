@@ -30,6 +30,9 @@ public sealed record ColumnDriftResult
     /// <summary>Values left after cleaning in the current data.</summary>
     public required int CurrentSize { get; init; }
 
-    /// <summary><see langword="null"/> normally; "insufficient data" when a sample is empty after cleaning.</summary>
+    /// <summary>
+    /// <see langword="null"/> normally; "insufficient data" when a sample is smaller than <see cref="DriftOptions.MinimumSampleSize"/>
+    /// after cleaning; "missing in the current data"; "type changed: ..." (docs/DRIFT.md, "Bad input").
+    /// </summary>
     public string? Note { get; init; }
 }

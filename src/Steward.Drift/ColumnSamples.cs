@@ -1,4 +1,5 @@
 using Steward.Drift.Numerics;
+using Steward.Drift.Profiles;
 
 namespace Steward.Drift;
 
@@ -38,15 +39,27 @@ internal sealed class ColumnSamples
     /// <summary>Seed for the permutation tests.</summary>
     public int Seed { get; set; }
 
-    public bool IsNumeric => Reference is not null;
+    public bool IsNumeric => Reference is not null || IsSketch;
 
-    public CategoryCounts Categories => _categories ??= IsNumeric
-        ? CategoryCounts.FromSorted(Reference!, Current!)
-        : CategoryCounts.FromLabels(_referenceLabels!, _currentLabels!);
+    /// <summary>The reference side when the column is compared from a profile's sketch (then <see cref="Reference"/> is <see langword="null"/>).</summary>
+    public SketchSample? ReferenceSketch { get; private init; }
+
+    /// <summary>The current side when the column is compared from a profile's sketch.</summary>
+    public SketchSample? CurrentSketch { get; private init; }
+
+    /// <summary>Whether one side is only known through a quantile sketch (tests that need the raw values refuse).</summary>
+    public bool IsSketch => ReferenceSketch is not null;
+
+    public CategoryCounts Categories => _categories ??= IsSketch
+        ? throw new DriftException("the test needs every distinct value, and the column is summarised by a quantile sketch (more than 1,000 distinct values): use an exact-mode profile")
+        : IsNumeric
+            ? CategoryCounts.FromSorted(Reference!, Current!)
+            : CategoryCounts.FromLabels(_referenceLabels!, _currentLabels!);
 
     /// <summary>Whether reference ∪ current has more than <paramref name="limit"/> distinct values (Evidently's n_values), without counting them all.</summary>
     public bool HasMoreDistinctThan(int limit)
     {
+        if (IsSketch) return limit < ColumnProfile.DistinctLimit || ReferenceSketch!.Distinct + CurrentSketch!.Distinct > limit; // a sketched side has more than 1,000 distinct values
         if (!IsNumeric) return Categories.Count > limit;
         var seen = new HashSet<double>();
         foreach (var sample in new[] { Reference!, Current! })
@@ -62,7 +75,7 @@ internal sealed class ColumnSamples
     }
 
     /// <summary>Distinct reference values.</summary>
-    public int DistinctReference() => IsNumeric ? SortedMerge.CountDistinct(Reference!) : Categories.Reference.Count(c => c > 0);
+    public int DistinctReference() => IsSketch ? ReferenceSketch!.Distinct : IsNumeric ? SortedMerge.CountDistinct(Reference!) : Categories.Reference.Count(c => c > 0);
 
     public static ColumnSamples Numeric(ColumnType type, double[] reference, double[] current) =>
         Numeric(type, Clean(reference), Clean(current), cleaned: true);
@@ -70,6 +83,14 @@ internal sealed class ColumnSamples
     /// <summary>Samples already cleaned and sorted.</summary>
     public static ColumnSamples Numeric(ColumnType type, double[] reference, double[] current, bool cleaned) =>
         cleaned ? new(type, reference, current, null, null, reference.Length, current.Length) : Numeric(type, reference, current);
+
+    /// <summary>Samples of which at least one side is a sketch.</summary>
+    public static ColumnSamples Sketched(ColumnType type, SketchSample reference, SketchSample current) =>
+        new(type, null, null, null, null, checked((int)reference.Count), checked((int)current.Count)) { ReferenceSketch = reference, CurrentSketch = current };
+
+    /// <summary>Label samples given as counts (a profile's categories).</summary>
+    public static ColumnSamples FromCounts(CategoryCounts counts, long referenceCount, long currentCount) =>
+        new(ColumnType.Categorical, null, null, null, null, checked((int)referenceCount), checked((int)currentCount)) { _categories = counts };
 
     public static ColumnSamples Labels(string?[] reference, string?[] current)
     {

@@ -21,6 +21,12 @@ public sealed class DriftOptions
     /// <summary>Columns to compare (<see langword="null"/>: every reference column).</summary>
     public IReadOnlyList<string>? Columns { get; init; }
 
+    /// <summary>
+    /// A sample with fewer values than this after cleaning (reference or current) is "insufficient data": no test, no drift.
+    /// Default 1 (only an empty sample, as Evidently computes any non-empty sample); monitors raise it for their windows.
+    /// </summary>
+    public int MinimumSampleSize { get; init; } = 1;
+
     /// <summary>Seed of the permutation tests (TVD, empirical MMD), so reports are reproducible.</summary>
     public int PermutationSeed { get; init; }
 

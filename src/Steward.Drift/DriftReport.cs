@@ -20,4 +20,7 @@ public sealed record DriftReport
 
     /// <summary>Per-column results in column order.</summary>
     public required IReadOnlyList<ColumnDriftResult> Columns { get; init; }
+
+    /// <summary>Columns only in the current data (not compared), in their order there.</summary>
+    public IReadOnlyList<string> ExtraColumns { get; init; } = [];
 }

@@ -47,6 +47,12 @@ public static class DriftReportJson
             writer.WriteEndObject();
         }
         writer.WriteEndObject();
+        if (report.ExtraColumns.Count > 0)
+        {
+            writer.WriteStartArray("extra_columns");
+            foreach (var name in report.ExtraColumns) writer.WriteStringValue(name);
+            writer.WriteEndArray();
+        }
         writer.WriteEndObject();
     }
 

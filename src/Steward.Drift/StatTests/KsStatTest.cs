@@ -1,4 +1,5 @@
 using Steward.Drift.Numerics;
+using Steward.Drift.Profiles;
 
 namespace Steward.Drift.StatTests;
 
@@ -13,6 +14,11 @@ internal sealed class KsStatTest : NumericalStatTest
 
     public override StatTestOutcome Compute(ColumnSamples samples)
     {
+        if (samples.IsSketch)
+        {
+            var ds = SketchDistances.Ks(samples.ReferenceSketch!, samples.CurrentSketch!);
+            return new StatTestOutcome(SmirnovTwoSample.PValue(ds, samples.ReferenceCount, samples.CurrentCount), ds);
+        }
         var (r, c) = Numbers(samples);
         var d = SmirnovTwoSample.Statistic(r, c);
         return new StatTestOutcome(SmirnovTwoSample.PValue(d, r.Length, c.Length), d);

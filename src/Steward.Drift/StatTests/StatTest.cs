@@ -29,5 +29,6 @@ internal abstract class StatTest
 
     /// <summary>The sorted numeric samples, or a clear error for label columns.</summary>
     protected (double[] Reference, double[] Current) Numbers(ColumnSamples samples) =>
-        samples.IsNumeric ? (samples.Reference!, samples.Current!) : throw new DriftException($"{Name} needs numbers, and the column holds labels");
+        samples.IsSketch ? throw new DriftException($"{Name} needs the raw values, and the column is summarised by a quantile sketch: use an exact-mode profile")
+        : samples.IsNumeric ? (samples.Reference!, samples.Current!) : throw new DriftException($"{Name} needs numbers, and the column holds labels");
 }

@@ -13,10 +13,19 @@ internal sealed class TTestStatTest : NumericalStatTest
 
     public override StatTestOutcome Compute(ColumnSamples samples)
     {
-        var (r, c) = Numbers(samples);
-        double n1 = r.Length, n2 = c.Length;
-        var (mean1, var1) = SortedMerge.MeanVariance(r);
-        var (mean2, var2) = SortedMerge.MeanVariance(c);
+        double n1 = samples.ReferenceCount, n2 = samples.CurrentCount;
+        double mean1, var1, mean2, var2;
+        if (samples.IsSketch)
+        {
+            (mean1, var1) = (samples.ReferenceSketch!.Mean, samples.ReferenceSketch.Variance);
+            (mean2, var2) = (samples.CurrentSketch!.Mean, samples.CurrentSketch.Variance);
+        }
+        else
+        {
+            var (r, c) = Numbers(samples);
+            (mean1, var1) = SortedMerge.MeanVariance(r);
+            (mean2, var2) = SortedMerge.MeanVariance(c);
+        }
         var df = n1 + n2 - 2;
         var pooled = (n1 * var1 + n2 * var2) / df;
         var t = (mean1 - mean2) / Math.Sqrt(pooled * (1 / n1 + 1 / n2));

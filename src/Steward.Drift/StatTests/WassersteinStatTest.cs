@@ -1,4 +1,5 @@
 using Steward.Drift.Numerics;
+using Steward.Drift.Profiles;
 
 namespace Steward.Drift.StatTests;
 
@@ -13,6 +14,11 @@ internal sealed class WassersteinStatTest : NumericalStatTest
 
     public override StatTestOutcome Compute(ColumnSamples samples)
     {
+        if (samples.IsSketch)
+        {
+            var sketchNorm = Math.Max(Math.Sqrt(samples.ReferenceSketch!.Variance), 0.001);
+            return new StatTestOutcome(SketchDistances.Wasserstein(samples.ReferenceSketch, samples.CurrentSketch!) / sketchNorm);
+        }
         var (r, c) = Numbers(samples);
         var norm = Math.Max(Math.Sqrt(SortedMerge.MeanVariance(r).Variance), 0.001);
         return new StatTestOutcome(CdfDistance.Compute(r, c, 1) / norm);
