@@ -101,6 +101,16 @@ public sealed class MonitorRunStore(StewardDatabase db, LedgerStore ledger, Even
             : throw new NotFoundException($"run {runId} of monitor {monitorId} does not exist");
     }
 
+    /// <summary>The run of one window, if it ran.</summary>
+    public async Task<MonitorRun?> FindByWindowAsync(string monitorId, long seq, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command($"SELECT {MonitorRows.RunColumns}, r.report FROM drift_runs r WHERE r.monitor_id = @monitor AND r.window_seq = @seq")
+            .With("@monitor", monitorId).With("@seq", seq);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? MonitorRows.ReadRun(reader, 0, withReport: true) : null;
+    }
+
     /// <summary>A monitor's runs, newest first (without reports).</summary>
     public async Task<Page<MonitorRun>> ListAsync(string monitorId, string? cursor, int? limit, CancellationToken cancellationToken = default)
     {
