@@ -52,8 +52,15 @@ public static class DriftEngine
         if (options.MinimumSampleSize < 1) throw new DriftException("the minimum sample size must be at least 1");
         var plans = ColumnPlanner.Plan(reference, current, options);
         var results = new ColumnDriftResult[plans.Count];
-        Parallel.For(0, plans.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism) },
-            i => results[i] = plans[i].Run());
+        try
+        {
+            Parallel.For(0, plans.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism) },
+                i => results[i] = plans[i].Run());
+        }
+        catch (AggregateException e) when (e.InnerExceptions.OfType<DriftException>().FirstOrDefault() is { } first)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
+        }
         var drifted = results.Count(r => r.DriftDetected);
         var share = results.Length == 0 ? 0 : (double)drifted / results.Length;
         var referenceNames = reference.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);

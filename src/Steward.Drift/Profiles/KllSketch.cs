@@ -2,9 +2,10 @@ namespace Steward.Drift.Profiles;
 
 /// <summary>
 /// A KLL quantile sketch (Karnin, Lang, Liberty 2016) of finite doubles: compactors whose capacities shrink by 2/3 per level
-/// below the top (at least 8), each compaction sorting a level and promoting every other item (random offset) to the next
-/// level with twice the weight. Mergeable level by level; total weight equals the number of values added. Rank error about
-/// 1.7/k of n with probability 0.99 for one query (docs/DRIFT.md states and the tests check the bound used for the tests).
+/// below the top (at least 8); when the sketch holds its total capacity, the lowest level at its own capacity is sorted and
+/// every other item (random offset) is promoted to the next level with twice the weight (lazy compaction, as Apache
+/// DataSketches). Mergeable level by level; the total weight equals the number of values added. docs/DRIFT.md states the
+/// rank-error bound (sup over x of |F̂(x) − F(x)| ≤ 2.5/k), which the tests check.
 /// </summary>
 internal sealed class KllSketch
 {
@@ -12,6 +13,8 @@ internal sealed class KllSketch
     private readonly List<double[]> _levels = [];
     private readonly List<int> _sizes = [];
     private int[] _capacities = [];
+    private int _totalSize;
+    private int _totalCapacity;
     private ulong _random;
 
     public KllSketch(int k)
@@ -39,7 +42,7 @@ internal sealed class KllSketch
         if (_sizes[0] == level0.Length) _levels[0] = level0 = Grow(level0, level0.Length * 2);
         level0[_sizes[0]++] = value;
         Count++;
-        if (_sizes[0] >= _capacities[0]) Compress();
+        if (++_totalSize >= _totalCapacity) Compress();
     }
 
     /// <summary>An independent copy.</summary>
@@ -69,6 +72,7 @@ internal sealed class KllSketch
         if (size + items.Length > _levels[level].Length) _levels[level] = Grow(_levels[level], Math.Max(size + items.Length, _levels[level].Length * 2));
         items.CopyTo(_levels[level].AsSpan(size));
         _sizes[level] = size + items.Length;
+        _totalSize += items.Length;
     }
 
     /// <summary>Sets the count of a sketch restored from a profile and checks it against the levels' weight.</summary>
@@ -111,20 +115,13 @@ internal sealed class KllSketch
         return (values[..distinct], weights[..distinct]);
     }
 
+    /// <summary>Lazy compaction: while the sketch holds its total capacity, compact the lowest level at or over its own capacity.</summary>
     private void Compress()
     {
-        while (true)
+        while (_totalSize >= _totalCapacity)
         {
-            var level = -1;
-            for (var h = 0; h < LevelCount; h++)
-            {
-                if (_sizes[h] >= _capacities[h])
-                {
-                    level = h;
-                    break;
-                }
-            }
-            if (level < 0) return;
+            var level = 0;
+            while (_sizes[level] < _capacities[level]) level++;
             Compact(level);
         }
     }
@@ -138,10 +135,10 @@ internal sealed class KllSketch
         var keep = items.Length % 2;
         var offset = (int)(NextRandom() & 1);
         var pairs = (items.Length - keep) / 2;
-        var promoted = new double[pairs];
-        for (var i = 0; i < pairs; i++) promoted[i] = items[keep + 2 * i + offset];
+        for (var i = 0; i < pairs; i++) items[keep + i] = items[keep + 2 * i + offset];
+        AddItems(level + 1, items.Slice(keep, pairs));
         _sizes[level] = keep;
-        AddItems(level + 1, promoted);
+        _totalSize -= 2 * pairs;
     }
 
     private void AddLevel()
@@ -151,6 +148,7 @@ internal sealed class KllSketch
         var count = _levels.Count;
         _capacities = new int[count];
         for (var h = 0; h < count; h++) _capacities[h] = Math.Max(MinWidth, (int)Math.Ceiling(K * Math.Pow(2.0 / 3.0, count - 1 - h)));
+        _totalCapacity = _capacities.Sum();
     }
 
     private ulong NextRandom()

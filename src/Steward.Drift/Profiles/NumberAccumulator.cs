@@ -47,8 +47,7 @@ internal sealed class NumberAccumulator : ColumnAccumulator
             CollectionsMarshal.GetValueRefOrAddDefault(_distinct, value, out _)++;
             if (_distinct.Count > ColumnProfile.DistinctLimit) _distinct = null;
         }
-        if (_exact is null) _sketch!.Add(value);
-        else AddExact(value);
+        Keep(value);
     }
 
     public override void Merge(ColumnProfile other)
@@ -76,8 +75,7 @@ internal sealed class NumberAccumulator : ColumnAccumulator
         }
         if ((other.ExactArray ?? (_exact is not null ? other.SortedValues() : null)) is { } values)
         {
-            if (_exact is null) foreach (var v in values) _sketch!.Add(v);
-            else foreach (var v in values) AddExact(v);
+            foreach (var v in values) Keep(v);
         }
         else
         {
@@ -110,11 +108,12 @@ internal sealed class NumberAccumulator : ColumnAccumulator
         };
     }
 
-    private void AddExact(double value)
+    /// <summary>Keeps a finite value exactly, or in the sketch (turning the column into one past the exact limit in auto mode).</summary>
+    private void Keep(double value)
     {
-        if (_options.Mode == ProfileMode.Auto && _exactCount >= _options.ExactLimit)
+        if (_exact is not null && _options.Mode == ProfileMode.Auto && _exactCount >= _options.ExactLimit) ToSketch();
+        if (_exact is null)
         {
-            ToSketch();
             _sketch!.Add(value);
             return;
         }

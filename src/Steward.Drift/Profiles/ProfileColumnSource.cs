@@ -34,10 +34,36 @@ internal sealed class ProfileColumnSource : ColumnSource
         }
         var reference = Counts(_column);
         var currentCounts = Counts(other);
+        if (Kept(_column, Kept(other, null)) is { } kept)
+        {
+            reference = Fold(reference, kept);
+            currentCounts = Fold(currentCounts, kept);
+        }
         var keys = reference.Keys.Union(currentCounts.Keys).Order(StringComparer.Ordinal).ToArray();
         var counts = new CategoryCounts(
             keys.Select(k => reference.GetValueOrDefault(k)).ToArray(), keys.Select(k => currentCounts.GetValueOrDefault(k)).ToArray(), null, keys);
         return ColumnSamples.FromCounts(counts, _column.Count, other.Count);
+    }
+
+    /// <summary>The labels a capped column counts one by one (intersected with <paramref name="kept"/>); <see langword="null"/> when not capped.</summary>
+    private static HashSet<string>? Kept(ColumnProfile column, HashSet<string>? kept)
+    {
+        if (column.Kind != ProfileColumnKind.Labels || column.OtherCount == 0) return kept;
+        var labels = new HashSet<string>(column.Categories!.Keys, StringComparer.Ordinal);
+        if (kept is not null) labels.IntersectWith(kept);
+        return labels;
+    }
+
+    /// <summary>Counts with every label outside <paramref name="kept"/> moved into the "other" category, so both sides bin alike.</summary>
+    private static Dictionary<string, long> Fold(Dictionary<string, long> counts, HashSet<string> kept)
+    {
+        var folded = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (label, count) in counts)
+        {
+            var key = kept.Contains(label) ? label : OtherCategory;
+            folded[key] = folded.GetValueOrDefault(key) + count;
+        }
+        return folded;
     }
 
     private static Dictionary<string, long> Counts(ColumnProfile column)

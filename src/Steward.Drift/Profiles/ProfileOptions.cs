@@ -7,7 +7,7 @@ public sealed record ProfileOptions
     public const int DefaultExactLimit = 100_000;
 
     /// <summary>Default of <see cref="SketchK"/>.</summary>
-    public const int DefaultSketchK = 200;
+    public const int DefaultSketchK = 1000;
 
     /// <summary>Default of <see cref="MaxCategories"/>.</summary>
     public const int DefaultMaxCategories = 10_000;
@@ -18,7 +18,7 @@ public sealed record ProfileOptions
     /// <summary>In <see cref="ProfileMode.Auto"/>, the number of finite values per numeric column kept exactly before the column turns into a sketch.</summary>
     public int ExactLimit { get; init; } = DefaultExactLimit;
 
-    /// <summary>The KLL sketch's accuracy parameter k (8 to 65,535): rank error about 1.7/k with probability 0.99 (docs/DRIFT.md).</summary>
+    /// <summary>The KLL sketch's accuracy parameter k (8 to 65,535): rank error at most about 2.5/k at every point (docs/DRIFT.md); about 3k values kept.</summary>
     public int SketchK { get; init; } = DefaultSketchK;
 
     /// <summary>Distinct labels counted exactly per column; further labels are counted together as "other" (docs/DRIFT.md).</summary>

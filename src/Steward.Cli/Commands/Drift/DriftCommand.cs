@@ -9,6 +9,7 @@ internal static class DriftCommand
     public static Command Create(CliContext context) => new("drift", "Detect data drift between reference and current data")
     {
         ReportCommand.Create(context),
+        ProfileCommand.Create(context),
         FairnessCommand.Create(context),
     };
 }

@@ -17,7 +17,7 @@ internal static class ReportCommand
 
     public static Command Create(CliContext context)
     {
-        var reference = new Option<string>("--reference") { Description = "Reference (training) data: CSV with a header row, or JSON Lines (.jsonl)", Required = true };
+        var reference = new Option<string>("--reference") { Description = "Reference (training) data: CSV with a header row, JSON Lines (.jsonl), Parquet, or a profile from 'steward drift profile'", Required = true };
         var current = new Option<string>("--current") { Description = "Current (production) data, same formats", Required = true };
         var stattest = new Option<string?>("--stattest") { Description = $"Use this test for every column instead of the default choice: {string.Join(", ", DriftEngine.StatTestNames)}" };
         var threshold = new Option<double?>("--threshold") { Description = "Threshold for every column instead of each test's default" };
@@ -43,30 +43,36 @@ internal static class ReportCommand
                 throw new CliException($"unknown stattest '{test}'; use one of: {string.Join(", ", DriftEngine.StatTestNames)}");
 
             DriftReport report;
-            IReadOnlyList<string> extra;
             try
             {
-                var (referenceTable, currentTable, types) = TableReader.ReadPair(
-                    parseResult.GetRequiredValue(reference), parseResult.GetRequiredValue(current),
-                    Names(parseResult.GetValue(categorical)), Names(parseResult.GetValue(numerical)));
-                extra = currentTable.Columns.Select(c => c.Name).Where(n => referenceTable.Find(n) is null).ToArray();
-                report = DriftEngine.Run(referenceTable, currentTable, new DriftOptions
+                var (categories, numbers) = (Names(parseResult.GetValue(categorical)), Names(parseResult.GetValue(numerical)));
+                var (referenceProfile, currentProfile) = ReadData(parseResult.GetRequiredValue(reference), parseResult.GetRequiredValue(current), categories, numbers);
+                report = DriftEngine.Run(referenceProfile, currentProfile, new DriftOptions
                 {
                     StatTest = test,
                     Threshold = fixedThreshold,
                     DriftShare = driftShare,
-                    ColumnTypes = types,
+                    ColumnTypes = categories.Select(c => KeyValuePair.Create(c, ColumnType.Categorical))
+                        .Concat(numbers.Select(n => KeyValuePair.Create(n, ColumnType.Numerical))).ToDictionary(),
                 });
             }
             catch (DriftException e)
             {
                 throw new CliException(e.Message, e);
             }
-            Print(context.Out, report, extra);
+            Print(context.Out, report, report.ExtraColumns);
             if (output is not null) File.WriteAllText(output, DriftReportJson.Serialize(report));
             return report.DatasetDrift ? Drifted : StewardCommandLine.Success;
         });
         return command;
+    }
+
+    /// <summary>The reference (a profile file, detected by content, or data) and the current data, read straight into profiles (exact for data).</summary>
+    private static (Steward.Drift.Profiles.DriftProfile Reference, Steward.Drift.Profiles.DriftProfile Current) ReadData(string reference, string current, string[] categorical, string[] numerical)
+    {
+        if (!ProfileReader.IsProfileFile(reference)) return ProfileReader.ReadPair(reference, current, categorical, numerical);
+        var profile = ProfileReader.ReadProfileFile(reference);
+        return (profile, ProfileReader.ReadCurrent(current, profile, categorical, numerical));
     }
 
     private static string[] Names(string? list) =>
@@ -80,7 +86,7 @@ internal static class ReportCommand
             ("STATTEST", c => c.StatTestName),
             ("THRESHOLD", c => F(c.StatTestThreshold)),
             ("SCORE", c => double.IsFinite(c.DriftScore) ? F(c.DriftScore) : "-"),
-            ("DRIFT", c => c.Note ?? (c.DriftDetected ? "yes" : "no")));
+            ("DRIFT", c => double.IsNaN(c.DriftScore) && c.Note is not null ? c.Note : (c.DriftDetected ? "yes" : "no") + (c.Note is null ? "" : $" ({c.Note})")));
         if (extra.Count > 0) writer.WriteLine($"not compared (only in the current data): {string.Join(", ", extra)}");
         writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"dataset drift: {(report.DatasetDrift ? "yes" : "no")} ({report.NumberOfDriftedColumns} of {report.NumberOfColumns} columns drifted, share {report.ShareOfDriftedColumns:0.###}, threshold {report.DriftShare:0.###})"));

@@ -1,0 +1,167 @@
+using System.Text.Json;
+using Steward.Drift.Profiles;
+
+namespace Steward.Drift.Io;
+
+/// <summary>
+/// One pass over a CSV, JSON Lines or Parquet file straight into a <see cref="ProfileBuilder"/>: no cell is kept. Columns are
+/// read as numbers unless declared or hinted to be labels; a column whose cell is not a number (or a JSON string) turns into
+/// labels, which the caller handles by reading the file again with that column as labels (<see cref="TurnedToLabels"/>).
+/// </summary>
+internal sealed class ProfileFileReader
+{
+    private readonly string _path;
+    private readonly IReadOnlyDictionary<string, ProfileColumnKind> _kinds;
+    private readonly IReadOnlySet<string> _numerical;
+    private readonly ProfileBuilder _builder;
+    private readonly List<int> _builderIndex = [];
+    private readonly List<string> _names = [];
+
+    /// <param name="path">The file.</param>
+    /// <param name="kinds">Columns read as labels or numbers from the start (declared or learnt); others start as numbers.</param>
+    /// <param name="numerical">Columns declared numerical: a cell that is not a number is an error naming the line and column.</param>
+    /// <param name="options">How the profile summarises the columns.</param>
+    public ProfileFileReader(string path, IReadOnlyDictionary<string, ProfileColumnKind> kinds, IReadOnlySet<string> numerical, ProfileOptions options)
+    {
+        _path = path;
+        _kinds = kinds;
+        _numerical = numerical;
+        _builder = new ProfileBuilder(options);
+    }
+
+    /// <summary>Columns read as numbers that met a cell that is not one; the profile's values for them are not usable.</summary>
+    public HashSet<string> TurnedToLabels { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The column names in file order.</summary>
+    public IReadOnlyList<string> Names => _names;
+
+    public DriftProfile Read()
+    {
+        if (!File.Exists(_path)) throw new DriftException($"{_path} does not exist");
+        var extension = Path.GetExtension(_path).ToLowerInvariant();
+        try
+        {
+            if (extension is ".jsonl" or ".ndjson" or ".json") ReadJsonLines();
+            else if (extension is ".parquet" or ".pq") ReadParquet();
+            else ReadCsv();
+        }
+        catch (IOException e)
+        {
+            throw new DriftException($"cannot read {_path}: {e.Message}", e);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new DriftException($"cannot read {_path}: {e.Message}", e);
+        }
+        if (_names.Count == 0) throw new DriftException($"{_path} has no columns");
+        if (_builder.RowCount == 0) throw new DriftException($"{_path} has no data rows");
+        return _builder.ToProfile();
+    }
+
+    private int Column(string name)
+    {
+        var kind = _kinds.TryGetValue(name, out var k) ? k : ProfileColumnKind.Numbers;
+        _names.Add(name);
+        _builderIndex.Add(_builder.AddColumn(name, kind));
+        return _names.Count - 1;
+    }
+
+    /// <summary>One cell: <paramref name="text"/> null for missing; <paramref name="isText"/> for JSON strings and booleans.</summary>
+    private void Cell(int column, string? text, bool isText, string where)
+    {
+        var index = _builderIndex[column];
+        if (text is null)
+        {
+            _builder.AddMissing(index);
+            return;
+        }
+        var name = _names[column];
+        if (_kinds.GetValueOrDefault(name, ProfileColumnKind.Numbers) == ProfileColumnKind.Labels)
+        {
+            _builder.AddLabel(index, text);
+            return;
+        }
+        if (!isText && TableReader.TryNumber(text, out var value))
+        {
+            _builder.AddNumber(index, value);
+            return;
+        }
+        if (_numerical.Contains(name))
+            throw new DriftException($"{_path} {where}, column '{name}': '{(text.Length <= 40 ? text : text[..40] + "…")}' is not a number");
+        TurnedToLabels.Add(name);
+        _builder.AddMissing(index);
+    }
+
+    private void ReadCsv()
+    {
+        using var reader = new StreamReader(_path);
+        var header = true;
+        foreach (var (line, fields) in CsvRecords.Read(reader, _path))
+        {
+            if (header)
+            {
+                var names = fields.Select((f, i) => string.IsNullOrWhiteSpace(f) ? throw new DriftException($"{_path} line {line}: column {i + 1} has no name") : f.Trim()).ToArray();
+                if (names.Distinct(StringComparer.Ordinal).Count() != names.Length) throw new DriftException($"{_path} line {line}: a column name appears twice");
+                foreach (var name in names) Column(name);
+                header = false;
+                continue;
+            }
+            if (fields.Count != _names.Count) throw new DriftException($"{_path} line {line}: expected {_names.Count} fields, found {fields.Count}");
+            var where = $"line {line}";
+            for (var i = 0; i < fields.Count; i++) Cell(i, fields[i], false, where);
+            _builder.EndRow();
+        }
+    }
+
+    private void ReadJsonLines()
+    {
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lineNumber = 0;
+        foreach (var line in File.ReadLines(_path))
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line)) continue;
+            JsonDocument document;
+            try
+            {
+                document = JsonDocument.Parse(line);
+            }
+            catch (JsonException e)
+            {
+                throw new DriftException($"{_path} line {lineNumber}: invalid JSON ({e.Message.Split('.')[0]})", e);
+            }
+            using (document)
+            {
+                if (document.RootElement.ValueKind != JsonValueKind.Object) throw new DriftException($"{_path} line {lineNumber}: expected a JSON object");
+                var where = $"line {lineNumber}";
+                foreach (var property in document.RootElement.EnumerateObject())
+                {
+                    if (!index.TryGetValue(property.Name, out var column)) index[property.Name] = column = Column(property.Name);
+                    var value = property.Value;
+                    switch (value.ValueKind)
+                    {
+                        case JsonValueKind.Null: Cell(column, null, false, where); break;
+                        case JsonValueKind.Number: Cell(column, value.GetRawText(), false, where); break;
+                        case JsonValueKind.String: Cell(column, value.GetString(), true, where); break;
+                        case JsonValueKind.True: Cell(column, "true", true, where); break;
+                        case JsonValueKind.False: Cell(column, "false", true, where); break;
+                        default: throw new DriftException($"{_path} line {lineNumber}, column '{property.Name}': nested objects and arrays are not supported");
+                    }
+                }
+                _builder.EndRow();
+            }
+        }
+    }
+
+    private void ReadParquet()
+    {
+        var table = ParquetTable.Read(_path);
+        for (var c = 0; c < table.Names.Count; c++) Column(table.Names[c]);
+        for (var row = 0; row < table.RowCount; row++)
+        {
+            var where = $"row {table.Lines[row]}";
+            for (var c = 0; c < table.Names.Count; c++) Cell(c, table.Cells[c][row], table.TextColumns.Contains(c), where);
+            _builder.EndRow();
+        }
+    }
+}

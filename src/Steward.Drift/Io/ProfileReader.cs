@@ -1,0 +1,116 @@
+using Steward.Drift.Profiles;
+
+namespace Steward.Drift.Io;
+
+/// <summary>
+/// Reads CSV (header row), JSON Lines or Parquet files straight into profiles, keeping no cell: a column is numerical when every
+/// present cell is a number (NaN and infinities included; JSON strings are labels), categorical otherwise, and
+/// <c>categorical</c>/<c>numerical</c> override that. Errors name the file, line (Parquet: row) and column. Profile files
+/// (<see cref="DriftProfile.Format"/>) are recognised by their content.
+/// </summary>
+public static class ProfileReader
+{
+    /// <summary>Profiles one data file.</summary>
+    public static DriftProfile Read(string path, ProfileOptions? options, IReadOnlyCollection<string> categorical, IReadOnlyCollection<string> numerical)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var kinds = Declared(categorical, numerical);
+        var profile = ReadTyped(path, kinds, numerical, options ?? new ProfileOptions());
+        CheckDeclared(profile, path, categorical.Concat(numerical));
+        return profile;
+    }
+
+    /// <summary>
+    /// Reads reference and current data into exact profiles typed together (a column is numerical only when it is in both
+    /// files); reports from them equal reports from the raw tables.
+    /// </summary>
+    public static (DriftProfile Reference, DriftProfile Current) ReadPair(string referencePath, string currentPath, IReadOnlyCollection<string> categorical, IReadOnlyCollection<string> numerical)
+    {
+        var exact = new ProfileOptions { Mode = ProfileMode.Exact };
+        var kinds = Declared(categorical, numerical);
+        var reference = ReadTyped(referencePath, kinds, numerical, exact);
+        CheckDeclared(reference, referencePath, categorical.Concat(numerical));
+        foreach (var column in reference.Columns) kinds.TryAdd(column.Name, column.Kind);
+        var current = ReadTyped(currentPath, kinds, numerical, exact);
+        var relabel = current.Columns.Where(c => c.Kind == ProfileColumnKind.Labels && reference.Find(c.Name)?.Kind == ProfileColumnKind.Numbers).Select(c => c.Name).ToArray();
+        if (relabel.Length > 0)
+        {
+            foreach (var name in relabel) kinds[name] = ProfileColumnKind.Labels;
+            reference = ReadTyped(referencePath, kinds, numerical, exact);
+        }
+        return (reference, current);
+    }
+
+    /// <summary>Reads current data exactly for comparison with a reference profile, each column typed as the reference's unless declared.</summary>
+    public static DriftProfile ReadCurrent(string path, DriftProfile reference, IReadOnlyCollection<string> categorical, IReadOnlyCollection<string> numerical)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        var kinds = Declared(categorical, numerical);
+        foreach (var name in categorical.Concat(numerical))
+            if (reference.Find(name) is null) throw new DriftException($"column '{name}' is not in the reference profile");
+        foreach (var column in reference.Columns) kinds.TryAdd(column.Name, column.Kind);
+        return ReadTyped(path, kinds, numerical, new ProfileOptions { Mode = ProfileMode.Exact });
+    }
+
+    /// <summary>Whether a file is a drift profile (its JSON starts with <c>{"format": "steward.drift.profile/</c>).</summary>
+    public static bool IsProfileFile(string path)
+    {
+        if (!File.Exists(path)) return false;
+        using var stream = File.OpenRead(path);
+        var buffer = new byte[256];
+        var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        var start = System.Text.Encoding.UTF8.GetString(buffer, 0, read);
+        return System.Text.RegularExpressions.Regex.IsMatch(start, "^\\s*\\{\\s*\"format\"\\s*:\\s*\"steward\\.drift\\.profile/");
+    }
+
+    /// <summary>Reads a profile file, naming the file in errors.</summary>
+    public static DriftProfile ReadProfileFile(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return DriftProfile.ReadFrom(stream);
+        }
+        catch (DriftException e)
+        {
+            throw new DriftException($"{path}: {e.Message}", e);
+        }
+        catch (IOException e)
+        {
+            throw new DriftException($"cannot read {path}: {e.Message}", e);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new DriftException($"cannot read {path}: {e.Message}", e);
+        }
+    }
+
+    private static DriftProfile ReadTyped(string path, Dictionary<string, ProfileColumnKind> kinds, IReadOnlyCollection<string> numerical, ProfileOptions options)
+    {
+        var numericalSet = numerical.ToHashSet(StringComparer.Ordinal);
+        var reader = new ProfileFileReader(path, kinds, numericalSet, options);
+        var profile = reader.Read();
+        if (reader.TurnedToLabels.Count == 0) return profile;
+        var learnt = new Dictionary<string, ProfileColumnKind>(kinds, StringComparer.Ordinal);
+        foreach (var name in reader.TurnedToLabels) learnt[name] = ProfileColumnKind.Labels;
+        return new ProfileFileReader(path, learnt, numericalSet, options).Read();
+    }
+
+    private static Dictionary<string, ProfileColumnKind> Declared(IReadOnlyCollection<string> categorical, IReadOnlyCollection<string> numerical)
+    {
+        ArgumentNullException.ThrowIfNull(categorical);
+        ArgumentNullException.ThrowIfNull(numerical);
+        if (categorical.Intersect(numerical, StringComparer.Ordinal).FirstOrDefault() is { } both)
+            throw new DriftException($"column '{both}' cannot be both categorical and numerical");
+        var kinds = new Dictionary<string, ProfileColumnKind>(StringComparer.Ordinal);
+        foreach (var name in categorical) kinds[name] = ProfileColumnKind.Labels;
+        foreach (var name in numerical) kinds[name] = ProfileColumnKind.Numbers;
+        return kinds;
+    }
+
+    private static void CheckDeclared(DriftProfile profile, string path, IEnumerable<string> declared)
+    {
+        foreach (var name in declared)
+            if (profile.Find(name) is null) throw new DriftException($"column '{name}' is not in {path}");
+    }
+}
