@@ -80,6 +80,7 @@ public sealed class MonitorPagesTests(DashboardFixture fixture) : IAsyncLifetime
         await Expect(age.Locator("td[data-label='Drift']")).ToHaveTextAsync("drift");
         await Expect(page.Locator("table").Nth(1).Locator("tbody th").Filter(new() { HasText = Odd })).ToHaveCountAsync(1);
 
+        await Screenshots.SaveAsync(page, "MonitorPage_Trend");
         await history.Last.GetByRole(AriaRole.Link).ClickAsync();
         await Expect(page.Locator("h2").Filter(new() { HasText = "Report of window 1" })).ToContainTextAsync("no drift");
         var content = await page.ContentAsync();

@@ -63,7 +63,8 @@ internal static class MonitorPage
             """);
     }
 
+    /// <summary>A report number for reading: four decimals, or scientific notation for tiny non-zero values (p-values).</summary>
     internal static string Number(JsonNode? node) => node is JsonValue v && v.TryGetValue<double>(out var d)
-        ? d.ToString("0.####", CultureInfo.InvariantCulture)
+        ? d != 0 && Math.Abs(d) < 1e-4 ? d.ToString("0.##E+0", CultureInfo.InvariantCulture) : d.ToString("0.####", CultureInfo.InvariantCulture)
         : node?.ToJsonString() ?? "–";
 }
