@@ -105,6 +105,22 @@ public sealed class MonitorsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReadmeWalkthroughData_Drifts_AndFewerRowsThanMinRowsIsInsufficientData()
+    {
+        var created = await _contributor.PostAsJsonAsync("/api/v1/monitors", new { name = "segments", endpoint = "credit-api", min_rows = 5 });
+        var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        await _contributor.PutAsync($"/api/v1/monitors/{id}/reference", Csv("age,segment\n31,a\n45,b\n38,a\n52,b\n29,a\n41,b\n"));
+        await _service.PostAsync($"/api/v1/monitors/{id}/batches", Csv("age,segment\n67,c\n71,c\n69,c\n75,c\n80,c\n73,c\n"));
+        var run = (await (await _contributor.PostAsync($"/api/v1/monitors/{id}/runs", null)).Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal(("drift", 1.0), (run["status"]!.GetValue<string>(), run["share_of_drifted_columns"]!.GetValue<double>()));
+
+        await _service.PostAsync($"/api/v1/monitors/{id}/batches", Csv("age,segment\n67,c\n71,c\n69,c\n75,c\n"));
+        var tiny = (await (await _contributor.PostAsync($"/api/v1/monitors/{id}/runs", null)).Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal(("insufficient_data", 4), (tiny["status"]!.GetValue<string>(), tiny["rows"]!.GetValue<int>()));
+        Assert.Equal("insufficient data", tiny["report"]!["note"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Roles_AreEnforced()
     {
         using var anonymous = _server.Client(key: null);
