@@ -87,7 +87,7 @@ internal static class MonitorIngestRate
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"HTTP ingest: {values / seconds / 1e6:F2} M values/s wall, {values / cpuSeconds / 1e6:F2} M values/s per CPU-second; batch latency p50 {latencies[latencies.Count / 2]:F0} ms, max {latencies[^1]:F0} ms"));
             var window = (await http.GetFromJsonAsync<JsonObject>($"/api/v1/monitors/{id}"))!["current_window"]!;
-            Console.WriteLine($"window: {window["rows"]} rows in {window["batches"]} batches; stored window profile: {new FileInfo(Path.Combine(directory, "steward.db")).Length / 1e6:F1} MB database");
+            Console.WriteLine($"window: {window["rows"]} rows in {window["batches"]} batches; database file {new FileInfo(Path.Combine(directory, "steward.db")).Length / 1e6:F1} MB (the exact reference profile included)");
         }
         finally
         {
