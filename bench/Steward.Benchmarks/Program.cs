@@ -15,6 +15,8 @@ if (args.Length > 0 && args[0] == "pii-pattern-rate")
     return Steward.Benchmarks.Pii.PatternRate.Run(args[1..]);
 if (args.Length > 0 && args[0] == "drift-report-scale")
     return Steward.Benchmarks.Drift.DriftReportScale.Run(args[1..]);
+if (args.Length > 0 && args[0] == "drift-profile-scale")
+    return Steward.Benchmarks.Drift.DriftProfileScale.Run(args[1..]);
 if (args.Length > 0 && args[0] == "pii-scan-run")
     return await Steward.Benchmarks.Pii.ScanRun.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "monitor-ingest-rate")

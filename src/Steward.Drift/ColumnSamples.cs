@@ -86,11 +86,14 @@ internal sealed class ColumnSamples
 
     /// <summary>Samples of which at least one side is a sketch.</summary>
     public static ColumnSamples Sketched(ColumnType type, SketchSample reference, SketchSample current) =>
-        new(type, null, null, null, null, checked((int)reference.Count), checked((int)current.Count)) { ReferenceSketch = reference, CurrentSketch = current };
+        new(type, null, null, null, null, Size(reference.Count), Size(current.Count)) { ReferenceSketch = reference, CurrentSketch = current };
 
     /// <summary>Label samples given as counts (a profile's categories).</summary>
     public static ColumnSamples FromCounts(CategoryCounts counts, long referenceCount, long currentCount) =>
-        new(ColumnType.Categorical, null, null, null, null, checked((int)referenceCount), checked((int)currentCount)) { _categories = counts };
+        new(ColumnType.Categorical, null, null, null, null, Size(referenceCount), Size(currentCount)) { _categories = counts };
+
+    private static int Size(long count) =>
+        count <= int.MaxValue ? (int)count : throw new DriftException($"a sample of {count} values is more than the {int.MaxValue} a report can compare");
 
     public static ColumnSamples Labels(string?[] reference, string?[] current)
     {

@@ -10,11 +10,18 @@ namespace Steward.Drift.Io;
 /// </summary>
 internal static class ParquetTable
 {
-    public static RawTable Read(string path)
+    public static RawTable Read(string path) => Read(path, () => File.OpenRead(path), null);
+
+    /// <summary>
+    /// Reads Parquet from a stream <paramref name="open"/> returns (disposed after reading); <paramref name="path"/> names it in
+    /// errors. With <paramref name="perGroup"/>, each row group's table (rows numbered from 1 across the file) is handed over as it
+    /// is read and the returned table has no rows, so memory is bounded by a row group.
+    /// </summary>
+    public static RawTable Read(string path, Func<Stream> open, Action<RawTable>? perGroup)
     {
         try
         {
-            return ReadAsync(path).GetAwaiter().GetResult();
+            return ReadAsync(path, open, perGroup).GetAwaiter().GetResult();
         }
         catch (Exception e) when (e is not DriftException and not FileNotFoundException and not DirectoryNotFoundException and not UnauthorizedAccessException)
         {
@@ -22,26 +29,37 @@ internal static class ParquetTable
         }
     }
 
-    private static async Task<RawTable> ReadAsync(string path)
+    private static async Task<RawTable> ReadAsync(string path, Func<Stream> open, Action<RawTable>? perGroup)
     {
-        await using var stream = File.OpenRead(path);
+        await using var stream = open();
         var reader = await ParquetReader.CreateAsync(stream).ConfigureAwait(false);
         await using var readerScope = reader.ConfigureAwait(false);
         var fields = reader.Schema.GetDataFields();
         if (reader.Schema.Fields.Count != fields.Length || fields.Any(f => f.IsArray))
             throw new DriftException($"{path}: nested and list columns are not supported");
+        var names = fields.Select(f => f.Name).ToArray();
         var cells = fields.Select(_ => new List<string?>()).ToArray();
         var text = new bool[fields.Length];
+        var firstRow = 1;
         for (var g = 0; g < reader.RowGroupCount; g++)
         {
             using var group = reader.OpenRowGroupReader(g);
             var rows = checked((int)group.RowCount);
             for (var f = 0; f < fields.Length; f++)
                 text[f] = await ReadColumnAsync(path, group, fields[f], rows, cells[f]).ConfigureAwait(false);
+            if (perGroup is null) continue;
+            perGroup(Table(path, names, cells, text, firstRow));
+            firstRow += rows;
+            cells = fields.Select(_ => new List<string?>()).ToArray();
         }
-        var lines = Enumerable.Range(1, cells.Length == 0 ? 0 : cells[0].Count).ToList();
-        var table = new RawTable(path, fields.Select(f => f.Name).ToArray(), cells, lines) { LineWord = "row" };
-        for (var f = 0; f < fields.Length; f++) if (text[f]) table.TextColumns.Add(f);
+        return Table(path, names, cells, text, firstRow);
+    }
+
+    private static RawTable Table(string path, string[] names, List<string?>[] cells, bool[] text, int firstRow)
+    {
+        var lines = Enumerable.Range(firstRow, cells.Length == 0 ? 0 : cells[0].Count).ToList();
+        var table = new RawTable(path, names, cells, lines) { LineWord = "row" };
+        for (var f = 0; f < text.Length; f++) if (text[f]) table.TextColumns.Add(f);
         return table;
     }
 

@@ -11,19 +11,25 @@ namespace Steward.Drift.Io;
 internal sealed class ProfileFileReader
 {
     private readonly string _path;
+    private readonly Func<Stream> _open;
+    private readonly DataFormat _format;
     private readonly IReadOnlyDictionary<string, ProfileColumnKind> _kinds;
     private readonly IReadOnlySet<string> _numerical;
     private readonly ProfileBuilder _builder;
     private readonly List<int> _builderIndex = [];
     private readonly List<string> _names = [];
 
-    /// <param name="path">The file.</param>
+    /// <param name="path">The file's name in errors.</param>
+    /// <param name="open">Opens the data (a new stream for each read; disposed after reading).</param>
+    /// <param name="format">The data's format.</param>
     /// <param name="kinds">Columns read as labels or numbers from the start (declared or learnt); others start as numbers.</param>
     /// <param name="numerical">Columns declared numerical: a cell that is not a number is an error naming the line and column.</param>
     /// <param name="options">How the profile summarises the columns.</param>
-    public ProfileFileReader(string path, IReadOnlyDictionary<string, ProfileColumnKind> kinds, IReadOnlySet<string> numerical, ProfileOptions options)
+    public ProfileFileReader(string path, Func<Stream> open, DataFormat format, IReadOnlyDictionary<string, ProfileColumnKind> kinds, IReadOnlySet<string> numerical, ProfileOptions options)
     {
         _path = path;
+        _open = open;
+        _format = format;
         _kinds = kinds;
         _numerical = numerical;
         _builder = new ProfileBuilder(options);
@@ -37,13 +43,14 @@ internal sealed class ProfileFileReader
 
     public DriftProfile Read()
     {
-        if (!File.Exists(_path)) throw new DriftException($"{_path} does not exist");
-        var extension = Path.GetExtension(_path).ToLowerInvariant();
         try
         {
-            if (extension is ".jsonl" or ".ndjson" or ".json") ReadJsonLines();
-            else if (extension is ".parquet" or ".pq") ReadParquet();
-            else ReadCsv();
+            switch (_format)
+            {
+                case DataFormat.JsonLines: ReadJsonLines(); break;
+                case DataFormat.Parquet: ReadParquet(); break;
+                default: ReadCsv(); break;
+            }
         }
         catch (IOException e)
         {
@@ -55,7 +62,7 @@ internal sealed class ProfileFileReader
         }
         if (_names.Count == 0) throw new DriftException($"{_path} has no columns");
         if (_builder.RowCount == 0) throw new DriftException($"{_path} has no data rows");
-        return _builder.ToProfile();
+        return _builder.Build();
     }
 
     private int Column(string name)
@@ -81,7 +88,7 @@ internal sealed class ProfileFileReader
             _builder.AddLabel(index, text);
             return;
         }
-        if (!isText && TableReader.TryNumber(text, out var value))
+        if ((!isText || _numerical.Contains(name)) && TableReader.TryNumber(text, out var value))
         {
             _builder.AddNumber(index, value);
             return;
@@ -92,9 +99,11 @@ internal sealed class ProfileFileReader
         _builder.AddMissing(index);
     }
 
+    private bool IsNumbers(int column) => _kinds.GetValueOrDefault(_names[column], ProfileColumnKind.Numbers) == ProfileColumnKind.Numbers;
+
     private void ReadCsv()
     {
-        using var reader = new StreamReader(_path);
+        using var reader = new StreamReader(_open());
         var header = true;
         foreach (var (line, fields) in CsvRecords.Read(reader, _path))
         {
@@ -117,7 +126,8 @@ internal sealed class ProfileFileReader
     {
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         var lineNumber = 0;
-        foreach (var line in File.ReadLines(_path))
+        using var reader = new StreamReader(_open());
+        while (reader.ReadLine() is { } line)
         {
             lineNumber++;
             if (string.IsNullOrWhiteSpace(line)) continue;
@@ -141,6 +151,7 @@ internal sealed class ProfileFileReader
                     switch (value.ValueKind)
                     {
                         case JsonValueKind.Null: Cell(column, null, false, where); break;
+                        case JsonValueKind.Number when IsNumbers(column) && value.TryGetDouble(out var number): _builder.AddNumber(_builderIndex[column], number); break;
                         case JsonValueKind.Number: Cell(column, value.GetRawText(), false, where); break;
                         case JsonValueKind.String: Cell(column, value.GetString(), true, where); break;
                         case JsonValueKind.True: Cell(column, "true", true, where); break;
@@ -155,12 +166,18 @@ internal sealed class ProfileFileReader
 
     private void ReadParquet()
     {
-        var table = ParquetTable.Read(_path);
-        for (var c = 0; c < table.Names.Count; c++) Column(table.Names[c]);
-        for (var row = 0; row < table.RowCount; row++)
+        var table = ParquetTable.Read(_path, _open, Group);
+        if (_names.Count == 0) foreach (var name in table.Names) Column(name);
+    }
+
+    /// <summary>One Parquet row group (memory is bounded by a row group).</summary>
+    private void Group(RawTable group)
+    {
+        if (_names.Count == 0) foreach (var name in group.Names) Column(name);
+        for (var row = 0; row < group.RowCount; row++)
         {
-            var where = $"row {table.Lines[row]}";
-            for (var c = 0; c < table.Names.Count; c++) Cell(c, table.Cells[c][row], table.TextColumns.Contains(c), where);
+            var where = $"row {group.Lines[row]}";
+            for (var c = 0; c < group.Names.Count; c++) Cell(c, group.Cells[c][row], group.TextColumns.Contains(c), where);
             _builder.EndRow();
         }
     }

@@ -10,7 +10,7 @@ namespace Steward.Drift.Io;
 /// </summary>
 public static class ProfileReader
 {
-    /// <summary>Profiles one data file.</summary>
+    /// <summary>Profiles one data file (its format from the extension: <see cref="FormatOf"/>).</summary>
     public static DriftProfile Read(string path, ProfileOptions? options, IReadOnlyCollection<string> categorical, IReadOnlyCollection<string> numerical)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -19,6 +19,38 @@ public static class ProfileReader
         CheckDeclared(profile, path, categorical.Concat(numerical));
         return profile;
     }
+
+    /// <summary>
+    /// Profiles data from a seekable stream (for example a request body held in memory), read from its current position and
+    /// left open (Parquet: the stream must hold only the file); <paramref name="name"/> names it in errors. Types are inferred as for files; <paramref name="kinds"/> (for
+    /// example a reference profile's) fixes columns as numbers or labels, a numbers column meeting text turning into labels.
+    /// </summary>
+    public static DriftProfile Read(Stream data, DataFormat format, string name, ProfileOptions? options = null, IReadOnlyDictionary<string, ProfileColumnKind>? kinds = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (!data.CanSeek) throw new ArgumentException("the stream must be seekable (a column may need a second read)", nameof(data));
+        var start = data.Position;
+        Stream Open()
+        {
+            data.Position = start;
+            return new NonClosingStream(data);
+        }
+        var known = new Dictionary<string, ProfileColumnKind>(kinds ?? new Dictionary<string, ProfileColumnKind>(), StringComparer.Ordinal);
+        var empty = new HashSet<string>(StringComparer.Ordinal);
+        var reader = new ProfileFileReader(name, Open, format, known, empty, options ?? new ProfileOptions());
+        var profile = reader.Read();
+        if (reader.TurnedToLabels.Count == 0) return profile;
+        foreach (var column in reader.TurnedToLabels) known[column] = ProfileColumnKind.Labels;
+        return new ProfileFileReader(name, Open, format, known, empty, options ?? new ProfileOptions()).Read();
+    }
+
+    /// <summary>The format of a file by its extension: <c>.jsonl</c>, <c>.ndjson</c>, <c>.json</c> JSON Lines, <c>.parquet</c> and <c>.pq</c> Parquet, anything else CSV.</summary>
+    public static DataFormat FormatOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".jsonl" or ".ndjson" or ".json" => DataFormat.JsonLines,
+        ".parquet" or ".pq" => DataFormat.Parquet,
+        _ => DataFormat.Csv,
+    };
 
     /// <summary>
     /// Reads reference and current data into exact profiles typed together (a column is numerical only when it is in both
@@ -87,13 +119,15 @@ public static class ProfileReader
 
     private static DriftProfile ReadTyped(string path, Dictionary<string, ProfileColumnKind> kinds, IReadOnlyCollection<string> numerical, ProfileOptions options)
     {
+        if (!File.Exists(path)) throw new DriftException($"{path} does not exist");
         var numericalSet = numerical.ToHashSet(StringComparer.Ordinal);
-        var reader = new ProfileFileReader(path, kinds, numericalSet, options);
+        var format = FormatOf(path);
+        var reader = new ProfileFileReader(path, () => File.OpenRead(path), format, kinds, numericalSet, options);
         var profile = reader.Read();
         if (reader.TurnedToLabels.Count == 0) return profile;
         var learnt = new Dictionary<string, ProfileColumnKind>(kinds, StringComparer.Ordinal);
         foreach (var name in reader.TurnedToLabels) learnt[name] = ProfileColumnKind.Labels;
-        return new ProfileFileReader(path, learnt, numericalSet, options).Read();
+        return new ProfileFileReader(path, () => File.OpenRead(path), format, learnt, numericalSet, options).Read();
     }
 
     private static Dictionary<string, ProfileColumnKind> Declared(IReadOnlyCollection<string> categorical, IReadOnlyCollection<string> numerical)

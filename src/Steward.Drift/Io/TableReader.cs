@@ -181,10 +181,14 @@ public static class TableReader
     }
 
     /// <summary>Invariant-culture numbers, plus NaN and infinities as pandas and NumPy write them.</summary>
-    internal static bool TryNumber(string text, out double value)
+    internal static bool TryNumber(string text, out double value) => TryNumber(text.AsSpan(), out value);
+
+    /// <summary>As <see cref="TryNumber(string, out double)"/>, without allocating for numbers.</summary>
+    internal static bool TryNumber(ReadOnlySpan<char> text, out double value)
     {
         var s = text.Trim();
-        switch (s.ToLowerInvariant())
+        if (s.Length > 0 && (char.IsAsciiDigit(s[^1]) || s[^1] == '.') && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out value)) return true;
+        switch (s.ToString().ToLowerInvariant())
         {
             case "nan" or "+nan" or "-nan":
                 value = double.NaN;

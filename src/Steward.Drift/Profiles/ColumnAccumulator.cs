@@ -22,7 +22,13 @@ internal abstract class ColumnAccumulator
     public abstract void Merge(ColumnProfile other);
 
     /// <summary>The column so far, with missing values added up to <paramref name="rowCount"/> entries.</summary>
-    public abstract ColumnProfile ToProfile(long rowCount);
+    /// <param name="rowCount">Rows of the profile.</param>
+    /// <param name="release">Hand the accumulator's buffers to the profile instead of copying them (the accumulator is done).</param>
+    public abstract ColumnProfile ToProfile(long rowCount, bool release = false);
+
+    /// <summary>Missing values for a profile of <paramref name="rowCount"/> rows: those given plus the rows that did not give the column.</summary>
+    protected long MissingFor(long rowCount) => Entries <= rowCount ? Missing + rowCount - Entries
+        : throw new DriftException($"column '{Name}' has {Entries} values for {rowCount} rows: give at most one value per column and row, and call EndRow after each row");
 
     public static ColumnAccumulator Create(string name, ProfileColumnKind kind, ProfileOptions options) =>
         kind == ProfileColumnKind.Numbers ? new NumberAccumulator(name, options) : new LabelAccumulator(name, options);

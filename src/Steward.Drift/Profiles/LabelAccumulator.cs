@@ -57,10 +57,10 @@ internal sealed class LabelAccumulator : ColumnAccumulator
         }
     }
 
-    public override ColumnProfile ToProfile(long rowCount) => new(Name, Kind)
+    public override ColumnProfile ToProfile(long rowCount, bool release = false) => new(Name, Kind)
     {
         Count = Present,
-        MissingCount = Missing + Math.Max(0, rowCount - Entries),
+        MissingCount = MissingFor(rowCount),
         Categories = new Dictionary<string, long>(_counts, StringComparer.Ordinal),
         OtherCount = _other,
     };

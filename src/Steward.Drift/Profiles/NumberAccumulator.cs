@@ -85,19 +85,28 @@ internal sealed class NumberAccumulator : ColumnAccumulator
         Present = n;
     }
 
-    public override ColumnProfile ToProfile(long rowCount)
+    public override ColumnProfile ToProfile(long rowCount, bool release = false)
     {
         double[]? exact = null;
         if (_exact is not null)
         {
-            exact = _exact[.._exactCount];
+            if (release)
+            {
+                Array.Resize(ref _exact, _exactCount);
+                exact = _exact;
+                _exact = null;
+            }
+            else
+            {
+                exact = _exact[.._exactCount];
+            }
             DoubleSort.Sort(exact);
         }
         var empty = Present == 0;
         return new ColumnProfile(Name, Kind)
         {
             Count = Present,
-            MissingCount = Missing + Math.Max(0, rowCount - Entries),
+            MissingCount = MissingFor(rowCount),
             Min = empty ? double.NaN : _min,
             Max = empty ? double.NaN : _max,
             Mean = empty ? double.NaN : _mean,

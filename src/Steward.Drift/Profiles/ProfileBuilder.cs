@@ -93,6 +93,16 @@ public sealed class ProfileBuilder
     /// <summary>The profile of everything added so far (the builder can go on).</summary>
     public DriftProfile ToProfile() => new(_columns.Select(c => c.ToProfile(RowCount)).ToArray(), RowCount, Options);
 
+    /// <summary>The profile, handing over the builder's buffers column by column (no second copy of exact values); the builder is done.</summary>
+    internal DriftProfile Build()
+    {
+        var columns = new ColumnProfile[_columns.Count];
+        for (var i = 0; i < columns.Length; i++) columns[i] = _columns[i].ToProfile(RowCount, release: true);
+        _columns.Clear();
+        _index.Clear();
+        return new DriftProfile(columns, RowCount, Options);
+    }
+
     private void CheckSchema(DriftTable batch)
     {
         foreach (var column in batch.Columns)

@@ -40,6 +40,9 @@ public sealed class ProfileBuilderTests
         Assert.Equal((1L, 2L), (profile.Find("a")!.Count, profile.Find("a")!.MissingCount));
         Assert.Equal((2L, 1L, 2L), (profile.Find("b")!.Count, profile.Find("b")!.MissingCount, profile.Find("b")!.Categories!["x"]));
         Assert.Contains("holds numbers, not labels", Assert.Throws<DriftException>(() => builder.AddColumn("a", ProfileColumnKind.Labels)).Message, StringComparison.Ordinal);
+        builder.AddNumber(a, 1);
+        builder.AddNumber(a, 2);
+        Assert.Contains("column 'a' has 5 values for 3 rows", Assert.Throws<DriftException>(builder.ToProfile).Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -25,9 +25,10 @@ internal static class ReportCommand
         var numerical = new Option<string?>("--numerical") { Description = "Comma-separated columns to compare as numbers" };
         var share = new Option<double>("--drift-share") { Description = "The dataset drifts when at least this share of columns drifts", DefaultValueFactory = _ => 0.5 };
         var json = new Option<string?>("--json") { Description = "Write the JSON report to this file" };
+        var minSize = new Option<int>("--min-size") { Description = "A column with fewer values than this (after cleaning) on either side is 'insufficient data', not drift", DefaultValueFactory = _ => 1 };
         var command = new Command("report", "Compare current data with reference data; exit 2 when the dataset drifted")
         {
-            reference, current, stattest, threshold, categorical, numerical, share, json,
+            reference, current, stattest, threshold, categorical, numerical, share, json, minSize,
         };
         command.SetAction(parseResult =>
         {
@@ -52,6 +53,7 @@ internal static class ReportCommand
                     StatTest = test,
                     Threshold = fixedThreshold,
                     DriftShare = driftShare,
+                    MinimumSampleSize = parseResult.GetValue(minSize),
                     ColumnTypes = categories.Select(c => KeyValuePair.Create(c, ColumnType.Categorical))
                         .Concat(numbers.Select(n => KeyValuePair.Create(n, ColumnType.Numerical))).ToDictionary(),
                 });

@@ -96,6 +96,16 @@ public sealed class ProfileCommandTests : IDisposable
         Assert.Contains("not compared (only in the current data): extra", run.Out, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Tiny_Windows_Are_Insufficient_Data_With_Min_Size()
+    {
+        var run = await CliRun.RunAsync(["drift", "report", "--reference", Csv("ref.csv", 500, 0, 1), "--current", Csv("cur.csv", 10, 3, 2), "--min-size", "30"]);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(4, run.Out.Split("insufficient data").Length - 1);
+        Assert.Contains("dataset drift: no", run.Out, StringComparison.Ordinal);
+        (await CliRun.RunAsync(["drift", "report", "--reference", Csv("ref.csv", 20, 0, 1), "--current", Csv("cur.csv", 20, 0, 2), "--min-size", "0"])).AssertOneErrorLine("the minimum sample size must be at least 1");
+    }
+
     [Theory]
     [InlineData("--mode", "fast", "fast")]
     [InlineData("--sketch-k", "2", "between 8 and 65535")]
