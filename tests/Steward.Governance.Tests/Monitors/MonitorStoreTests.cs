@@ -163,7 +163,7 @@ public sealed class MonitorStoreTests
         Assert.Empty(await s.Runs.DueAsync(Start.AddMinutes(59)));
         Assert.Equal([hourly.Id], await s.Runs.DueAsync(Start.AddHours(1)));
         var midnight = new DateTimeOffset(2026, 12, 3, 0, 0, 0, TimeSpan.Zero);
-        Assert.Equal([daily.Id, hourly.Id], (await s.Runs.DueAsync(midnight)).Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { daily.Id, hourly.Id }.Order(StringComparer.Ordinal), (await s.Runs.DueAsync(midnight)).Order(StringComparer.Ordinal));
         Assert.Equal(midnight.AddDays(1), (await s.Monitors.GetAsync(bare.Id)).NextRunAt);
     }
 }
