@@ -81,7 +81,7 @@ public sealed class OutputPolicyOptions
         }
 
         if (MonitorId is not null && (Server is null || string.IsNullOrWhiteSpace(MonitorId)))
-            throw new ArgumentException("OutputPolicyOptions.MonitorId needs Server (and ApiKey): batches go to the Steward server");
+            throw new ArgumentException("OutputPolicyOptions.MonitorId (--monitor) needs Server (--server) and ApiKey: batches go to the Steward server");
         if (!(MonitorSample is >= 0 and <= 1)) throw new ArgumentException("OutputPolicyOptions.MonitorSample must be from 0 to 1");
         if (LogBatchSize < 1 || LogQueueCapacity < 1 || LogMaxAttempts < 1 || LogFlushInterval <= TimeSpan.Zero)
             throw new ArgumentException("OutputPolicyOptions log batch size, queue capacity, attempts and flush interval must be positive");

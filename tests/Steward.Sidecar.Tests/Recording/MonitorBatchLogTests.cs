@@ -62,6 +62,6 @@ public sealed class MonitorBatchLogTests
     public void MonitorWithoutServer_IsRefused()
     {
         var options = new OutputPolicyOptions { DecisionPoint = Sidecars.Embedded(), MonitorId = "m" };
-        Assert.Contains("MonitorId needs Server", Assert.Throws<ArgumentException>(options.Validate).Message, StringComparison.Ordinal);
+        Assert.Contains("MonitorId (--monitor) needs Server", Assert.Throws<ArgumentException>(options.Validate).Message, StringComparison.Ordinal);
     }
 }
