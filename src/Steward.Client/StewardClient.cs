@@ -36,6 +36,7 @@ public sealed class StewardClient : IDisposable
         Models = new ModelsClient(_http);
         Datasets = new DatasetsClient(_http);
         PiiScans = new PiiScansClient(_http);
+        Monitors = new MonitorsClient(_http);
         Decisions = new DecisionsClient(_http);
         ActorKeys = new ActorKeysClient(_http);
         ApiKeys = new ApiKeysClient(_http);
@@ -61,6 +62,9 @@ public sealed class StewardClient : IDisposable
 
     /// <summary>PII scans of datasets.</summary>
     public PiiScansClient PiiScans { get; }
+
+    /// <summary>Drift monitors: definitions, reference, batches, runs.</summary>
+    public MonitorsClient Monitors { get; }
 
     /// <summary>Governance decisions.</summary>
     public DecisionsClient Decisions { get; }

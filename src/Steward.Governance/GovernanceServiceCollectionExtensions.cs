@@ -66,6 +66,9 @@ public static class GovernanceServiceCollectionExtensions
         services.AddSingleton<PiiScans.PiiScanStore>();
         services.AddSingleton<IGateFactsSource, PiiScans.PiiScanGateFacts>();
         services.AddSingleton<IDecisionPrecondition, PiiScans.CleanScanApprovalPrecondition>();
+        services.AddSingleton<Monitors.MonitorStore>();
+        services.AddSingleton<Monitors.MonitorDataStore>();
+        services.AddSingleton<Monitors.MonitorRunStore>();
         services.AddSingleton(sp => new GateEngine(sp.GetRequiredService<StewardDatabase>(), sp.GetRequiredService<LedgerStore>(),
             sp.GetRequiredService<EventFactory>(), sp.GetRequiredService<GatePolicyCache>(), sp.GetRequiredService<SystemStore>(),
             sp.GetServices<IGateFactsSource>(), sp.GetService<LifecycleOptions>()));

@@ -1,6 +1,7 @@
 using Steward.Server.Apis;
 using Steward.Server.Auth;
 using Steward.Server.Hosting;
+using Steward.Server.Monitors;
 using Steward.Server.Dashboard;
 using Steward.Server.Pii;
 using Steward.Server.Policies;
@@ -33,6 +34,7 @@ public static class StewardServer
         builder.AddStewardTickets();
         builder.AddStewardPii();
         builder.AddStewardPiiScans();
+        builder.AddStewardMonitors();
 
         var app = builder.Build();
         app.UseStewardProblems();
@@ -61,6 +63,7 @@ public static class StewardServer
         app.MapPresidioApi();
         app.MapPiiApi();
         app.MapPiiScansApi();
+        app.MapMonitorsApi();
         app.MapStewardDashboard();
         return app;
     }

@@ -36,6 +36,16 @@ public sealed class OutputPolicyOptions
     /// <summary>The API key for <see cref="Server"/> (sent as a bearer token, never logged).</summary>
     public string? ApiKey { get; set; }
 
+    /// <summary>
+    /// A drift monitor on <see cref="Server"/> that receives sampled traffic, or null: each sampled response's
+    /// <c>{"request": request body, "prediction": response}</c> is posted as JSON Lines to
+    /// <c>POST {server}/api/v1/monitors/{id}/batches</c> (nested objects become dotted columns; arrays are left out).
+    /// </summary>
+    public string? MonitorId { get; set; }
+
+    /// <summary>The share of responses sent to <see cref="MonitorId"/>, from 0 to 1, whatever the decision. Default 1.</summary>
+    public double MonitorSample { get; set; } = 1;
+
     /// <summary>A local file that receives each recorded decision as one JSON line, or null.</summary>
     public string? DecisionLogFile { get; set; }
 
@@ -70,6 +80,9 @@ public sealed class OutputPolicyOptions
             if (string.IsNullOrWhiteSpace(ApiKey)) throw new ArgumentException("OutputPolicyOptions.ApiKey is required with Server");
         }
 
+        if (MonitorId is not null && (Server is null || string.IsNullOrWhiteSpace(MonitorId)))
+            throw new ArgumentException("OutputPolicyOptions.MonitorId (--monitor) needs Server (--server) and ApiKey: batches go to the Steward server");
+        if (!(MonitorSample is >= 0 and <= 1)) throw new ArgumentException("OutputPolicyOptions.MonitorSample must be from 0 to 1");
         if (LogBatchSize < 1 || LogQueueCapacity < 1 || LogMaxAttempts < 1 || LogFlushInterval <= TimeSpan.Zero)
             throw new ArgumentException("OutputPolicyOptions log batch size, queue capacity, attempts and flush interval must be positive");
     }

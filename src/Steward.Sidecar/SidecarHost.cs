@@ -87,6 +87,8 @@ public static class SidecarHost
         to.Server = from.Server;
         to.ApiKey = from.ApiKey;
         to.DecisionLogFile = from.DecisionLogFile;
+        to.MonitorId = from.MonitorId;
+        to.MonitorSample = from.MonitorSample;
         to.Source = from.Source;
         to.LogBatchSize = from.LogBatchSize;
         to.LogFlushInterval = from.LogFlushInterval;

@@ -24,5 +24,6 @@ internal static class RootCommandFactory
         Tickets.TicketCommand.Create(context),
         Pii.PiiCommand.Create(context),
         Drift.DriftCommand.Create(context),
+        Monitors.MonitorCommand.Create(context),
     };
 }

@@ -13,7 +13,8 @@ internal static class Schema
             .Concat(AssessmentSchema.Statements(db))
             .Concat(TicketSchema.Statements(db))
             .Concat(RedTeamSchema.Statements(db))
-            .Concat(PiiScans.PiiScanSchema.Statements());
+            .Concat(PiiScans.PiiScanSchema.Statements())
+            .Concat(Monitors.MonitorSchema.Statements(db));
 
     /// <summary>An auto-numbered primary key column type.</summary>
     public static string SerialKey(StewardDatabase db) => db.ProviderName == "sqlite"

@@ -4,6 +4,7 @@ using Steward.Server.Dashboard.Assets;
 using Steward.Server.Dashboard.Audit;
 using Steward.Server.Dashboard.Inventory;
 using Steward.Server.Dashboard.Login;
+using Steward.Server.Dashboard.Monitors;
 using Steward.Server.Dashboard.PiiScans;
 using Steward.Server.Dashboard.Policies;
 using Steward.Server.Dashboard.Systems;
@@ -46,5 +47,6 @@ internal static class DashboardEndpoints
         ui.MapRedTeamPages();
         ui.MapAssessmentPages();
         ui.MapPiiScanPages();
+        ui.MapMonitorPages();
     }
 }

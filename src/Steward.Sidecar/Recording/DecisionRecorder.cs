@@ -18,10 +18,15 @@ internal sealed class DecisionRecorder : IAsyncDisposable
     private readonly double _sampleAllows;
     private readonly TimeProvider _time;
     private readonly Func<double> _random;
+    private readonly DecisionLogSink? _monitor;
+    private readonly double _monitorSample;
     private long _recorded;
 
-    public DecisionRecorder(string source, double sampleAllows, IReadOnlyList<DecisionLogSink> sinks, TimeProvider time, Func<double>? random = null)
+    public DecisionRecorder(string source, double sampleAllows, IReadOnlyList<DecisionLogSink> sinks, TimeProvider time, Func<double>? random = null,
+        DecisionLogSink? monitor = null, double monitorSample = 1)
     {
+        _monitor = monitor;
+        _monitorSample = monitorSample;
         _source = source;
         _sampleAllows = sampleAllows;
         _sinks = sinks;
@@ -29,7 +34,7 @@ internal sealed class DecisionRecorder : IAsyncDisposable
         _random = random ?? Random.Shared.NextDouble;
     }
 
-    public IReadOnlyList<DecisionLogSink> Sinks => _sinks;
+    public IReadOnlyList<DecisionLogSink> Sinks => _monitor is null ? _sinks : [.. _sinks, _monitor];
 
     /// <summary>A recorder with the sinks the options ask for (server upload, JSON-lines file).</summary>
     public static DecisionRecorder Create(OutputPolicyOptions options, TimeProvider time, ILoggerFactory loggers)
@@ -39,7 +44,9 @@ internal sealed class DecisionRecorder : IAsyncDisposable
             sinks.Add(new ServerDecisionLog(options.Server, options.ApiKey!, options, time, loggers.CreateLogger<ServerDecisionLog>()));
         if (options.DecisionLogFile is not null)
             sinks.Add(new JsonLinesDecisionLog(options.DecisionLogFile, options, time, loggers.CreateLogger<JsonLinesDecisionLog>()));
-        return new DecisionRecorder(options.Source, options.SampleAllows, sinks, time);
+        var monitor = options.MonitorId is null ? null
+            : new MonitorBatchLog(options.Server!, options.ApiKey!, options.MonitorId, options, time, loggers.CreateLogger<MonitorBatchLog>());
+        return new DecisionRecorder(options.Source, options.SampleAllows, sinks, time, monitor: monitor, monitorSample: options.MonitorSample);
     }
 
     /// <summary>Decisions handed to the sinks.</summary>
@@ -75,11 +82,16 @@ internal sealed class DecisionRecorder : IAsyncDisposable
             foreach (var sink in _sinks) sink.TryEnqueue(e);
         }
 
+        // A monitor samples traffic, not decisions: every phase-response input (request and prediction) is a candidate row.
+        if (_monitor is not null && phase == "response" && _monitorSample > 0 && (_monitorSample >= 1 || _random() < _monitorSample))
+            _monitor.TryEnqueue(new DecisionLogEvent(_source, endpoint, phase, decision, input, _time.GetUtcNow(), consecutive));
+
         return consecutive;
     }
 
     public async ValueTask DisposeAsync()
     {
         foreach (var sink in _sinks) await sink.DisposeAsync().ConfigureAwait(false);
+        if (_monitor is not null) await _monitor.DisposeAsync().ConfigureAwait(false);
     }
 }

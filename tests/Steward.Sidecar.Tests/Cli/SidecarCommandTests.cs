@@ -24,6 +24,8 @@ public sealed class SidecarCommandTests
         { ["--listen", "http://127.0.0.1:0", "--upstream", "http://127.0.0.1:9?a=1", "--bundle", Bundle], "--upstream must be an absolute" },
         { ["--listen", "http://127.0.0.1:0", "--upstream", "http://127.0.0.1:9", "--bundle", Bundle, "--sample-allows", "1.5"], "--sample-allows must be a number from 0 to 1" },
         { ["--listen", "http://127.0.0.1:0", "--upstream", "http://127.0.0.1:9", "--bundle", Bundle, "--sample-allows", "x"], "--sample-allows must be a number from 0 to 1" },
+        { ["--listen", "http://127.0.0.1:0", "--upstream", "http://127.0.0.1:9", "--bundle", Bundle, "--monitor-sample", "1.5"], "--monitor-sample must be a number from 0 to 1" },
+        { ["--listen", "http://127.0.0.1:0", "--upstream", "http://127.0.0.1:9", "--bundle", Bundle, "--monitor", "m1"], "MonitorId (--monitor) needs Server (--server)" },
         { ["--listen", "http://127.0.0.1:0", "--upstream", "http://127.0.0.1:9", "--bundle", Bundle, "--timeout-ms", "0"], "--timeout-ms must be a whole number from 1 to 60000" },
         { ["--listen", "http://127.0.0.1:0", "--upstream", "http://127.0.0.1:9", "--bundle", Bundle, "--timeout-ms", "-5"], "--timeout-ms must be a whole number" },
         { ["--listen", "http://127.0.0.1:0", "--upstream", "http://127.0.0.1:9", "--bundle", Bundle, "--upstream-timeout-ms", "abc"], "--upstream-timeout-ms must be a whole number" },

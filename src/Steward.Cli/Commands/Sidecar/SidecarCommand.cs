@@ -81,6 +81,8 @@ internal static class SidecarCommand
             Server = server is null ? null : new Uri(server),
             ApiKey = server is null ? null : (r.GetValue(o.ApiKey) ?? context.GetEnvironmentVariable("STEWARD_API_KEY")),
             DecisionLogFile = r.GetValue(o.DecisionLog),
+            MonitorId = r.GetValue(o.Monitor),
+            MonitorSample = r.GetValue(o.MonitorSample) is { } sample ? SidecarOptionSet.ParseFraction(sample) : 1,
         };
         var timeout = SidecarOptionSet.ParseWhole(r.GetValue(o.TimeoutMs));
         var upstreamTimeout = SidecarOptionSet.ParseWhole(r.GetValue(o.UpstreamTimeoutMs));

@@ -43,8 +43,15 @@ internal sealed class SidecarOptionSet
 
     public Option<string?> DecisionLog { get; } = new("--decision-log") { Description = "Also append recorded decisions to this file, one JSON line each", HelpName = "FILE" };
 
+    public Option<string?> Monitor { get; } = new("--monitor") { Description = "Drift monitor on --server that receives sampled {request, prediction} rows as JSON Lines batches", HelpName = "ID" };
+
+    public Option<string?> MonitorSample { get; } = new("--monitor-sample") { Description = "Share of responses sent to --monitor, 0 to 1 (default 1)", HelpName = "F" };
+
     public SidecarOptionSet()
     {
+        MonitorSample.Validators.Add(r => Check(r, v =>
+            double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var f) && f is >= 0 and <= 1
+                ? null : $"--monitor-sample must be a number from 0 to 1 (got '{v}')"));
         Policy.Validators.Add(r => Check(r, v => PolicyPath.TryParse(v, out _, out var error) ? null : error));
         Bundle.Validators.Add(r => Check(r, v => Directory.Exists(v) ? null : $"--bundle {v} is not a directory"));
         SampleAllows.Validators.Add(r => Check(r, v =>
@@ -60,7 +67,7 @@ internal sealed class SidecarOptionSet
     }
 
     public IEnumerable<Option> All =>
-        [Listen, Upstream, Policy, Bundle, OpaUrl, Server, ApiKey, CheckRequest, SampleAllows, TimeoutMs, UpstreamTimeoutMs, MaxBodyBytes, Model, Endpoint, DecisionLog];
+        [Listen, Upstream, Policy, Bundle, OpaUrl, Server, ApiKey, CheckRequest, SampleAllows, TimeoutMs, UpstreamTimeoutMs, MaxBodyBytes, Model, Endpoint, DecisionLog, Monitor, MonitorSample];
 
     public static double ParseFraction(string? text) => text is null ? 0 : double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
 

@@ -24,4 +24,7 @@ internal enum DashboardArea
 
     /// <summary>PII scans of datasets and their verdicts.</summary>
     PiiScans,
+
+    /// <summary>Drift monitors: trends and reports.</summary>
+    Monitors,
 }

@@ -17,6 +17,7 @@ internal static class DashboardLayout
         (DashboardArea.RedTeam, "Red team", "/ui/redteam"),
         (DashboardArea.Assessments, "Assessments", "/ui/assessments"),
         (DashboardArea.PiiScans, "PII scans", "/ui/pii-scans"),
+        (DashboardArea.Monitors, "Monitors", "/ui/monitors"),
     ];
 
     /// <summary>A page of the signed-in dashboard.</summary>

@@ -1,0 +1,25 @@
+using System.Text.Json.Nodes;
+
+namespace Steward.Governance.Monitors;
+
+/// <summary>What creating (or replacing) a monitor takes; see <see cref="MonitorSpec.Parse"/> for the rules and defaults.</summary>
+/// <param name="Name">Unique name.</param>
+/// <param name="ModelId">A registered model's id (optional when <paramref name="Endpoint"/> is given).</param>
+/// <param name="Endpoint">The serving endpoint's name, as decision logs name it (optional when <paramref name="ModelId"/> is given).</param>
+/// <param name="Description">Free text.</param>
+/// <param name="Window">The window: an ISO 8601 duration (<c>P1D</c>, <c>PT6H</c>) or a number of seconds; default one day.</param>
+/// <param name="Schedule">A 5-field cron expression evaluated in UTC; default <c>0 0 * * *</c> (daily at midnight).</param>
+/// <param name="Features">Feature columns compared; empty: every reference column but the prediction, label and sensitive ones.</param>
+/// <param name="Prediction">The model's prediction column (compared for drift too).</param>
+/// <param name="Label">The ground-truth label column, when labels arrive with the predictions.</param>
+/// <param name="Sensitive">Sensitive attributes for fairness figures.</param>
+/// <param name="Categorical">Columns typed as categories when the server builds the reference from a CSV or JSONL file.</param>
+/// <param name="Numerical">Columns typed as numbers likewise.</param>
+/// <param name="Columns">Per-column test, threshold and critical flag.</param>
+/// <param name="DriftShare">The share of drifted columns at which the dataset drifted; default 0.5.</param>
+/// <param name="MinRows">Fewer rows in a window report "insufficient data"; default 30.</param>
+public sealed record MonitorRequest(
+    string? Name, string? ModelId, string? Endpoint, string? Description, JsonNode? Window, string? Schedule,
+    IReadOnlyList<string>? Features, string? Prediction, string? Label, IReadOnlyList<string>? Sensitive,
+    IReadOnlyList<string>? Categorical, IReadOnlyList<string>? Numerical,
+    IReadOnlyDictionary<string, MonitorColumnRule>? Columns, double? DriftShare, long? MinRows);

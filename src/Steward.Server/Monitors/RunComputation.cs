@@ -1,0 +1,82 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Steward.Drift;
+using Steward.Drift.Profiles;
+using Steward.Governance.Monitors;
+
+namespace Steward.Server.Monitors;
+
+/// <summary>
+/// Compares a window's profile with the reference profile under the monitor's definition. A window with fewer rows
+/// than the monitor's <c>min_rows</c> (or none) reports "insufficient data", never drift; a column with fewer
+/// values than that is noted likewise by the engine. A report the engine cannot compute (a test that needs raw
+/// values on a sketched column) is a <c>failed</c> run carrying the error.
+/// </summary>
+internal static class RunComputation
+{
+    private const int TopColumns = 5;
+
+    public static RunOutcome Compute(WindowSnapshot snapshot)
+    {
+        var monitor = snapshot.Monitor;
+        var rows = snapshot.Window.Rows;
+        if (snapshot.WindowProfile is null || rows < monitor.MinRows)
+        {
+            var note = new JsonObject
+            {
+                ["status"] = "insufficient_data", ["note"] = "insufficient data", ["rows"] = rows, ["min_rows"] = monitor.MinRows, ["dataset_drift"] = false,
+            };
+            return new RunOutcome("insufficient_data", Encoding.UTF8.GetBytes(note.ToJsonString()), null, null, null, [], false, []);
+        }
+        try
+        {
+            var reference = Read(snapshot.ReferenceProfile);
+            var current = Read(snapshot.WindowProfile);
+            var report = DriftEngine.Run(reference, current, Options(monitor, reference));
+            var drifted = report.Columns.Where(c => c.DriftDetected).ToList();
+            var top = drifted.OrderByDescending(Severity).ThenBy(c => c.Column, StringComparer.Ordinal).Take(TopColumns).Select(c => c.Column).ToList();
+            var critical = drifted.Where(c => monitor.Columns.TryGetValue(c.Column, out var rule) && rule.Critical).Select(c => c.Column).ToList();
+            var status = report.DatasetDrift || critical.Count > 0 ? "drift" : "no_drift";
+            return new RunOutcome(status, Encoding.UTF8.GetBytes(DriftReportJson.Serialize(report)), report.ShareOfDriftedColumns,
+                report.NumberOfDriftedColumns, report.NumberOfColumns, top, report.DatasetDrift, critical);
+        }
+        catch (DriftException e)
+        {
+            var error = new JsonObject { ["status"] = "failed", ["error"] = e.Message, ["dataset_drift"] = false };
+            return new RunOutcome("failed", Encoding.UTF8.GetBytes(error.ToJsonString()), null, null, null, [], false, []);
+        }
+    }
+
+    /// <summary>The engine's options: the monitor's columns (features, or every reference column but the role columns; plus the prediction), rules, share and minimum size.</summary>
+    public static DriftOptions Options(DriftMonitor monitor, DriftProfile reference)
+    {
+        var roles = new HashSet<string>(new[] { monitor.Label }.OfType<string>().Concat(monitor.Sensitive), StringComparer.Ordinal);
+        var features = monitor.Features.Count > 0
+            ? monitor.Features
+            : reference.Columns.Select(c => c.Name).Where(n => !roles.Contains(n) && n != monitor.Prediction).ToList();
+        var columns = monitor.Prediction is { } p ? features.Append(p).ToList() : features.ToList();
+        return new DriftOptions
+        {
+            Columns = columns,
+            DriftShare = monitor.DriftShare,
+            PerColumn = monitor.Columns.Where(kv => kv.Value.Stattest is not null || kv.Value.Threshold is not null)
+                .ToDictionary(kv => kv.Key, kv => new ColumnDriftOptions(kv.Value.Stattest, kv.Value.Threshold), StringComparer.Ordinal),
+            MinimumSampleSize = (int)Math.Min(monitor.MinRows, int.MaxValue),
+            MaxDegreeOfParallelism = 1,
+        };
+    }
+
+    // How far past its threshold a drifted column is: the ratio of score and threshold, in the direction of drift.
+    private static double Severity(ColumnDriftResult c)
+    {
+        if (!double.IsFinite(c.DriftScore) || c.StatTestThreshold <= 0) return double.MaxValue;
+        var ratio = c.DriftScore / c.StatTestThreshold;
+        return ratio <= 0 ? double.MaxValue : Math.Abs(Math.Log(ratio));
+    }
+
+    private static DriftProfile Read(byte[] json)
+    {
+        using var stream = new MemoryStream(json, writable: false);
+        return DriftProfile.ReadFrom(stream);
+    }
+}
