@@ -135,7 +135,7 @@ public sealed class ContextEnhancer(ContextEnhancerOptions? options = null)
     /// <summary><see cref="Normalize"/> into <paramref name="destination"/> (at least as long as <paramref name="word"/>); returns the length.</summary>
     private static int NormalizeInto(ReadOnlySpan<char> word, Span<char> destination)
     {
-        var trimmed = word.Trim().Trim("'\u2019\".,:;#()");
+        var trimmed = word.Trim().Trim(TrimmedPunctuation);
         var n = trimmed.ToLowerInvariant(destination);
         var w = destination[..n];
         if (w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("\u2019s", StringComparison.Ordinal)) n -= 2;
@@ -168,10 +168,12 @@ public sealed class ContextEnhancer(ContextEnhancerOptions? options = null)
         a.SequenceEqual(b) || (a.Length == b.Length + 1 && a[^1] == 's' && a.StartsWith(b, StringComparison.Ordinal))
                || (b.Length == a.Length + 1 && b[^1] == 's' && b.StartsWith(a, StringComparison.Ordinal));
 
+    private const string TrimmedPunctuation = "'\u2019\".,:;#()";
+
     /// <summary>Lower-cases a word and drops a possessive ending and surrounding punctuation.</summary>
     internal static string Normalize(string word)
     {
-        var w = word.Trim().Trim('\'', '\u2019', '"', '.', ',', ':', ';', '#', '(', ')').ToLowerInvariant();
+        var w = word.AsSpan().Trim().Trim(TrimmedPunctuation).ToString().ToLowerInvariant();
         if (w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("\u2019s", StringComparison.Ordinal)) w = w[..^2];
         return w;
     }

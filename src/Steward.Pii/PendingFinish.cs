@@ -23,7 +23,7 @@ internal static class PendingFinish
             n++;
         }
         var live = pending[..n];
-        enhancer.Enhance(text, live, ContextEnhancer.NormalizeRequest(options.Context));
+        enhancer.Enhance(text, live, options.NormalizedContext);
         var order = sink.Scratch.Order(live);
         return OverlapWithinType(live, order, sink.Scratch.Types) ? Fallback(live, order, options.ScoreThreshold) : Keep(live, order, options.ScoreThreshold);
     }

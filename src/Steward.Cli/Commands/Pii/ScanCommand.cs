@@ -50,6 +50,7 @@ internal static class ScanCommand
                 MinScore = parseResult.GetValue(minScore) ?? ScanRule.Default.MinScore,
                 MaxRowsPerColumn = parseResult.GetValue(maxRows) ?? 0,
             };
+            ScanMemory.Cap();
             using var progress = ScanProgressBar.Create(context);
             var options = new ScanOptions
             {
