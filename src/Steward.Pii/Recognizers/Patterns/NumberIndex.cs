@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Steward.Pii.Recognizers.Patterns;
 
 /// <summary>
@@ -44,26 +46,10 @@ internal sealed class NumberIndex
         // Runs are collected in per-thread arrays and copied out at their exact size (no pool, no growth per text).
         var starts = t_starts ??= new int[256];
         var ends = t_ends ??= new int[256];
-        var count = 0;
-        var i = first;
-        while (true)
-        {
-            var start = i;
-            var end = start + 1;
-            while (end < span.Length && char.IsAsciiDigit(span[end])) end++; // runs are short: a scalar loop beats a vector call
-            if (count == starts.Length)
-            {
-                Array.Resize(ref starts, count * 2);
-                Array.Resize(ref ends, count * 2);
-            }
-            starts[count] = start;
-            ends[count] = end;
-            count++;
-            if (end >= span.Length) break;
-            var next = span[end..].IndexOfAnyInRange('0', '9');
-            if (next < 0) break;
-            i = end + next;
-        }
+        var runs = new DigitRuns(starts, ends);
+        if (Vector256.IsHardwareAccelerated && span.Length - first >= 64) runs.CollectVectorized(span, first);
+        else runs.CollectScalar(span, first);
+        (starts, ends, var count) = (runs.Starts, runs.Ends, runs.Count);
         var index = new NumberIndex(text, starts[..count], ends[..count], count);
         if (starts.Length <= 1 << 16) (t_starts, t_ends) = (starts, ends); // a huge text's arrays are not kept
         return index;
