@@ -8,8 +8,8 @@ namespace Steward.Cli.Commands.Pii;
 /// </summary>
 internal static class ScanMemory
 {
-    /// <summary>The GC heap limit a scan sets: the engine's word lists take about 30 MB, the batches in flight a few MB per core.</summary>
-    public const ulong DefaultLimitBytes = 96UL << 20;
+    /// <summary>The GC heap limit a scan sets: the engine's word lists take about 30 MB, the batches in flight a few MB per core (96 MB ran out of memory with every default recognizer).</summary>
+    public const ulong DefaultLimitBytes = 128UL << 20;
 
     /// <summary>Sets the limit; returns false when one was set already, the host is not the steward executable, or the runtime refused (the scan then runs without).</summary>
     public static bool Cap()
