@@ -3,7 +3,7 @@ namespace Steward.Cli.Commands.Pii;
 /// <summary>
 /// Keeps <c>steward pii scan</c> within its memory budget. The CLI runs with server GC (for <c>steward serve</c>),
 /// which on its own lets the heap grow to a few hundred MB during a long scan although the scan keeps only a few
-/// batches alive; a scan caps the GC heap at <see cref="DefaultLimitBytes"/> for the rest of the process
+/// batches alive; a CSV or JSONL scan caps the GC heap at <see cref="DefaultLimitBytes"/> for the rest of the process
 /// (<c>GC.RefreshMemoryLimit</c>), unless the user set a limit (<c>DOTNET_GCHeapHardLimit</c>, runtimeconfig).
 /// </summary>
 internal static class ScanMemory
