@@ -13,6 +13,10 @@ if (args.Length > 0 && args[0] == "dashboard-latency")
     return await Steward.Benchmarks.Lifecycle.DashboardLatency.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "pii-pattern-rate")
     return Steward.Benchmarks.Pii.PatternRate.Run(args[1..]);
+if (args.Length > 0 && args[0] == "pii-profile")
+    return Steward.Benchmarks.Pii.PatternProfile.Run(args[1..]);
+if (args.Length > 0 && args[0] == "pii-cells")
+    return Steward.Benchmarks.Pii.CellProfile.Run(args[1..]);
 if (args.Length > 0 && args[0] == "drift-report-scale")
     return Steward.Benchmarks.Drift.DriftReportScale.Run(args[1..]);
 if (args.Length > 0 && args[0] == "drift-profile-scale")

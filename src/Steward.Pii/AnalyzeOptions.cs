@@ -15,8 +15,13 @@ public sealed class AnalyzeOptions
     /// <summary>Recognizers for this request only (Presidio's <c>ad_hoc_recognizers</c>).</summary>
     public IReadOnlyList<Recognizer> AdHocRecognizers { get; init; } = [];
 
-    /// <summary>Extra context words that count as if they stood before every result.</summary>
+    /// <summary>Extra context words that count as if they stood before every result (read once per options object).</summary>
     public IReadOnlyList<string> Context { get; init; } = [];
+
+    private string[]? _normalizedContext;
+
+    /// <summary><see cref="Context"/> normalized for the enhancer, computed on first use (a dataset scan analyses every cell of a column with one options object).</summary>
+    internal string[] NormalizedContext => _normalizedContext ??= ContextEnhancer.NormalizeRequest(Context);
 
     /// <summary>Texts never reported (Presidio's <c>allow_list</c>).</summary>
     public IReadOnlyList<string> AllowList { get; init; } = [];

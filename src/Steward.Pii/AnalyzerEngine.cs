@@ -76,21 +76,55 @@ public sealed class AnalyzerEngine
 
     private List<RecognizerResult> Run(string text, AnalyzeOptions options, Recognizer[] recognizers, HashSet<string>? wanted, Regex? allowRegex)
     {
-        var context = new AnalysisContext(text, options.Language);
-        var sink = ResultSink.Sharing(wanted);
-        foreach (var recognizer in recognizers) recognizer.Analyze(context, sink);
-        if (sink.Results.Count == 0) return []; // most texts of a dataset scan hold nothing: skip the per-result stages
-
-        var kept = new List<RecognizerResult>(sink.Results.Count);
-        var sources = new List<Recognizer>(sink.Results.Count);
-        var allowExact = options.AllowListMatch == AllowListMatch.Exact && options.AllowList.Count > 0
-            ? options.AllowList.ToHashSet(StringComparer.Ordinal) : null;
-        for (var i = 0; i < sink.Results.Count; i++)
+        var sink = RentSink(wanted);
+        try
         {
-            var r = sink.Results[i];
-            if (r.End > text.Length) continue;
-            if (allowExact is not null && allowExact.Contains(text[r.Start..r.End])) continue;
-            if (allowRegex is not null && IsAllowed(allowRegex, text[r.Start..r.End])) continue;
+            var context = new AnalysisContext(text, options.Language);
+            foreach (var recognizer in recognizers) recognizer.Analyze(context, sink);
+            if (sink.Count == 0) return []; // most texts of a dataset scan hold nothing: skip the per-result stages
+            return ObjectPath ? Finish(text, options, sink, allowRegex) : PendingFinish.Run(_enhancer, text, options, sink, allowRegex);
+        }
+        finally
+        {
+            ReturnSink(sink);
+        }
+    }
+
+    /// <summary>
+    /// Tests only: finish every analysis on result objects (the original path, which the struct path falls back to
+    /// when results of one type overlap), to compare the two.
+    /// </summary>
+    internal bool ObjectPath { get; init; }
+
+    [ThreadStatic]
+    private static ResultSink? t_sink;
+
+    /// <summary>The calling thread's sink (taken, so a nested analysis gets its own), emptied for this request.</summary>
+    private static ResultSink RentSink(HashSet<string>? wanted)
+    {
+        var sink = t_sink ?? ResultSink.Sharing(wanted);
+        t_sink = null;
+        sink.Reset(wanted);
+        return sink;
+    }
+
+    private static void ReturnSink(ResultSink sink)
+    {
+        sink.Reset(null);
+        t_sink = sink;
+    }
+
+    /// <summary>The original path: every result as an object, then context, duplicate removal, threshold, order.</summary>
+    internal List<RecognizerResult> Finish(string text, AnalyzeOptions options, ResultSink sink, Regex? allowRegex)
+    {
+        var all = sink.Results;
+        var kept = new List<RecognizerResult>(all.Count);
+        var sources = new List<Recognizer>(all.Count);
+        var allowExact = AllowExact(options);
+        for (var i = 0; i < all.Count; i++)
+        {
+            var r = all[i];
+            if (IsDropped(text, r.Start, r.End, allowExact, allowRegex)) continue;
             kept.Add(r);
             sources.Add(sink.SourceOf(i));
         }
@@ -98,8 +132,20 @@ public sealed class AnalyzerEngine
         _enhancer.Enhance(text, kept, i => sources[i], options.Context);
         var results = RemoveDuplicates(kept);
         results.RemoveAll(r => r.Score < options.ScoreThreshold);
-        results.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        results.Sort(ResultOrder.Compare);
         return results;
+    }
+
+    /// <summary>The request's exact allow list as a set, or null.</summary>
+    internal static HashSet<string>? AllowExact(AnalyzeOptions options) =>
+        options.AllowListMatch == AllowListMatch.Exact && options.AllowList.Count > 0 ? options.AllowList.ToHashSet(StringComparer.Ordinal) : null;
+
+    /// <summary>True when a reported span is out of range or allow-listed.</summary>
+    internal static bool IsDropped(string text, int start, int end, HashSet<string>? allowExact, Regex? allowRegex)
+    {
+        if (end > text.Length) return true;
+        if (allowExact is not null && allowExact.Contains(text[start..end])) return true;
+        return allowRegex is not null && IsAllowed(allowRegex, text[start..end]);
     }
 
     private static bool IsAllowed(Regex allow, string value)

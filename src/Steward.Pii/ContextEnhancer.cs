@@ -15,20 +15,15 @@ public sealed class ContextEnhancer(ContextEnhancerOptions? options = null)
     /// <summary>Enhances <paramref name="results"/> in place; <paramref name="sourceOf"/> gives each result's recognizer.</summary>
     public void Enhance(string text, IReadOnlyList<RecognizerResult> results, Func<int, Recognizer> sourceOf, IReadOnlyList<string> requestContext)
     {
-        var request = requestContext.Select(Normalize).Where(w => w.Length > 0).ToArray();
-        Span<(int Start, int Length)> window = stackalloc (int, int)[Math.Max(1, _options.PrefixCount + _options.SuffixCount)];
+        var request = NormalizeRequest(requestContext);
+        Span<(int Start, int Length)> window = stackalloc (int, int)[WindowSize];
         for (var i = 0; i < results.Count; i++)
         {
             var result = results[i];
             if (result.ContextApplied || result.Score >= 1.0) continue;
-            var words = sourceOf(i).Context;
-            if (words.Count == 0) continue;
-            var count = CollectWindow(text, result, window);
-            var entries = Phrases.GetValue(words, ContextWords.Create);
-            if (request.Length == 0 && !entries.MayMatch(text, window[..count])) continue; // the common case, without allocating
-            var hit = FindHit(text, window[..count], words, entries.Phrases, request);
+            var hit = FindContextWord(text, result.Start, result.End, sourceOf(i), request, window);
             if (hit is null) continue;
-            var boosted = Math.Min(1.0, Math.Max(result.Score + _options.SimilarityFactor, _options.MinScoreWithContext));
+            var boosted = Boost(result.Score);
             result.Explanation.ScoreContextImprovement = boosted - result.Score;
             result.Explanation.SupportiveContextWord = hit;
             result.Explanation.Score = boosted;
@@ -37,11 +32,54 @@ public sealed class ContextEnhancer(ContextEnhancerOptions? options = null)
         }
     }
 
-    private int CollectWindow(string text, RecognizerResult result, Span<(int Start, int Length)> window)
+    /// <summary>Enhances the engine's pending results in place (the same rules as the public overload, without objects).</summary>
+    internal void Enhance(string text, Span<PendingResult> results, string[] request)
+    {
+        Span<(int Start, int Length)> window = stackalloc (int, int)[WindowSize];
+        for (var i = 0; i < results.Length; i++)
+        {
+            ref var result = ref results[i];
+            if (result.ContextWord is not null || result.Score >= 1.0 || result.Source.Context.Count == 0) continue;
+            var hit = FindContextWord(text, result.Start, result.End, result.Source, request, window);
+            if (hit is null) continue;
+            result.Score = Boost(result.Score);
+            result.ContextWord = hit;
+        }
+    }
+
+    private int WindowSize => Math.Max(1, _options.PrefixCount + _options.SuffixCount);
+
+    private double Boost(double score) => Math.Min(1.0, Math.Max(score + _options.SimilarityFactor, _options.MinScoreWithContext));
+
+    /// <summary>The context entry of <paramref name="source"/> found around [start, end), or null.</summary>
+    private string? FindContextWord(string text, int start, int end, Recognizer source, string[] request, Span<(int Start, int Length)> window)
+    {
+        var words = source.Context;
+        if (words.Count == 0) return null;
+        var count = CollectWindow(text, start, end, window);
+        var entries = source.ContextEntries;
+        if (request.Length == 0 && !entries.MayMatch(text, window[..count])) return null; // the common case, without allocating
+        return FindHit(text, window[..count], words, entries.Phrases, request);
+    }
+
+    /// <summary>The request's extra context words, normalized (no allocation when there are none).</summary>
+    internal static string[] NormalizeRequest(IReadOnlyList<string> requestContext)
+    {
+        if (requestContext.Count == 0) return [];
+        var normalized = new List<string>(requestContext.Count);
+        foreach (var word in requestContext)
+        {
+            var w = Normalize(word);
+            if (w.Length > 0) normalized.Add(w);
+        }
+        return [.. normalized];
+    }
+
+    private int CollectWindow(string text, int resultStart, int resultEnd, Span<(int Start, int Length)> window)
     {
         // Words before the result, collected nearest first, then reversed so phrases read in order.
         var n = 0;
-        var i = result.Start - 1;
+        var i = resultStart - 1;
         while (n < _options.PrefixCount && i >= 0)
         {
             while (i >= 0 && !Tokenizer.IsWordChar(text[i])) i--;
@@ -51,7 +89,7 @@ public sealed class ContextEnhancer(ContextEnhancerOptions? options = null)
             window[n++] = (i + 1, end - i - 1);
         }
         window[..n].Reverse();
-        var j = result.End;
+        var j = resultEnd;
         for (var k = 0; k < _options.SuffixCount && j < text.Length; k++)
         {
             while (j < text.Length && !Tokenizer.IsWordChar(text[j])) j++;
@@ -65,19 +103,55 @@ public sealed class ContextEnhancer(ContextEnhancerOptions? options = null)
 
     private static string? FindHit(string text, ReadOnlySpan<(int Start, int Length)> window, IReadOnlyList<string> contextWords, string[][] phrases, string[] request)
     {
-        var normalized = new string[window.Length];
-        for (var k = 0; k < window.Length; k++) normalized[k] = Normalize(text.Substring(window[k].Start, window[k].Length));
-        for (var e = 0; e < phrases.Length; e++)
+        // The window's words normalized into one buffer (no strings): at most a few dozen characters.
+        var total = 0;
+        foreach (var (_, length) in window) total += length;
+        char[]? rented = null;
+        var buffer = total <= 256 ? stackalloc char[256] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(total));
+        try
         {
-            var parts = phrases[e];
-            if (parts.Length == 0) continue;
-            if (ContainsSequence(normalized, parts) || ContainsSequence(request, parts)) return contextWords[e];
+            Span<(int Start, int Length)> words = stackalloc (int, int)[window.Length];
+            var at = 0;
+            for (var k = 0; k < window.Length; k++)
+            {
+                var n = NormalizeInto(text.AsSpan(window[k].Start, window[k].Length), buffer[at..]);
+                words[k] = (at, n);
+                at += n;
+            }
+            for (var e = 0; e < phrases.Length; e++)
+            {
+                var parts = phrases[e];
+                if (parts.Length == 0) continue;
+                if (ContainsSequence(buffer, words, parts) || ContainsSequence(request, parts)) return contextWords[e];
+            }
+            return null;
         }
-        return null;
+        finally
+        {
+            if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        }
     }
 
-    /// <summary>Each recognizer's context entries, prepared once per list.</summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<string>, ContextWords> Phrases = [];
+    /// <summary><see cref="Normalize"/> into <paramref name="destination"/> (at least as long as <paramref name="word"/>); returns the length.</summary>
+    private static int NormalizeInto(ReadOnlySpan<char> word, Span<char> destination)
+    {
+        var trimmed = word.Trim().Trim(TrimmedPunctuation);
+        var n = trimmed.ToLowerInvariant(destination);
+        var w = destination[..n];
+        if (w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("\u2019s", StringComparison.Ordinal)) n -= 2;
+        return n;
+    }
+
+    private static bool ContainsSequence(ReadOnlySpan<char> buffer, ReadOnlySpan<(int Start, int Length)> words, string[] phrase)
+    {
+        for (var s = 0; s + phrase.Length <= words.Length; s++)
+        {
+            var all = true;
+            for (var p = 0; p < phrase.Length && all; p++) all = SameWord(buffer.Slice(words[s + p].Start, words[s + p].Length), phrase[p]);
+            if (all) return true;
+        }
+        return false;
+    }
 
     private static bool ContainsSequence(string[] words, string[] phrase)
     {
@@ -90,14 +164,16 @@ public sealed class ContextEnhancer(ContextEnhancerOptions? options = null)
         return false;
     }
 
-    private static bool SameWord(string a, string b) =>
-        a == b || (a.Length == b.Length + 1 && a[^1] == 's' && a.StartsWith(b, StringComparison.Ordinal))
+    private static bool SameWord(ReadOnlySpan<char> a, ReadOnlySpan<char> b) =>
+        a.SequenceEqual(b) || (a.Length == b.Length + 1 && a[^1] == 's' && a.StartsWith(b, StringComparison.Ordinal))
                || (b.Length == a.Length + 1 && b[^1] == 's' && b.StartsWith(a, StringComparison.Ordinal));
+
+    private const string TrimmedPunctuation = "'\u2019\".,:;#()";
 
     /// <summary>Lower-cases a word and drops a possessive ending and surrounding punctuation.</summary>
     internal static string Normalize(string word)
     {
-        var w = word.Trim().Trim('\'', '\u2019', '"', '.', ',', ':', ';', '#', '(', ')').ToLowerInvariant();
+        var w = word.AsSpan().Trim().Trim(TrimmedPunctuation).ToString().ToLowerInvariant();
         if (w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("\u2019s", StringComparison.Ordinal)) w = w[..^2];
         return w;
     }

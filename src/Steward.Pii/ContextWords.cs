@@ -8,6 +8,21 @@ namespace Steward.Pii;
 internal sealed class ContextWords
 {
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _words;
+    private readonly ulong _lengths; // bit n: some word has n characters (63: 63 or more)
+    private readonly ulong _firsts; // bit per first character: a-z folded, digits, the rest on one bit
+
+    private static ulong FirstBit(char c) => c switch
+    {
+        >= 'a' and <= 'z' => 1UL << (c - 'a'),
+        >= 'A' and <= 'Z' => 1UL << (c - 'A'),
+        >= '0' and <= '9' => 1UL << (26 + c - '0'),
+        _ => 1UL << 63,
+    };
+
+    /// <summary>False when no word of the set can equal <paramref name="word"/> or <paramref name="word"/> less a final "s".</summary>
+    private bool Possible(ReadOnlySpan<char> word) =>
+        (_firsts & FirstBit(word[0])) != 0
+        && (_lengths & ((1UL << Math.Min(word.Length, 63)) | (1UL << Math.Min(word.Length - 1, 63)))) != 0;
 
     private ContextWords(string[][] phrases)
     {
@@ -20,6 +35,11 @@ internal sealed class ContextWords
                 words.Add(word);
                 if (word.Length > 1 && word[^1] == 's') words.Add(word[..^1]);
             }
+        }
+        foreach (var word in words)
+        {
+            _lengths |= 1UL << Math.Min(word.Length, 63);
+            _firsts |= FirstBit(word[0]);
         }
         _words = words.GetAlternateLookup<ReadOnlySpan<char>>();
     }
@@ -43,6 +63,7 @@ internal sealed class ContextWords
             if (word.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || word.EndsWith("\u2019s", StringComparison.OrdinalIgnoreCase)) word = word[..^2];
             if (word.IsEmpty) continue;
             if (!System.Text.Ascii.IsValid(word)) return true; // leave non-ASCII case folding to the exact comparison
+            if (!Possible(word)) continue; // most words: no context word starts so or is so long
             if (_words.Contains(word)) return true;
             if (word.Length > 1 && word[^1] is 's' or 'S' && _words.Contains(word[..^1])) return true;
         }

@@ -27,6 +27,11 @@ public abstract class Recognizer
     /// <summary>Words that, found shortly before a result, raise its score (see <see cref="ContextEnhancer"/>).</summary>
     public IReadOnlyList<string> Context { get; }
 
+    /// <summary>The context entries prepared for the enhancer (built on first use).</summary>
+    internal ContextWords ContextEntries => _contextEntries ??= ContextWords.Create(Context);
+
+    private ContextWords? _contextEntries;
+
     /// <summary>The language code it serves (<c>en</c>).</summary>
     public string SupportedLanguage { get; }
 

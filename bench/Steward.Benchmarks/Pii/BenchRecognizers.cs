@@ -9,12 +9,14 @@ namespace Steward.Benchmarks.Pii;
 /// </summary>
 public static class BenchRecognizers
 {
-    public static AnalyzerEngine Engine(string kind) => new(new RecognizerRegistry(kind switch
+    public static AnalyzerEngine Engine(string kind) => kind switch
     {
-        "pipeline" => [new Nothing()],
-        "shape" => [new SsnShape(), new CardShape()],
-        _ => throw new ArgumentException($"unknown recognizer set {kind}: pipeline or shape"),
-    }));
+        "default" => AnalyzerEngine.CreateDefault(), // what `steward pii scan` runs
+        "patterns" => new(RecognizerRegistry.CreatePatternOnly()),
+        "pipeline" => new(new RecognizerRegistry([new Nothing()])),
+        "shape" => new(new RecognizerRegistry([new SsnShape(), new CardShape()])),
+        _ => throw new ArgumentException($"unknown recognizer set {kind}: default, patterns, pipeline or shape"),
+    };
 
     private sealed class Nothing() : Recognizer("bench_nothing", [PiiEntities.UsSsn])
     {

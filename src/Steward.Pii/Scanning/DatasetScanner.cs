@@ -157,10 +157,10 @@ public sealed class DatasetScanner(AnalyzerEngine engine, TimeProvider? time = n
     {
         // Each cell is analysed with its column's name as extra context, so a weak match under a header such as
         // "ssn" or "account_number" scores as it would after those words in a sentence.
-        var results = new List<RecognizerResult>[batch.Cells.Count];
+        var results = BatchPool.RentResults(batch.Cells.Count);
         var perColumn = new Dictionary<int, AnalyzeOptions>();
         var failedRows = new HashSet<int>();
-        for (var i = 0; i < results.Length; i++)
+        for (var i = 0; i < batch.Cells.Count; i++)
         {
             var cell = batch.Cells[i];
             if (!perColumn.TryGetValue(cell.Column, out var options))

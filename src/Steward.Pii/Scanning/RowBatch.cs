@@ -27,8 +27,8 @@ internal abstract class RowBatch
     /// <summary>Batch-local column names (index = <see cref="Cell.Column"/>).</summary>
     public List<string> ColumnNames { get; protected set; } = [];
 
-    /// <summary>The values to analyse.</summary>
-    public List<Cell> Cells { get; } = [];
+    /// <summary>The values to analyse (a list reused from batch to batch: a 512 KiB batch holds tens of thousands of cells).</summary>
+    public List<Cell> Cells { get; } = BatchPool.RentCells();
 
     /// <summary>Problems found while reading or parsing.</summary>
     public List<ScanProblem> Problems { get; } = [];
@@ -36,7 +36,7 @@ internal abstract class RowBatch
     /// <summary>Rows that could not be scanned.</summary>
     public int SkippedRows { get; set; }
 
-    /// <summary>Per cell, its results (set by the worker).</summary>
+    /// <summary>Per cell, its results (set by the worker; a pooled array, possibly longer than <see cref="Cells"/>).</summary>
     public List<RecognizerResult>[] Results { get; set; } = [];
 
     /// <summary>The rows redacted, in the output format (set by <see cref="Redact"/>).</summary>
@@ -51,8 +51,10 @@ internal abstract class RowBatch
     /// <summary>Renders the rows with every result replaced (on a worker thread, after analysis).</summary>
     public virtual void Redact() => throw new NotSupportedException("this format has no redacted copy");
 
-    /// <summary>Returns pooled memory.</summary>
+    /// <summary>Returns pooled memory (once the batch is folded into the report).</summary>
     public virtual void Release()
     {
+        BatchPool.Return(Cells, Results);
+        Results = [];
     }
 }

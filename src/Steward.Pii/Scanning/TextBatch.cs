@@ -47,5 +47,6 @@ internal abstract class TextBatch : RowBatch
     {
         if (_buffer is not null) ArrayPool<byte>.Shared.Return(_buffer);
         _buffer = null;
+        base.Release();
     }
 }

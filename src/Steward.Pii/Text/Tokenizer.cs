@@ -10,7 +10,9 @@ public static class Tokenizer
     /// <summary>Tokenizes <paramref name="text"/>.</summary>
     public static Token[] Tokenize(string text)
     {
-        var tokens = new List<Token>(Math.Max(4, text.Length / 6));
+        // One growing list per thread: the answer is one exact-size array, with no list growth per text.
+        var tokens = t_tokens ??= new List<Token>(256);
+        tokens.Clear();
         var i = 0;
         while (i < text.Length)
         {
@@ -29,8 +31,13 @@ public static class Tokenizer
             }
             tokens.Add(new Token(start, i - start, ShapeOf(text.AsSpan(start, i - start))));
         }
-        return [.. tokens];
+        var result = tokens.Count == 0 ? [] : tokens.ToArray();
+        if (tokens.Capacity > 1 << 16) t_tokens = null; // a huge text's list is not kept
+        return result;
     }
+
+    [ThreadStatic]
+    private static List<Token>? t_tokens;
 
     /// <summary>True for letters, digits and combining marks.</summary>
     public static bool IsWordChar(char c) =>

@@ -50,6 +50,8 @@ internal static class ScanCommand
                 MinScore = parseResult.GetValue(minScore) ?? ScanRule.Default.MinScore,
                 MaxRowsPerColumn = parseResult.GetValue(maxRows) ?? 0,
             };
+            // CSV and JSONL stream in small batches; a Parquet column chunk is read whole and may need more than the cap.
+            if ((ScanFormats.Parse(parseResult.GetValue(format)) ?? ScanFormats.FromPath(path)) != ScanFormat.Parquet) ScanMemory.Cap();
             using var progress = ScanProgressBar.Create(context);
             var options = new ScanOptions
             {

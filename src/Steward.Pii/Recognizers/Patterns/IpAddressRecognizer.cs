@@ -66,7 +66,7 @@ internal sealed class IpAddressRecognizer() : Recognizer("IpRecognizer", [PiiEnt
     }
 
     private static bool IsOctet(ReadOnlySpan<char> g) =>
-        g.Length is >= 1 and <= 3 && (g.Length == 1 || g[0] != '0') && int.Parse(g, provider: null) <= 255;
+        g.Length is >= 1 and <= 3 && (g.Length == 1 || g[0] != '0') && !g.ContainsAnyExceptInRange('0', '9') && int.Parse(g, provider: null) <= 255;
 
     /// <summary>True for a textual IPv6 address (RFC 4291 section 2.2 forms, no zone).</summary>
     internal static bool IsIpv6(ReadOnlySpan<char> s)

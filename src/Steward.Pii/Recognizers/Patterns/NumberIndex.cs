@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Runtime.Intrinsics;
 
 namespace Steward.Pii.Recognizers.Patterns;
 
@@ -15,7 +15,7 @@ internal sealed class NumberIndex
         Starts = starts;
         Ends = ends;
         Count = count;
-        Shapes = new RunShape[count];
+        Shapes = count == 0 ? [] : new RunShape[count];
         for (var r = 0; r < count; r++) Shapes[r] = ShapeOf(text, starts[r], ends[r]);
     }
 
@@ -40,38 +40,26 @@ internal sealed class NumberIndex
     /// <summary>Finds the digit runs of <paramref name="text"/>.</summary>
     public static NumberIndex Build(string text)
     {
-        var starts = ArrayPool<int>.Shared.Rent(16);
-        var ends = ArrayPool<int>.Shared.Rent(16);
-        var count = 0;
         var span = text.AsSpan();
-        var i = 0;
-        try
-        {
-            while (i < span.Length)
-            {
-                var next = span[i..].IndexOfAnyInRange('0', '9');
-                if (next < 0) break;
-                var start = i + next;
-                var end = start + 1;
-                while (end < span.Length && char.IsAsciiDigit(span[end])) end++; // runs are short: a scalar loop beats a vector call
-                if (count == starts.Length)
-                {
-                    Grow(ref starts, count);
-                    Grow(ref ends, count);
-                }
-                starts[count] = start;
-                ends[count] = end;
-                count++;
-                i = end;
-            }
-            return new NumberIndex(text, starts[..count], ends[..count], count);
-        }
-        finally
-        {
-            ArrayPool<int>.Shared.Return(starts);
-            ArrayPool<int>.Shared.Return(ends);
-        }
+        var first = span.IndexOfAnyInRange('0', '9');
+        if (first < 0) return new NumberIndex(text, [], [], 0); // most words-only cells of a dataset
+        // Runs are collected in per-thread arrays and copied out at their exact size (no pool, no growth per text).
+        var starts = t_starts ??= new int[256];
+        var ends = t_ends ??= new int[256];
+        var runs = new DigitRuns(starts, ends);
+        if (Vector256.IsHardwareAccelerated && span.Length - first >= 64) runs.CollectVectorized(span, first);
+        else runs.CollectScalar(span, first);
+        (starts, ends, var count) = (runs.Starts, runs.Ends, runs.Count);
+        var index = new NumberIndex(text, starts[..count], ends[..count], count);
+        if (starts.Length <= 1 << 16) (t_starts, t_ends) = (starts, ends); // a huge text's arrays are not kept
+        return index;
     }
+
+    [ThreadStatic]
+    private static int[]? t_starts;
+
+    [ThreadStatic]
+    private static int[]? t_ends;
 
     /// <summary>The index of the first run starting at or after <paramref name="position"/>.</summary>
     public int FirstAtOrAfter(int position)
@@ -96,13 +84,5 @@ internal sealed class NumberIndex
         if (before is ':' or '-' or '.' || after is ':' or '-' or '.') shape |= RunShape.Punctuated;
         if ((after == ' ' && char.IsAsciiLetter(afterNext)) || (before == ' ' && (char.IsAsciiLetter(beforePrevious) || beforePrevious == '.'))) shape |= RunShape.WordNearby;
         return shape;
-    }
-
-    private static void Grow(ref int[] array, int count)
-    {
-        var bigger = ArrayPool<int>.Shared.Rent(array.Length * 2);
-        array.AsSpan(0, count).CopyTo(bigger);
-        ArrayPool<int>.Shared.Return(array);
-        array = bigger;
     }
 }

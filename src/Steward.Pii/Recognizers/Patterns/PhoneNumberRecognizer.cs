@@ -21,7 +21,7 @@ internal sealed class PhoneNumberRecognizer(PhoneNumberValidator validator)
         if (!sink.Wants(PiiEntities.PhoneNumber)) return;
         var index = NumberIndex.Of(context);
         var text = context.Text;
-        var shape = new PhoneShape();
+        var shape = t_shape ??= new PhoneShape(); // PhoneScanner.Read sets every field
         var lastEnd = -1;
         for (var r = 0; r < index.Count; r++)
         {
@@ -47,10 +47,13 @@ internal sealed class PhoneNumberRecognizer(PhoneNumberValidator validator)
             if (verdict == Verdict.Phone)
             {
                 sink.Add(this, PiiEntities.PhoneNumber, shape.Start, shape.End, score, rule, "digit groups, separators, +/00, (), extension; libphonenumber", null,
-                    $"Identified as PHONE_NUMBER: {rule}");
+                    ExplanationText.Of("Identified as PHONE_NUMBER: {0}", rule));
             }
         }
     }
+
+    [ThreadStatic]
+    private static PhoneShape? t_shape;
 
     /// <summary>True when a separator after a digit group leads on to more of the number.</summary>
     private static bool Joins(string text, int end)
@@ -89,7 +92,7 @@ internal sealed class PhoneNumberRecognizer(PhoneNumberValidator validator)
         {
             var region = groups == 1 || p.International ? validator.ValidRegion(text.AsSpan(p.Start, p.NumberEnd - p.Start), p.International) : null;
             if (groups == 1 && region is null && !hasContext) return Verdict.None;
-            (score, rule) = region is null ? (0.7, "international, parenthesised or extension form") : (0.85, $"valid {region} number");
+            (score, rule) = region is null ? (0.7, "international, parenthesised or extension form") : (0.85, ExplanationText.Of("valid {0} number", region));
             return Verdict.Phone;
         }
         if ((p.Hyphens || p.Dots) && groups >= 3 && !p.GroupLengths.AsSpan(0, groups).ContainsAnyExceptInRange(2, 5))
@@ -129,7 +132,7 @@ internal sealed class PhoneNumberRecognizer(PhoneNumberValidator validator)
         if (!hasContext) return Verdict.None;
         var valid = validator.ValidRegion(text.AsSpan(p.Start, p.NumberEnd - p.Start), false);
         if (valid is null) return Verdict.None;
-        (score, rule) = (0.5, $"valid {valid} number after a context word");
+        (score, rule) = (0.5, ExplanationText.Of("valid {0} number after a context word", valid));
         return Verdict.Phone;
     }
 

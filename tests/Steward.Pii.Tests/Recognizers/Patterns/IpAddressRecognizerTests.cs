@@ -29,6 +29,7 @@ public sealed class IpAddressRecognizerTests
     [InlineData("1:2:3:4:5:6:7:8:9")]
     [InlineData("2001:db8::1::2")] // two compressions
     [InlineData("12345::1")]
+    [InlineData("00:1A:2B:3C:4D:5E3.14.1.2")] // a hex group in the IPv4 tail threw a FormatException (found by EnginePathsTests)
     public void Ignores_NearMisses(string value) => Assert.Empty(PatternKit.Found(Recognizer, $"at {value} now"));
 
     [Fact]

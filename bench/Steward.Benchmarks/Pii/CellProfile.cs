@@ -1,0 +1,77 @@
+using System.Text;
+using Steward.Benchmarks.Policy;
+using Steward.Pii;
+
+namespace Steward.Benchmarks.Pii;
+
+/// <summary>
+/// <c>pii-cells [rows] [--recognizers default|patterns]</c>: the engine's cost per CSV cell, single-threaded, without the
+/// scan's reader and pipeline: the generated scan rows (<see cref="ScanBenchData"/>) split into cells in memory, each
+/// analysed with its column's name as context (as <c>DatasetScanner</c> does); thread CPU time and allocations per cell.
+/// </summary>
+internal static class CellProfile
+{
+    public static int Run(string[] args)
+    {
+        var rows = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 20_000;
+        var kind = args.Length > 2 && args[1] == "--recognizers" ? args[2] : "default";
+        var path = Path.Combine(Path.GetTempPath(), "steward-bench-cells.csv");
+        if (!File.Exists(path)) ScanBenchData.Write(path, 8L << 20);
+        var lines = File.ReadLines(path).Take(rows + 1).ToList();
+        var header = lines[0].Split(',');
+        var cells = new List<(int Column, string Text)>();
+        foreach (var line in lines.Skip(1)) cells.AddRange(Split(line).Select((text, c) => (c, text)).Where(x => x.text.Length > 0));
+        var bytes = lines.Skip(1).Sum(l => (long)Encoding.UTF8.GetByteCount(l) + 1);
+        var engine = BenchRecognizers.Engine(kind);
+        var options = header.Select(h => Steward.Pii.Scanning.ColumnContext.Apply(new AnalyzeOptions(), h)).ToArray();
+        void Pass()
+        {
+            foreach (var (column, text) in cells) engine.Analyze(text, options[column]);
+        }
+        Pass();
+        Pass();
+        var best = double.MaxValue;
+        long allocated = 0;
+        for (var i = 0; i < 3; i++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var cpu = ThreadCpu.Nanoseconds();
+            Pass();
+            var took = (ThreadCpu.Nanoseconds() - cpu) / 1e9;
+            if (took < best) (best, allocated) = (took, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+        Console.WriteLine($"{kind}: {cells.Count} cells of {rows} rows ({bytes / 1e6:0.0} MB): {best / cells.Count * 1e6:0.00} µs per cell, "
+            + $"{bytes / 1e6 / best:0.0} MB per CPU-second, {allocated / cells.Count} bytes allocated per cell");
+        // Per column: where the time goes.
+        for (var c = 0; c < header.Length; c++)
+        {
+            var column = cells.Where(x => x.Column == c).Select(x => x.Text).ToList();
+            var cpu = ThreadCpu.Nanoseconds();
+            foreach (var text in column) engine.Analyze(text, options[c]);
+            Console.WriteLine($"  {header[c],-8} {(ThreadCpu.Nanoseconds() - cpu) / 1e3 / Math.Max(1, column.Count),8:0.00} µs per cell");
+        }
+        return 0;
+    }
+
+    private static List<string> Split(string line)
+    {
+        var fields = new List<string>();
+        var sb = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { sb.Append('"'); i++; }
+                else if (c == '"') quoted = false;
+                else sb.Append(c);
+            }
+            else if (c == '"') quoted = true;
+            else if (c == ',') { fields.Add(sb.ToString()); sb.Clear(); }
+            else sb.Append(c);
+        }
+        fields.Add(sb.ToString());
+        return fields;
+    }
+}
