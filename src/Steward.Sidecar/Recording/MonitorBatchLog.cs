@@ -10,23 +10,13 @@ namespace Steward.Sidecar.Recording;
 /// (<c>{"request": the request body, "prediction": the parsed response}</c>), posted to
 /// <c>POST {server}/api/v1/monitors/{id}/batches</c> with the bearer key. The monitor reads nested objects as dotted
 /// columns (<c>request.age</c>, <c>prediction.label</c>); arrays are left out (a batch column holds one value per
-/// row). Network errors, 408, 429 and 5xx are retried with back-off; other answers drop the batch. Never blocks a request.
+/// row). Retries as <see cref="ServerUploadSink"/> says; never blocks a request.
 /// </summary>
-internal sealed class MonitorBatchLog : DecisionLogSink
+internal sealed class MonitorBatchLog : ServerUploadSink
 {
-    private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(250);
-    private readonly HttpClient _http;
-    private readonly Uri _batches;
-    private readonly AuthenticationHeaderValue _auth;
-    private readonly int _maxAttempts;
-
     public MonitorBatchLog(Uri server, string apiKey, string monitorId, OutputPolicyOptions options, TimeProvider time, ILogger logger, HttpMessageHandler? handler = null)
-        : base(options.LogQueueCapacity, options.LogBatchSize, options.LogFlushInterval, time, logger)
+        : base(server, "/api/v1/monitors/" + Uri.EscapeDataString(monitorId) + "/batches", "Monitor batch", apiKey, options, time, logger, handler)
     {
-        _http = new HttpClient(handler ?? new SocketsHttpHandler { UseProxy = false, ConnectTimeout = TimeSpan.FromSeconds(5) }) { Timeout = TimeSpan.FromSeconds(30) };
-        _batches = new Uri(server.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/api/v1/monitors/" + Uri.EscapeDataString(monitorId) + "/batches");
-        _auth = new AuthenticationHeaderValue("Bearer", apiKey.Trim());
-        _maxAttempts = options.LogMaxAttempts;
     }
 
     /// <summary>The JSON Lines body of a batch.</summary>
@@ -70,49 +60,12 @@ internal sealed class MonitorBatchLog : DecisionLogSink
         else ValueJson.Write(writer, value);
     }
 
-    protected override async Task<bool> WriteBatchAsync(IReadOnlyList<DecisionLogEvent> batch, CancellationToken cancellationToken)
-    {
-        var body = Encode(batch);
-        var backoff = FirstBackoff;
-        for (var attempt = 1; ; attempt++)
-        {
-            string failure;
-            try
-            {
-                using var request = new HttpRequestMessage(HttpMethod.Post, _batches) { Content = new ByteArrayContent(body) };
-                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-ndjson");
-                request.Headers.Authorization = _auth;
-                using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-                if (response.IsSuccessStatusCode) return true;
-                var status = (int)response.StatusCode;
-                failure = $"the server answered {status}";
-                if (!(status is 408 or 429 || status >= 500))
-                {
-                    Logger.LogWarning("Monitor batch of {Count} rows to {Url} refused ({Status}); the batch is dropped", batch.Count, _batches, status);
-                    return false;
-                }
-            }
-            catch (HttpRequestException ex)
-            {
-                failure = ex.Message;
-            }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                failure = "the upload timed out";
-            }
-            if (attempt >= _maxAttempts)
-            {
-                Logger.LogWarning("Monitor batch of {Count} rows to {Url} failed {Attempts} times ({Failure}); the batch is dropped", batch.Count, _batches, attempt, failure);
-                return false;
-            }
-            await Task.Delay(backoff, Time, cancellationToken).ConfigureAwait(false);
-            backoff *= 2;
-        }
-    }
+    protected override byte[] EncodeBatch(IReadOnlyList<DecisionLogEvent> batch) => Encode(batch);
 
-    protected override ValueTask DisposeCoreAsync()
+    protected override HttpContent Body(byte[] encoded)
     {
-        _http.Dispose();
-        return ValueTask.CompletedTask;
+        var content = new ByteArrayContent(encoded);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/x-ndjson");
+        return content;
     }
 }
