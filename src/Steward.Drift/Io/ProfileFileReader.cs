@@ -131,18 +131,8 @@ internal sealed class ProfileFileReader
         {
             lineNumber++;
             if (string.IsNullOrWhiteSpace(line)) continue;
-            JsonDocument document;
-            try
+            using (var document = JsonLine.ParseObject(line, _path, lineNumber))
             {
-                document = JsonDocument.Parse(line);
-            }
-            catch (JsonException e)
-            {
-                throw new DriftException($"{_path} line {lineNumber}: invalid JSON ({e.Message.Split('.')[0]})", e);
-            }
-            using (document)
-            {
-                if (document.RootElement.ValueKind != JsonValueKind.Object) throw new DriftException($"{_path} line {lineNumber}: expected a JSON object");
                 var where = $"line {lineNumber}";
                 foreach (var property in document.RootElement.EnumerateObject())
                 {

@@ -90,18 +90,8 @@ public static class TableReader
         {
             lineNumber++;
             if (string.IsNullOrWhiteSpace(line)) continue;
-            JsonDocument document;
-            try
+            using (var document = JsonLine.ParseObject(line, path, lineNumber))
             {
-                document = JsonDocument.Parse(line);
-            }
-            catch (JsonException e)
-            {
-                throw new DriftException($"{path} line {lineNumber}: invalid JSON ({e.Message.Split('.')[0]})", e);
-            }
-            using (document)
-            {
-                if (document.RootElement.ValueKind != JsonValueKind.Object) throw new DriftException($"{path} line {lineNumber}: expected a JSON object");
                 var row = lines.Count;
                 foreach (var property in document.RootElement.EnumerateObject())
                 {
