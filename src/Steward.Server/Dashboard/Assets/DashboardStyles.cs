@@ -43,12 +43,12 @@ internal static class DashboardStyles
         .skip-link:focus { left: 1rem; top: .5rem; }
 
         .topbar { background: var(--top); color: var(--top-text); }
-        .topbar-inner { max-width: 1280px; margin: 0 auto; padding: 0 1.5rem; display: flex; align-items: center; gap: 2rem; min-height: 56px; flex-wrap: wrap; }
+        .topbar-inner { max-width: 1400px; margin: 0 auto; padding: 0 1.5rem; display: flex; align-items: center; gap: 1.25rem; min-height: 56px; flex-wrap: wrap; }
         .brand { display: inline-flex; align-items: center; gap: .55rem; color: #fff; text-decoration: none; font-weight: 700; font-size: 1.1rem; letter-spacing: .01em; }
         .brand:hover { color: #fff; }
         .brand svg { width: 26px; height: 26px; }
         .mainnav ul { list-style: none; display: flex; gap: .25rem; margin: 0; padding: 0; }
-        .mainnav a { display: block; color: var(--top-text); text-decoration: none; padding: 1rem .85rem; border-bottom: 3px solid transparent; font-weight: 500; }
+        .mainnav a { display: block; color: var(--top-text); text-decoration: none; padding: 1rem .6rem; border-bottom: 3px solid transparent; font-weight: 500; }
         .mainnav a:hover { color: #fff; background: rgba(255, 255, 255, .06); }
         .mainnav a[aria-current="page"] { color: #fff; border-bottom-color: #5b9cff; }
         .session { margin-left: auto; display: flex; align-items: center; gap: .9rem; font-size: .9rem; }
