@@ -37,7 +37,7 @@ internal static class RunComputation
             var top = drifted.OrderByDescending(Severity).ThenBy(c => c.Column, StringComparer.Ordinal).Take(TopColumns).Select(c => c.Column).ToList();
             var critical = drifted.Where(c => monitor.Columns.TryGetValue(c.Column, out var rule) && rule.Critical).Select(c => c.Column).ToList();
             var status = report.DatasetDrift || critical.Count > 0 ? "drift" : "no_drift";
-            return new RunOutcome(status, Encoding.UTF8.GetBytes(DriftReportJson.Serialize(report)), report.ShareOfDriftedColumns,
+            return new RunOutcome(status, Encoding.UTF8.GetBytes(DriftReportJson.Serialize(report, includeHistograms: true)), report.ShareOfDriftedColumns,
                 report.NumberOfDriftedColumns, report.NumberOfColumns, top, report.DatasetDrift, critical);
         }
         catch (DriftException e)
