@@ -59,4 +59,7 @@ public sealed record MonitorDefinition
 
     /// <summary>Per sensitive attribute, its privileged value.</summary>
     public IReadOnlyDictionary<string, string>? Privileged { get; init; }
+
+    /// <summary>Per performance metric, its bound (minimum for scores, maximum for mae and rmse); crossing one raises drift.detected.</summary>
+    public IReadOnlyDictionary<string, double>? PerformanceThresholds { get; init; }
 }

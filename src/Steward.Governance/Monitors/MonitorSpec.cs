@@ -20,11 +20,12 @@ namespace Steward.Governance.Monitors;
 /// <param name="Task"><c>classification</c> or <c>regression</c> (null: classification).</param>
 /// <param name="PositiveClass">The positive class (null: <c>1</c>).</param>
 /// <param name="Privileged">Privileged value per sensitive attribute.</param>
+/// <param name="PerformanceThresholds">Per metric of the window's performance, its bound (a minimum for scores such as accuracy, a maximum for mae and rmse): crossing one raises <c>drift.detected</c>.</param>
 public sealed record MonitorSpec(
     string Description, long WindowSeconds, string Schedule, IReadOnlyList<string> Features, string? Prediction, string? Label,
     IReadOnlyList<string> Sensitive, IReadOnlyList<string> Categorical, IReadOnlyList<string> Numerical,
     IReadOnlyDictionary<string, MonitorColumnRule> Columns, double DriftShare, long MinRows,
-    string? PredictionScore = null, string? Task = null, string? PositiveClass = null, IReadOnlyDictionary<string, string>? Privileged = null)
+    string? PredictionScore = null, string? Task = null, string? PositiveClass = null, IReadOnlyDictionary<string, string>? Privileged = null, IReadOnlyDictionary<string, double>? PerformanceThresholds = null)
 {
     /// <summary>The tasks <see cref="Task"/> may name.</summary>
     public static readonly IReadOnlyList<string> Tasks = ["classification", "regression"];
@@ -78,7 +79,32 @@ public sealed record MonitorSpec(
         var minRows = request.MinRows ?? DefaultMinRows;
         if (minRows is < 1 or > 1_000_000_000) check.Fail("min_rows", "must be between 1 and 1000000000");
         return new MonitorSpec(description, window, schedule?.Text ?? MonitorSchedule.Default, features, prediction, label, sensitive,
-            categorical, numerical, rules, share, minRows, score, task, positive, privileged);
+            categorical, numerical, rules, share, minRows, score, task, positive, privileged,
+            Thresholds(check, request, prediction is not null && label is not null));
+    }
+
+    /// <summary>Metrics a performance threshold may bound from below (classification, then regression's r2).</summary>
+    public static readonly IReadOnlyList<string> MinimumMetrics =
+        ["accuracy", "precision", "recall", "f1", "macro_precision", "macro_recall", "macro_f1", "roc_auc", "r2"];
+
+    /// <summary>Metrics a performance threshold bounds from above (regression errors).</summary>
+    public static readonly IReadOnlyList<string> MaximumMetrics = ["mae", "rmse"];
+
+    private static Dictionary<string, double>? Thresholds(Check check, MonitorRequest request, bool measured)
+    {
+        if (request.PerformanceThresholds is not { Count: > 0 } given) return null;
+        if (!measured) check.Fail("performance_thresholds", "needs both label and prediction");
+        var regression = request.Task == "regression";
+        var thresholds = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (metric, value) in given)
+        {
+            var field = $"performance_thresholds.{metric}";
+            var allowed = regression ? ["r2", .. MaximumMetrics] : MinimumMetrics.Where(m => m != "r2").ToList();
+            if (!allowed.Contains(metric, StringComparer.Ordinal)) check.Fail(field, $"must be one of {string.Join(", ", allowed)} for {(regression ? "regression" : "classification")}");
+            else if (!double.IsFinite(value)) check.Fail(field, "must be a finite number");
+            else thresholds[metric] = value;
+        }
+        return thresholds.Count > 0 ? thresholds : null;
     }
 
     // The performance and fairness settings: they need a label and a prediction to measure anything.

@@ -36,9 +36,10 @@ internal static class RunComputation
             var drifted = report.Columns.Where(c => c.DriftDetected).ToList();
             var top = drifted.OrderByDescending(Severity).ThenBy(c => c.Column, StringComparer.Ordinal).Take(TopColumns).Select(c => c.Column).ToList();
             var critical = drifted.Where(c => monitor.Columns.TryGetValue(c.Column, out var rule) && rule.Critical).Select(c => c.Column).ToList();
-            var status = report.DatasetDrift || critical.Count > 0 ? "drift" : "no_drift";
+            var breaches = Breaches(report, monitor);
+            var status = report.DatasetDrift || critical.Count > 0 || breaches.Count > 0 ? "drift" : "no_drift";
             return new RunOutcome(status, Encoding.UTF8.GetBytes(DriftReportJson.Serialize(report, includeHistograms: true)), report.ShareOfDriftedColumns,
-                report.NumberOfDriftedColumns, report.NumberOfColumns, top, report.DatasetDrift, critical);
+                report.NumberOfDriftedColumns, report.NumberOfColumns, top, report.DatasetDrift, critical, breaches);
         }
         catch (DriftException e)
         {
@@ -89,6 +90,21 @@ internal static class RunComputation
             return new Drift.Fairness.FairnessSection { Attribute = f.Key, Privileged = privileged, Current = result, Reference = null };
         }).ToList();
         return report with { Performance = performance, Fairness = fairness.Count > 0 ? fairness : null };
+    }
+
+    /// <summary>The performance thresholds the window's metrics crossed (a metric that could not be computed crosses none).</summary>
+    public static List<string> Breaches(DriftReport report, DriftMonitor monitor)
+    {
+        if (monitor.PerformanceThresholds is not { } thresholds || report.Performance is not { } performance) return [];
+        var breaches = new List<string>();
+        foreach (var (metric, value) in performance.Current.Headline())
+        {
+            if (!thresholds.TryGetValue(metric, out var bound) || !double.IsFinite(value)) continue;
+            var maximum = MonitorSpec.MaximumMetrics.Contains(metric, StringComparer.Ordinal);
+            if (maximum ? value > bound : value < bound)
+                breaches.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{metric} {value:G6} {(maximum ? ">" : "<")} {bound:G6}"));
+        }
+        return breaches;
     }
 
     // How far past its threshold a drifted column is: the ratio of score and threshold, in the direction of drift.

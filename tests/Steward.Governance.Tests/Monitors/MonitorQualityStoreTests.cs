@@ -47,6 +47,11 @@ public sealed class MonitorQualityStoreTests
         Assert.Null((await data.SnapshotAsync(monitor.Id)).WindowQuality);
         await data.AppendBatchAsync(monitor.Id, 10, _ => "p4"u8.ToArray(), q => q is null ? "fresh" : "stale");
         Assert.Equal("fresh", (await data.SnapshotAsync(monitor.Id)).WindowQuality);
+
+        // A crossed performance threshold alone raises drift.detected, with its reason.
+        var breach = await runs.RecordAsync(Alice, "manual", await data.SnapshotAsync(monitor.Id), Quiet() with { Status = "drift", PerformanceBreaches = ["accuracy 0.5 < 0.8"] });
+        var leaf = System.Text.Encoding.UTF8.GetString((await new LedgerReader(db.Database).GetAsync(breach.LedgerIndex!.Value)).Leaf);
+        Assert.Contains("\"performance_breaches\":[\"accuracy 0.5 < 0.8\"]", leaf, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -112,7 +112,32 @@ public sealed class MonitorQualityTests : IAsyncLifetime
         Assert.Contains("line 3", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ACrossedPerformanceThreshold_RaisesDriftDetectedWithItsReason()
+    {
+        var id = await CreateAsync(new
+        {
+            name = "credit-threshold", endpoint = "credit-api", features = new[] { "age" }, prediction = "pred", label = "approved",
+            performance_thresholds = new Dictionary<string, double> { ["accuracy"] = 0.99, ["recall"] = 0.01 },
+        });
+        // Rows like the reference's own: no column drifts, but accuracy is far below 0.99.
+        await _contributor.PostAsync($"/api/v1/monitors/{id}/batches", Csv(Data(300, 1).Csv));
+        var before = await _server.LedgerSizeAsync();
+        var run = (await (await _contributor.PostAsync($"/api/v1/monitors/{id}/runs", null)).Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.False(run["report"]!["dataset_drift"]!.GetValue<bool>());
+        Assert.Equal("drift", run["status"]!.GetValue<string>());
+        Assert.Equal(before + 1, await _server.LedgerSizeAsync());
+        using var admin = _server.Client();
+        var entry = (await admin.GetFromJsonAsync<JsonObject>("/api/v1/ledger/entries?type=drift.detected"))!["items"]!.AsArray()
+            .Single(e => e!.ToJsonString().Contains(id, StringComparison.Ordinal))!.ToJsonString();
+        Assert.Contains("performance_breaches", entry, StringComparison.Ordinal);
+        Assert.Contains("accuracy 0.", entry, StringComparison.Ordinal);
+        Assert.DoesNotContain("recall 0.", entry, StringComparison.Ordinal);
+    }
+
     [Theory]
+    [InlineData("{\"name\":\"q7\",\"endpoint\":\"e\",\"prediction\":\"p\",\"label\":\"l\",\"performance_thresholds\":{\"mae\":1}}", "performance_thresholds.mae")]
+    [InlineData("{\"name\":\"q8\",\"endpoint\":\"e\",\"prediction\":\"p\",\"performance_thresholds\":{\"accuracy\":0.9}}", "performance_thresholds")]
     [InlineData("{\"name\":\"q1\",\"endpoint\":\"e\",\"prediction\":\"p\",\"task\":\"classification\"}", "task")]
     [InlineData("{\"name\":\"q2\",\"endpoint\":\"e\",\"prediction\":\"p\",\"label\":\"l\",\"task\":\"ranking\"}", "task")]
     [InlineData("{\"name\":\"q3\",\"endpoint\":\"e\",\"prediction\":\"p\",\"label\":\"l\",\"prediction_score\":\"p\"}", "prediction_score")]
