@@ -34,7 +34,8 @@ internal sealed class WindowQuality
         var fairness = task == PerformanceTask.Classification
             ? monitor.Sensitive.ToDictionary(s => s, s => new FairnessAccumulator(s, positive), StringComparer.Ordinal)
             : [];
-        return new WindowQuality(new PerformanceAccumulator(task, positive), fairness);
+        // Binned ROC AUC: the window state stays constant in size whatever the traffic (its error bound is in the report).
+        return new WindowQuality(new PerformanceAccumulator(task, positive, RocAucMode.Binned), fairness);
     }
 
     /// <summary>Restores stored state (a <see cref="DriftException"/> when it is malformed).</summary>
