@@ -27,9 +27,15 @@ namespace Steward.Client;
 /// <param name="CreatedBy">Who created it.</param>
 /// <param name="UpdatedAt">When last changed.</param>
 /// <param name="LedgerIndex">The ledger entry of the last change.</param>
+/// <param name="PredictionScore">The positive class's score column.</param>
+/// <param name="Task">classification or regression (null: classification when label and prediction are named).</param>
+/// <param name="PositiveClass">The positive class (null: 1).</param>
+/// <param name="Privileged">Privileged value per sensitive attribute.</param>
+/// <param name="PerformanceThresholds">Per performance metric, its bound.</param>
 public sealed record DriftMonitor(
     string Id, string Name, string? ModelId, string? Endpoint, string Description, string Window, long WindowSeconds, string Schedule,
     IReadOnlyList<string> Features, string? Prediction, string? Label, IReadOnlyList<string> Sensitive,
     IReadOnlyList<string> Categorical, IReadOnlyList<string> Numerical, IReadOnlyDictionary<string, MonitorColumnRule> Columns,
     double DriftShare, long MinRows, string Status, MonitorReference? Reference, MonitorWindow CurrentWindow, MonitorRun? LastRun,
-    DateTimeOffset NextRunAt, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset UpdatedAt, long LedgerIndex);
+    DateTimeOffset NextRunAt, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset UpdatedAt, long LedgerIndex,
+    string? PredictionScore = null, string? Task = null, string? PositiveClass = null, IReadOnlyDictionary<string, string>? Privileged = null, IReadOnlyDictionary<string, double>? PerformanceThresholds = null);

@@ -47,4 +47,19 @@ public sealed record MonitorDefinition
 
     /// <summary>Fewer rows in a window report "insufficient data" (server default 30).</summary>
     public long? MinRows { get; init; }
+
+    /// <summary>The positive class's score column (classification: ROC AUC).</summary>
+    public string? PredictionScore { get; init; }
+
+    /// <summary><c>classification</c> (server default) or <c>regression</c>.</summary>
+    public string? Task { get; init; }
+
+    /// <summary>The positive class of classification and fairness (server default <c>1</c>).</summary>
+    public string? PositiveClass { get; init; }
+
+    /// <summary>Per sensitive attribute, its privileged value.</summary>
+    public IReadOnlyDictionary<string, string>? Privileged { get; init; }
+
+    /// <summary>Per performance metric, its bound (minimum for scores, maximum for mae and rmse); crossing one raises drift.detected.</summary>
+    public IReadOnlyDictionary<string, double>? PerformanceThresholds { get; init; }
 }

@@ -97,6 +97,14 @@ public sealed class MonitorsClient
     public Task<MonitorRun> GetRunAsync(string id, string runId, CancellationToken cancellationToken = default) =>
         _http.GetJsonAsync<MonitorRun>($"{One(id)}/runs/{Query.Segment(runId)}", cancellationToken);
 
+    /// <summary>Gets one run's report as a self-contained HTML page (with the monitor's earlier runs as its trend).</summary>
+    /// <param name="id">The monitor.</param>
+    /// <param name="runId">The run (one with a verdict: a run with insufficient data has no report to render, a 409).</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The UTF-8 HTML.</returns>
+    public Task<byte[]> GetRunHtmlAsync(string id, string runId, CancellationToken cancellationToken = default) =>
+        _http.GetBytesAsync($"{One(id)}/runs/{Query.Segment(runId)}?format=html", cancellationToken);
+
     private static StreamContent Content(Stream content, string format)
     {
         ArgumentNullException.ThrowIfNull(content);

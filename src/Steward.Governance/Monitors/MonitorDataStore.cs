@@ -68,7 +68,15 @@ public sealed class MonitorDataStore(StewardDatabase db, LedgerStore ledger, Eve
     /// Folds a batch into the open window: <paramref name="fold"/> gets the window's profile (null when empty) and
     /// returns the merged one, which is stored with the row count before the call returns (durable).
     /// </summary>
-    public async Task<MonitorWindow> AppendBatchAsync(string id, long rows, Func<byte[]?, byte[]> fold, CancellationToken cancellationToken = default)
+    public async Task<MonitorWindow> AppendBatchAsync(string id, long rows, Func<byte[]?, byte[]> fold, CancellationToken cancellationToken = default) =>
+        await AppendBatchAsync(id, rows, fold, null, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Folds a batch's profile and, when <paramref name="foldQuality"/> is given, its performance and fairness state (it gets the
+    /// stored state, null when none, and returns the new one) into the open window, in one transaction.
+    /// </summary>
+    public async Task<MonitorWindow> AppendBatchAsync(string id, long rows, Func<byte[]?, byte[]> fold, Func<string?, string?>? foldQuality,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(fold);
         await using var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -76,18 +84,21 @@ public sealed class MonitorDataStore(StewardDatabase db, LedgerStore ledger, Eve
         var lockRow = db.ProviderName == "postgres" ? " FOR UPDATE" : "";
         long seq;
         byte[]? profile;
+        string? quality;
         await using (var read = connection.Command(
-            "SELECT w.seq, w.profile FROM drift_monitors m JOIN drift_windows w ON w.monitor_id = m.id AND w.seq = m.window_seq WHERE m.id = @id" + lockRow, tx).With("@id", id))
+            "SELECT w.seq, w.profile, w.quality FROM drift_monitors m JOIN drift_windows w ON w.monitor_id = m.id AND w.seq = m.window_seq WHERE m.id = @id" + lockRow, tx).With("@id", id))
         await using (var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) throw new NotFoundException($"monitor {id} does not exist");
             seq = reader.GetInt64(0);
             profile = reader.IsDBNull(1) ? null : reader.Bytes(1);
+            quality = reader.IsDBNull(2) ? null : reader.GetString(2);
         }
         var merged = fold(profile);
+        if (foldQuality is not null) quality = foldQuality(quality);
         await using (var update = connection.Command(
-            "UPDATE drift_windows SET profile = @profile, rows_seen = rows_seen + @rows, batches = batches + 1 WHERE monitor_id = @id AND seq = @seq", tx)
-            .With("@profile", merged).With("@rows", rows).With("@id", id).With("@seq", seq))
+            "UPDATE drift_windows SET profile = @profile, quality = @quality, rows_seen = rows_seen + @rows, batches = batches + 1 WHERE monitor_id = @id AND seq = @seq", tx)
+            .With("@profile", merged).With("@quality", quality).With("@rows", rows).With("@id", id).With("@seq", seq))
         {
             await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -101,10 +112,11 @@ public sealed class MonitorDataStore(StewardDatabase db, LedgerStore ledger, Eve
         var monitor = await monitors.GetAsync(id, cancellationToken).ConfigureAwait(false);
         var (reference, _) = await ReferenceAsync(id, cancellationToken).ConfigureAwait(false);
         await using var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.Command("SELECT profile FROM drift_windows WHERE monitor_id = @id AND seq = @seq")
+        await using var command = connection.Command("SELECT profile, quality FROM drift_windows WHERE monitor_id = @id AND seq = @seq")
             .With("@id", id).With("@seq", monitor.CurrentWindow.Seq);
-        var profile = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as byte[];
-        return new WindowSnapshot(monitor, reference, profile);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) return new WindowSnapshot(monitor, reference, null);
+        return new WindowSnapshot(monitor, reference, reader.IsDBNull(0) ? null : reader.Bytes(0), reader.IsDBNull(1) ? null : reader.GetString(1));
     }
 
     /// <summary>The profile of one window (null when it received no batch).</summary>

@@ -18,8 +18,14 @@ namespace Steward.Governance.Monitors;
 /// <param name="Columns">Per-column test, threshold and critical flag.</param>
 /// <param name="DriftShare">The share of drifted columns at which the dataset drifted; default 0.5.</param>
 /// <param name="MinRows">Fewer rows in a window report "insufficient data"; default 30.</param>
+/// <param name="PredictionScore">The column with the positive class's score (classification: ROC AUC).</param>
+/// <param name="Task"><c>classification</c> (default) or <c>regression</c>: how label and prediction are compared.</param>
+/// <param name="PositiveClass">The positive class of classification and fairness; default <c>1</c>.</param>
+/// <param name="Privileged">Per sensitive attribute, its privileged value (AIF360's comparisons).</param>
+/// <param name="PerformanceThresholds">Per metric of the window's performance, its bound (a minimum for scores such as accuracy, a maximum for mae and rmse): crossing one raises <c>drift.detected</c>.</param>
 public sealed record MonitorRequest(
     string? Name, string? ModelId, string? Endpoint, string? Description, JsonNode? Window, string? Schedule,
     IReadOnlyList<string>? Features, string? Prediction, string? Label, IReadOnlyList<string>? Sensitive,
     IReadOnlyList<string>? Categorical, IReadOnlyList<string>? Numerical,
-    IReadOnlyDictionary<string, MonitorColumnRule>? Columns, double? DriftShare, long? MinRows);
+    IReadOnlyDictionary<string, MonitorColumnRule>? Columns, double? DriftShare, long? MinRows,
+    string? PredictionScore = null, string? Task = null, string? PositiveClass = null, IReadOnlyDictionary<string, string>? Privileged = null, IReadOnlyDictionary<string, double>? PerformanceThresholds = null);

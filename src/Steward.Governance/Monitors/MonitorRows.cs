@@ -39,7 +39,8 @@ internal static class MonitorRows
         return new DriftMonitor(r.GetString(0), r.GetString(1), r.StringOrNull(2), r.StringOrNull(3), spec.Description,
             WindowLength.Format(spec.WindowSeconds), spec.WindowSeconds, spec.Schedule, spec.Features, spec.Prediction, spec.Label, spec.Sensitive,
             spec.Categorical, spec.Numerical, spec.Columns, spec.DriftShare, spec.MinRows, status, reference, window, last,
-            Timestamps.Parse(r.GetString(11)), Timestamps.Parse(r.GetString(12)), r.GetString(13), Timestamps.Parse(r.GetString(14)), r.GetInt64(15));
+            Timestamps.Parse(r.GetString(11)), Timestamps.Parse(r.GetString(12)), r.GetString(13), Timestamps.Parse(r.GetString(14)), r.GetInt64(15),
+            spec.PredictionScore, spec.Task, spec.PositiveClass, spec.Privileged, spec.PerformanceThresholds);
     }
 
     /// <summary>Reads a run from <paramref name="at"/> on (the <see cref="RunColumns"/> order, then the report when asked).</summary>

@@ -74,6 +74,7 @@ public sealed class MonitorRunStore(StewardDatabase db, LedgerStore ledger, Even
                 ["drift_share"] = monitor.DriftShare,
                 ["top_drifted_columns"] = new JsonArray([.. outcome.TopColumns.Take(TopColumnsInEvent).Select(c => JsonValue.Create(c))]),
                 ["critical_columns"] = new JsonArray([.. outcome.CriticalColumns.Select(c => JsonValue.Create(c))]),
+                ["performance_breaches"] = new JsonArray([.. (outcome.PerformanceBreaches ?? []).Select(c => JsonValue.Create(c))]),
                 ["report_sha256"] = reportSha,
             };
             var evt = events.Create("drift.detected", new Subject("monitor", monitor.Id), actor, data, MonitorStore.Refs(monitor.ModelId, monitor.Endpoint));

@@ -7,7 +7,8 @@ namespace Steward.Governance.Monitors;
 /// reference profile and the profile of each window are stored as the profile's JSON bytes. A window is open until
 /// a run closes it; a run row and its window's closing commit together (and with the <c>drift.detected</c> entry
 /// when the run found drift). <c>UNIQUE (monitor_id, window_seq)</c> makes a window's run happen once, whichever
-/// process or trigger gets there first.
+/// process or trigger gets there first. A window's <c>quality</c> is the JSON state of its performance and fairness
+/// accumulators (labelled rows), folded in the same transaction as its profile.
 /// </summary>
 internal static class MonitorSchema
 {
@@ -25,7 +26,7 @@ internal static class MonitorSchema
         CREATE TABLE IF NOT EXISTS drift_windows (
             monitor_id TEXT NOT NULL REFERENCES drift_monitors(id) ON DELETE CASCADE, seq BIGINT NOT NULL, status TEXT NOT NULL,
             opened_at TEXT NOT NULL, closed_at TEXT NULL, rows_seen BIGINT NOT NULL, batches BIGINT NOT NULL, profile {db.BlobType} NULL,
-            PRIMARY KEY (monitor_id, seq))
+            quality TEXT NULL, PRIMARY KEY (monitor_id, seq))
         """,
         """
         CREATE TABLE IF NOT EXISTS drift_runs (

@@ -16,17 +16,29 @@ namespace Steward.Governance.Monitors;
 /// <param name="Columns">Per-column rules.</param>
 /// <param name="DriftShare">Dataset drift share.</param>
 /// <param name="MinRows">Minimum rows for a verdict.</param>
+/// <param name="PredictionScore">The positive class's score column.</param>
+/// <param name="Task"><c>classification</c> or <c>regression</c> (null: classification).</param>
+/// <param name="PositiveClass">The positive class (null: <c>1</c>).</param>
+/// <param name="Privileged">Privileged value per sensitive attribute.</param>
+/// <param name="PerformanceThresholds">Per metric of the window's performance, its bound (a minimum for scores such as accuracy, a maximum for mae and rmse): crossing one raises <c>drift.detected</c>.</param>
 public sealed record MonitorSpec(
     string Description, long WindowSeconds, string Schedule, IReadOnlyList<string> Features, string? Prediction, string? Label,
     IReadOnlyList<string> Sensitive, IReadOnlyList<string> Categorical, IReadOnlyList<string> Numerical,
-    IReadOnlyDictionary<string, MonitorColumnRule> Columns, double DriftShare, long MinRows)
+    IReadOnlyDictionary<string, MonitorColumnRule> Columns, double DriftShare, long MinRows,
+    string? PredictionScore = null, string? Task = null, string? PositiveClass = null, IReadOnlyDictionary<string, string>? Privileged = null, IReadOnlyDictionary<string, double>? PerformanceThresholds = null)
 {
+    /// <summary>The tasks <see cref="Task"/> may name.</summary>
+    public static readonly IReadOnlyList<string> Tasks = ["classification", "regression"];
+
+    /// <summary>Whether batches feed performance and fairness: both a label and a prediction column are named.</summary>
+    public bool MeasuresQuality => Label is not null && Prediction is not null;
+
     /// <summary>The default minimum number of rows in a window.</summary>
     public const long DefaultMinRows = 30;
 
     /// <summary>Every column the monitor reads from a batch besides the features: prediction, label and sensitive attributes.</summary>
     public IEnumerable<string> RoleColumns() =>
-        new[] { Prediction, Label }.OfType<string>().Concat(Sensitive);
+        new[] { Prediction, Label, PredictionScore }.OfType<string>().Concat(Sensitive);
 
     /// <summary>Validates a request's definition fields into <paramref name="check"/>.</summary>
     public static MonitorSpec Parse(MonitorRequest request, Check check)
@@ -46,10 +58,12 @@ public sealed record MonitorSpec(
         var numerical = Names(check, "numerical", request.Numerical);
         if (categorical.Intersect(numerical, StringComparer.Ordinal).FirstOrDefault() is { } both)
             check.Fail("numerical", $"column '{both}' cannot be both categorical and numerical");
-        var roles = new[] { prediction, label }.OfType<string>().Concat(sensitive).ToList();
+        var score = ColumnName(check, "prediction_score", request.PredictionScore);
+        var roles = new[] { prediction, label, score }.OfType<string>().Concat(sensitive).ToList();
         if (features.Intersect(roles, StringComparer.Ordinal).FirstOrDefault() is { } clash)
             check.Fail("features", $"column '{clash}' is the prediction, label or a sensitive attribute");
         if (prediction is not null && prediction == label) check.Fail("label", "must differ from prediction");
+        var (task, positive, privileged) = Quality(check, request, prediction, label, score, sensitive);
         var rules = new Dictionary<string, MonitorColumnRule>(StringComparer.Ordinal);
         foreach (var (column, rule) in request.Columns ?? new Dictionary<string, MonitorColumnRule>())
         {
@@ -65,7 +79,57 @@ public sealed record MonitorSpec(
         var minRows = request.MinRows ?? DefaultMinRows;
         if (minRows is < 1 or > 1_000_000_000) check.Fail("min_rows", "must be between 1 and 1000000000");
         return new MonitorSpec(description, window, schedule?.Text ?? MonitorSchedule.Default, features, prediction, label, sensitive,
-            categorical, numerical, rules, share, minRows);
+            categorical, numerical, rules, share, minRows, score, task, positive, privileged,
+            Thresholds(check, request, prediction is not null && label is not null));
+    }
+
+    /// <summary>Metrics a performance threshold may bound from below (classification, then regression's r2).</summary>
+    public static readonly IReadOnlyList<string> MinimumMetrics =
+        ["accuracy", "precision", "recall", "f1", "macro_precision", "macro_recall", "macro_f1", "roc_auc", "r2"];
+
+    /// <summary>Metrics a performance threshold bounds from above (regression errors).</summary>
+    public static readonly IReadOnlyList<string> MaximumMetrics = ["mae", "rmse"];
+
+    private static Dictionary<string, double>? Thresholds(Check check, MonitorRequest request, bool measured)
+    {
+        if (request.PerformanceThresholds is not { Count: > 0 } given) return null;
+        if (!measured) check.Fail("performance_thresholds", "needs both label and prediction");
+        var regression = request.Task == "regression";
+        var thresholds = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (metric, value) in given)
+        {
+            var field = $"performance_thresholds.{metric}";
+            var allowed = regression ? ["r2", .. MaximumMetrics] : MinimumMetrics.Where(m => m != "r2").ToList();
+            if (!allowed.Contains(metric, StringComparer.Ordinal)) check.Fail(field, $"must be one of {string.Join(", ", allowed)} for {(regression ? "regression" : "classification")}");
+            else if (!double.IsFinite(value)) check.Fail(field, "must be a finite number");
+            else thresholds[metric] = value;
+        }
+        return thresholds.Count > 0 ? thresholds : null;
+    }
+
+    // The performance and fairness settings: they need a label and a prediction to measure anything.
+    private static (string? Task, string? Positive, Dictionary<string, string>? Privileged) Quality(
+        Check check, MonitorRequest request, string? prediction, string? label, string? score, List<string> sensitive)
+    {
+        var measured = prediction is not null && label is not null;
+        foreach (var (field, value) in new[] { ("prediction_score", score), ("task", request.Task), ("positive_class", request.PositiveClass) })
+            if (value is not null && !measured) check.Fail(field, "needs both label and prediction");
+        if (score is not null && (score == prediction || score == label)) check.Fail("prediction_score", "must differ from prediction and label");
+        if (request.Task is { } t && !Tasks.Contains(t, StringComparer.Ordinal)) check.Fail("task", "must be classification or regression");
+        if (request.Task == "regression" && (score is not null || request.PositiveClass is not null))
+            check.Fail(score is not null ? "prediction_score" : "positive_class", "applies to classification only");
+        if (request.PositiveClass is { } p && (p.Length is 0 or > 200 || p.Any(char.IsControl)))
+            check.Fail("positive_class", "must be 1 to 200 characters without control characters");
+        if (request.Privileged is null) return (request.Task, request.PositiveClass, null);
+        var privileged = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (attribute, value) in request.Privileged)
+        {
+            if (!sensitive.Contains(attribute, StringComparer.Ordinal)) check.Fail($"privileged.{attribute}", "must be one of the sensitive attributes");
+            else if (value is null || value.Length is 0 or > 200 || value.Any(char.IsControl))
+                check.Fail($"privileged.{attribute}", "must be 1 to 200 characters without control characters");
+            else privileged[attribute] = value;
+        }
+        return (request.Task, request.PositiveClass, privileged.Count > 0 ? privileged : null);
     }
 
     private static List<string> Names(Check check, string field, IReadOnlyList<string>? names)

@@ -9,10 +9,11 @@ namespace Steward.Governance.Monitors;
 /// <param name="TopColumns">Most drifted columns first, at most five.</param>
 /// <param name="DatasetDrift">The dataset drifted (share at or above the monitor's drift share).</param>
 /// <param name="CriticalColumns">Drifted columns the monitor marks critical.</param>
+/// <param name="PerformanceBreaches">Performance thresholds the window crossed, as text (<c>accuracy 0.61 &lt; 0.8</c>).</param>
 public sealed record RunOutcome(
     string Status, byte[] ReportJson, double? ShareOfDriftedColumns, int? NumberOfDriftedColumns, int? NumberOfColumns,
-    IReadOnlyList<string> TopColumns, bool DatasetDrift, IReadOnlyList<string> CriticalColumns)
+    IReadOnlyList<string> TopColumns, bool DatasetDrift, IReadOnlyList<string> CriticalColumns, IReadOnlyList<string>? PerformanceBreaches = null)
 {
     /// <summary>Whether the run crosses a threshold and so emits <c>drift.detected</c>.</summary>
-    public bool RaisesEvent => DatasetDrift || CriticalColumns.Count > 0;
+    public bool RaisesEvent => DatasetDrift || CriticalColumns.Count > 0 || PerformanceBreaches is { Count: > 0 };
 }

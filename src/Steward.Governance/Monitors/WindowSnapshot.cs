@@ -4,7 +4,8 @@ namespace Steward.Governance.Monitors;
 /// <param name="Monitor">The monitor.</param>
 /// <param name="ReferenceProfile">The reference profile's JSON.</param>
 /// <param name="WindowProfile">The window profile's JSON; <see langword="null"/> when no batch arrived.</param>
-public sealed record WindowSnapshot(DriftMonitor Monitor, byte[] ReferenceProfile, byte[]? WindowProfile)
+/// <param name="WindowQuality">The window's performance and fairness state; <see langword="null"/> when no labelled row arrived.</param>
+public sealed record WindowSnapshot(DriftMonitor Monitor, byte[] ReferenceProfile, byte[]? WindowProfile, string? WindowQuality = null)
 {
     /// <summary>The window read.</summary>
     public MonitorWindow Window => Monitor.CurrentWindow;

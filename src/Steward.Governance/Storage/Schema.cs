@@ -28,6 +28,7 @@ internal static class Schema
     public static readonly (string Table, string Column, string Definition)[] AddedColumns =
     [
         ("systems", "stage", "TEXT NOT NULL DEFAULT 'intake'"),
+        ("drift_windows", "quality", "TEXT NULL"),
     ];
 
     private static IEnumerable<string> Statements(string blob, string indexKey, string withoutRowId) =>

@@ -43,7 +43,8 @@ internal static class MonitorsApi
         group.MapGet("/{id}/runs", async (MonitorRunStore runs, string id, string? cursor, int? limit, CancellationToken ct) => TypedResults.Ok(await runs.ListAsync(id, cursor, limit, ct)))
             .RequireAuthorization(AuthExtensions.Read).WithName("ListMonitorRuns").WithSummary("List a monitor's runs, newest first").Produces<Page<MonitorRun>>().ProducesProblem(404);
         group.MapGet("/{id}/runs/{runId}", GetRun)
-            .RequireAuthorization(AuthExtensions.Read).WithName("GetMonitorRun").WithSummary("Get a run with its report").Produces<MonitorRun>().ProducesProblem(404);
+            .RequireAuthorization(AuthExtensions.Read).WithName("GetMonitorRun").WithSummary("Get a run with its report (JSON), or the report as self-contained HTML with ?format=html")
+            .Produces<MonitorRun>().Produces(200, contentType: "text/html").ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
     }
 
     private static async Task<Created<DriftMonitor>> Create(HttpContext context, MonitorStore monitors)
@@ -89,9 +90,10 @@ internal static class MonitorsApi
         return TypedResults.Created($"/api/v1/monitors/{id}/runs/{run.Id}", run);
     }
 
-    private static async Task<IResult> GetRun(HttpContext context, string id, string runId, MonitorRunStore runs, string? format)
+    private static async Task<IResult> GetRun(HttpContext context, string id, string runId, MonitorStore monitors, MonitorRunStore runs, string? format)
     {
-        if (format is not (null or "json")) throw new ValidationFailedException("format", "must be json");
+        if (format == "html") return await RunReportHtml.SendAsync(context, id, runId, monitors, runs);
+        if (format is not (null or "json")) throw new ValidationFailedException("format", "must be json or html");
         return TypedResults.Ok(await runs.GetAsync(id, runId, context.RequestAborted));
     }
 

@@ -59,12 +59,14 @@ internal sealed class MonitorService(MonitorStore monitors, MonitorDataStore dat
         if (monitor.Reference is null) throw new ConflictException($"monitor {id} has no reference profile yet: set one with PUT /api/v1/monitors/{id}/reference");
         if (format == BatchFormat.Profile) throw new ValidationFailedException("content-type", $"a batch is data: {BatchFormats.Accepted}");
         var sink = new ProfileSink(monitor.Reference.Columns, WindowProfileOptions);
-        if (Parse(body, format, sink) == 0) throw new ValidationFailedException("body", "has no data rows");
+        var quality = monitor.Spec().MeasuresQuality ? new QualitySink(sink, monitor) : null;
+        if (Parse(body, format, (IBatchSink?)quality ?? sink) == 0) throw new ValidationFailedException("body", "has no data rows");
         var missing = sink.Missing.ToList();
         if (missing.Count == monitor.Reference.Columns.Count)
             throw new ValidationFailedException("body", $"has none of the reference's columns ({string.Join(", ", monitor.Reference.Columns.Keys.Take(10))})");
         var batch = sink.ToProfile();
-        var window = await data.AppendBatchAsync(id, sink.Rows, stored => Fold(stored, batch), ct);
+        Func<string?, string?>? foldQuality = quality is null ? null : stored => WindowQuality.Fold(stored, quality.Quality);
+        var window = await data.AppendBatchAsync(id, sink.Rows, stored => Fold(stored, batch), foldQuality, ct);
         return new BatchReceipt(id, sink.Rows, window, sink.Ignored, missing);
     }
 

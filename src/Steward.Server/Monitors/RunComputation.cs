@@ -32,13 +32,14 @@ internal static class RunComputation
         {
             var reference = Read(snapshot.ReferenceProfile);
             var current = Read(snapshot.WindowProfile);
-            var report = DriftEngine.Run(reference, current, Options(monitor, reference));
+            var report = WithQuality(DriftEngine.Run(reference, current, Options(monitor, reference)), monitor, snapshot.WindowQuality);
             var drifted = report.Columns.Where(c => c.DriftDetected).ToList();
             var top = drifted.OrderByDescending(Severity).ThenBy(c => c.Column, StringComparer.Ordinal).Take(TopColumns).Select(c => c.Column).ToList();
             var critical = drifted.Where(c => monitor.Columns.TryGetValue(c.Column, out var rule) && rule.Critical).Select(c => c.Column).ToList();
-            var status = report.DatasetDrift || critical.Count > 0 ? "drift" : "no_drift";
-            return new RunOutcome(status, Encoding.UTF8.GetBytes(DriftReportJson.Serialize(report)), report.ShareOfDriftedColumns,
-                report.NumberOfDriftedColumns, report.NumberOfColumns, top, report.DatasetDrift, critical);
+            var breaches = Breaches(report, monitor);
+            var status = report.DatasetDrift || critical.Count > 0 || breaches.Count > 0 ? "drift" : "no_drift";
+            return new RunOutcome(status, Encoding.UTF8.GetBytes(DriftReportJson.Serialize(report, includeHistograms: true)), report.ShareOfDriftedColumns,
+                report.NumberOfDriftedColumns, report.NumberOfColumns, top, report.DatasetDrift, critical, breaches);
         }
         catch (DriftException e)
         {
@@ -64,6 +65,46 @@ internal static class RunComputation
             MinimumSampleSize = (int)Math.Min(monitor.MinRows, int.MaxValue),
             MaxDegreeOfParallelism = 1,
         };
+    }
+
+    /// <summary>
+    /// Adds the window's performance and fairness (current side only: the reference is a profile, which keeps no
+    /// label–prediction pairs, so the reference side is null and there is no change to report).
+    /// </summary>
+    public static DriftReport WithQuality(DriftReport report, DriftMonitor monitor, string? state)
+    {
+        if (state is null || monitor.Label is not { } label || monitor.Prediction is not { } prediction) return report;
+        var quality = WindowQuality.FromJson(state);
+        if (quality.Performance.Count == 0) return report;
+        var performance = new Drift.Performance.PerformanceSection
+        {
+            Task = quality.Performance.Task, Target = label, Prediction = prediction, PredictionScore = monitor.PredictionScore,
+            Current = quality.Performance.Result(), Reference = null,
+        };
+        var fairness = quality.Fairness.Where(f => f.Value.Count > 0).OrderBy(f => f.Key, StringComparer.Ordinal).Select(f =>
+        {
+            var privileged = monitor.Privileged?.GetValueOrDefault(f.Key);
+            Drift.Fairness.FairnessReport result;
+            try { result = f.Value.Result(privileged); }
+            catch (DriftException) { (result, privileged) = (f.Value.Result(), null); } // the privileged group sent no labelled row this window
+            return new Drift.Fairness.FairnessSection { Attribute = f.Key, Privileged = privileged, Current = result, Reference = null };
+        }).ToList();
+        return report with { Performance = performance, Fairness = fairness.Count > 0 ? fairness : null };
+    }
+
+    /// <summary>The performance thresholds the window's metrics crossed (a metric that could not be computed crosses none).</summary>
+    public static List<string> Breaches(DriftReport report, DriftMonitor monitor)
+    {
+        if (monitor.PerformanceThresholds is not { } thresholds || report.Performance is not { } performance) return [];
+        var breaches = new List<string>();
+        foreach (var (metric, value) in performance.Current.Headline())
+        {
+            if (!thresholds.TryGetValue(metric, out var bound) || !double.IsFinite(value)) continue;
+            var maximum = MonitorSpec.MaximumMetrics.Contains(metric, StringComparer.Ordinal);
+            if (maximum ? value > bound : value < bound)
+                breaches.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{metric} {value:G6} {(maximum ? ">" : "<")} {bound:G6}"));
+        }
+        return breaches;
     }
 
     // How far past its threshold a drifted column is: the ratio of score and threshold, in the direction of drift.

@@ -92,4 +92,24 @@ public sealed class MonitorPagesTests(DashboardFixture fixture) : IAsyncLifetime
         await page.GotoAsync("/ui/monitors/no-such-monitor");
         await Expect(page.Locator("[role=alert]")).ToContainTextAsync("does not exist");
     }, _server);
+
+    [Fact]
+    public Task RunPage_LinksTheSelfContainedHtmlReport_WhichRendersUnderItsOwnCsp() => fixture.RunAsync(async page =>
+    {
+        var csp = new List<string>();
+        page.Console += (_, message) => { if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal)) csp.Add(message.Text); };
+        await DashboardFixture.SignInAsync(page, _auditorKey, start: $"/ui/monitors/{_monitorId}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "HTML report" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex($"/ui/monitors/{_monitorId}/runs/[0-9a-f-]+/report$"));
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Drift report: credit <b>risk</b>");
+        await Expect(page.Locator("#trend svg").First).ToBeVisibleAsync();
+        var odd = page.Locator("details").Filter(new() { HasText = Odd });
+        await odd.Locator("summary").ClickAsync();
+        await Expect(odd.Locator("svg").First).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, "MonitorRun_HtmlReport");
+        var content = await page.ContentAsync();
+        Assert.DoesNotContain("<b>risk", content, StringComparison.Ordinal);
+        Assert.DoesNotContain("<i>tenure", content, StringComparison.Ordinal);
+        Assert.Empty(csp);
+    }, _server);
 }

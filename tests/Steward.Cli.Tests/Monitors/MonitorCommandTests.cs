@@ -51,6 +51,11 @@ public sealed class MonitorCommandTests(LiveServer server) : IClassFixture<LiveS
         var quiet = await server.RunAsync(["monitor", "run", id]);
         Assert.Equal(0, quiet.ExitCode);
         Assert.Contains("insufficient_data", quiet.Out, StringComparison.Ordinal);
+        var html = server.Scratch($"{Guid.NewGuid():N}-report.html");
+        var written = await server.OkAsync(["monitor", "runs", id, JsonNode.Parse(await server.OkAsync(["monitor", "runs", id, "--json"]))!["items"]![1]!["id"]!.GetValue<string>(), "--html", html]);
+        Assert.Contains("wrote the HTML report", written, StringComparison.Ordinal);
+        Assert.Contains("<b>age</b>", await File.ReadAllTextAsync(html, TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        (await server.RunAsync(["monitor", "runs", id, "--html", html])).AssertOneErrorLine("--html needs a RUN");
         var runs = await server.OkAsync(["monitor", "runs", id]);
         Assert.Contains("insufficient_data", runs, StringComparison.Ordinal);
         Assert.Contains("manual", runs, StringComparison.Ordinal);
@@ -64,6 +69,8 @@ public sealed class MonitorCommandTests(LiveServer server) : IClassFixture<LiveS
         (await server.RunAsync(["monitor", "create", "--name", "x"])).AssertOneErrorLine("model_id");
         (await server.RunAsync(["monitor", "create", "--name", "x", "--endpoint", "e", "--window", "P1M"])).AssertOneErrorLine("window");
         (await server.RunAsync(["monitor", "create", "--name", "x", "--endpoint", "e", "--threshold", "age"])).AssertOneErrorLine("COL=VALUE");
+        (await server.RunAsync(["monitor", "create", "--name", "x", "--endpoint", "e", "--privileged", "sex"])).AssertOneErrorLine("--privileged takes COL=VALUE");
+        (await server.RunAsync(["monitor", "create", "--name", "x", "--endpoint", "e", "--prediction", "p", "--label", "l", "--task", "ranking"])).AssertOneErrorLine("task");
         (await server.RunAsync(["monitor", "ingest", "some-id", "/no/such/file.csv"])).AssertOneErrorLine("does not exist");
         var created = JsonNode.Parse(await server.OkAsync(["monitor", "create", "--name", $"m-{Guid.NewGuid():N}", "--endpoint", "e", "--json"]))!;
         var id = created["id"]!.GetValue<string>();

@@ -40,4 +40,34 @@ public sealed class MonitorsClientTests
         using var profile = new MemoryStream(Encoding.UTF8.GetBytes("{}"));
         Assert.Throws<ArgumentException>(() => { _ = client.Monitors.SetReferenceAsync("m 1", profile, "xml", ct); });
     }
+
+    [Fact]
+    public async Task QualitySettings_AreSentInSnakeCase_AndTheHtmlReportIsFetchedAsBytes()
+    {
+        var html = new Func<HttpRequestMessage, HttpResponseMessage>(_ => new HttpResponseMessage(System.Net.HttpStatusCode.OK)
+        {
+            Content = new StringContent("<!DOCTYPE html><p>report</p>", Encoding.UTF8, "text/html"),
+        });
+        var server = new FakeServer(FakeServer.Json("{}"), html);
+        using var client = server.Client();
+        var ct = TestContext.Current.CancellationToken;
+        try
+        {
+            await client.Monitors.CreateAsync(new MonitorDefinition
+            {
+                Name = "q", Endpoint = "e", Prediction = "p", Label = "l", PredictionScore = "s", Task = "classification", PositiveClass = "yes",
+                Sensitive = ["g"], Privileged = new Dictionary<string, string> { ["g"] = "a" },
+            }, ct);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // The canned answer is not a monitor; only the request matters here.
+        }
+        Assert.Equal("""{"name":"q","endpoint":"e","prediction":"p","label":"l","sensitive":["g"],"prediction_score":"s","task":"classification","positive_class":"yes","privileged":{"g":"a"}}""",
+            server.Requests[0].Body);
+
+        var bytes = await client.Monitors.GetRunHtmlAsync("m 1", "r 1", ct);
+        Assert.Equal("<!DOCTYPE html><p>report</p>", Encoding.UTF8.GetString(bytes));
+        Assert.Equal("/api/v1/monitors/m%201/runs/r%201?format=html", server.Requests[1].Request.RequestUri!.PathAndQuery);
+    }
 }

@@ -27,13 +27,17 @@ internal static class CreateCommand
         var threshold = new Option<string[]>("--threshold") { Description = "Per-column threshold, COL=X (repeatable)", HelpName = "COL=X" };
         var share = new Option<double?>("--drift-share") { Description = "Share of drifted columns at which the dataset drifted (default 0.5)" };
         var minRows = new Option<long?>("--min-rows") { Description = "Fewer rows in a window report insufficient data (default 30)" };
+        var score = new Option<string?>("--prediction-score") { Description = "Column with the positive class's score (ROC AUC)", HelpName = "COL" };
+        var task = new Option<string?>("--task") { Description = "classification (default) or regression: how label and prediction compare" };
+        var positive = new Option<string?>("--positive-class") { Description = "The positive class of classification and fairness (default 1)", HelpName = "VALUE" };
+        var privileged = new Option<string[]>("--privileged") { Description = "A sensitive attribute's privileged value, COL=VALUE (repeatable)", HelpName = "COL=VALUE" };
         var reference = new Option<string?>("--reference") { Description = "Reference: a drift profile, or a CSV / JSON Lines file the server profiles", HelpName = "FILE" };
         var format = MonitorFiles.FormatOption(profiles: true);
         var json = CommonOptions.Json();
         var command = new Command("create", "Create a drift monitor")
         {
             name, model, endpoint, description, window, schedule, features, prediction, label, sensitive, categorical, numerical, critical,
-            stattest, threshold, share, minRows, reference, format, json,
+            stattest, threshold, share, minRows, score, task, positive, privileged, reference, format, json,
         };
         var connection = new ConnectionOptions(command, context);
         command.SetAction(async (parseResult, cancellationToken) =>
@@ -55,6 +59,10 @@ internal static class CreateCommand
                 Columns = Rules(Names(parseResult.GetValue(critical)), parseResult.GetValue(stattest) ?? [], parseResult.GetValue(threshold) ?? []),
                 DriftShare = parseResult.GetValue(share),
                 MinRows = parseResult.GetValue(minRows),
+                PredictionScore = parseResult.GetValue(score),
+                Task = parseResult.GetValue(task),
+                PositiveClass = parseResult.GetValue(positive),
+                Privileged = Privileged(parseResult.GetValue(privileged) ?? []),
             };
             var (stream, kind) = parseResult.GetValue(reference) is { } path ? MonitorFiles.Open(path, parseResult.GetValue(format), profiles: true) : (null, "");
             await using (stream)
@@ -90,6 +98,17 @@ internal static class CreateCommand
             rules[column] = Rule(column) with { Threshold = value };
         }
         return rules.Count == 0 ? null : rules;
+    }
+
+    private static Dictionary<string, string>? Privileged(string[] pairs)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in pairs)
+        {
+            var (column, value) = Split(pair, "--privileged");
+            values[column] = value;
+        }
+        return values.Count == 0 ? null : values;
     }
 
     private static (string Column, string Value) Split(string pair, string option)

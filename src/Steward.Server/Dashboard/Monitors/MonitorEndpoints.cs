@@ -9,7 +9,8 @@ namespace Steward.Server.Dashboard.Monitors;
 /// <summary>
 /// <c>/ui/monitors</c>: every drift monitor with its status; <c>/ui/monitors/{id}</c>: the monitor's drift trend
 /// (share of drifted columns per run, and which columns drifted, as inline SVG), its latest report's columns and
-/// fairness figures when the report has them; <c>/{id}/runs/{runId}</c> shows another run's report.
+/// fairness figures when the report has them; <c>/{id}/runs/{runId}</c> shows another run's report and
+/// <c>/{id}/runs/{runId}/report</c> serves it as the self-contained HTML report (with that report's own CSP).
 /// </summary>
 internal static class MonitorEndpoints
 {
@@ -23,6 +24,7 @@ internal static class MonitorEndpoints
             DashboardResults.Page(context, "Monitors", DashboardArea.Monitors, MonitorListPage.Render((await monitors.ListAsync(null, ListLimit, context.RequestAborted)).Items)));
         group.MapGet("/{id}", (HttpContext context, string id, MonitorStore monitors, MonitorRunStore runs) => Monitor(context, id, null, monitors, runs));
         group.MapGet("/{id}/runs/{runId}", (HttpContext context, string id, string runId, MonitorStore monitors, MonitorRunStore runs) => Monitor(context, id, runId, monitors, runs));
+        group.MapGet("/{id}/runs/{runId}/report", Report);
     }
 
     private static async Task<ContentHttpResult> Monitor(HttpContext context, string id, string? runId, MonitorStore monitors, MonitorRunStore runs)
@@ -46,6 +48,22 @@ internal static class MonitorEndpoints
             catch (NotFoundException) { return NotFound(context, "No such run", $"Monitor {monitor.Name} has no run {chosen}."); }
         }
         return DashboardResults.Page(context, $"Monitor: {monitor.Name}", DashboardArea.Monitors, MonitorPage.Render(monitor, history, shown));
+    }
+
+    private static async Task<IResult> Report(HttpContext context, string id, string runId, MonitorStore monitors, MonitorRunStore runs)
+    {
+        try
+        {
+            return await Steward.Server.Monitors.RunReportHtml.SendAsync(context, id, runId, monitors, runs);
+        }
+        catch (NotFoundException e)
+        {
+            return NotFound(context, "No such run", e.Message);
+        }
+        catch (ConflictException e)
+        {
+            return DashboardResults.Page(context, "Monitors", DashboardArea.Monitors, DashboardResults.ErrorBox("No report", [e.Message]), StatusCodes.Status409Conflict);
+        }
     }
 
     private static ContentHttpResult NotFound(HttpContext context, string heading, string message) =>

@@ -15,7 +15,7 @@ internal static class RunReportView
         var report = run.Report as JsonObject;
         var heading = Html.Of($"""
             <h2>Report of window {run.WindowSeq.ToString(CultureInfo.InvariantCulture)} {MonitorBadges.Status(run.Status)}</h2>
-            <p class="muted">{Format.Date(run.WindowOpenedAt)} to {Format.Date(run.RunAt)} · {run.Rows.ToString(CultureInfo.InvariantCulture)} rows · {run.Trigger} run by {run.RunBy} · report SHA-256 {Format.Short(run.ReportSha256, 16)} · <a href="/api/v1/monitors/{monitor.Id}/runs/{run.Id}">JSON</a></p>
+            <p class="muted">{Format.Date(run.WindowOpenedAt)} to {Format.Date(run.RunAt)} · {run.Rows.ToString(CultureInfo.InvariantCulture)} rows · {run.Trigger} run by {run.RunBy} · report SHA-256 {Format.Short(run.ReportSha256, 16)} · <a href="/api/v1/monitors/{monitor.Id}/runs/{run.Id}">JSON</a>{(run.ShareOfDriftedColumns is null ? Html.Empty : Html.Of($" · <a href=\"/ui/monitors/{monitor.Id}/runs/{run.Id}/report\">HTML report</a>"))}</p>
             """);
         if (report?["error"] is { } error) return Html.Of($"{heading}<div class=\"alert alert-error\" role=\"alert\">{error.ToString()}</div>");
         if (report?["columns"] is not JsonObject columns)
