@@ -2,6 +2,7 @@
 # The sidecar load test with the load generator in a process of its own, pinned to other cores than the
 # upstream and the sidecar (taskset), so that the generator's CPU does not queue behind the sidecar's.
 #   bench/Steward.Benchmarks/Sidecar/load-sidecar-split.sh [--rate 2000] [--seconds 60] [--sequential 5000]
+# Prints the sidecar process's RSS before, every 5 s during, and after the run.
 # Env: LOADGEN_CPUS (default 0), SERVER_CPUS (default 1), PORT_BASE (default 19180).
 # Build first: dotnet build -c Release bench/Steward.Benchmarks
 set -euo pipefail
@@ -30,5 +31,11 @@ done
 
 rss() { awk '/^VmRSS/ {printf "%.0f MiB", $2 / 1024}' "/proc/$1/status"; }
 echo "sidecar process RSS before: $(rss "$sidecar_pid"); upstream/sidecar on CPUs $server_cpus, load generator on CPUs $loadgen_cpus"
+# The sidecar's RSS every 5 s during the run, to show whether memory stays flat after warm-up.
+( while sleep 5; do printf '%s ' "$(rss "$sidecar_pid" | tr -d ' ')"; done ) > "${TMPDIR:-/tmp}/sidecar-rss.$$" &
+sampler_pid=$!
+trap 'kill "$upstream_pid" "$sidecar_pid" "$sampler_pid" 2> /dev/null || true; rm -f "${TMPDIR:-/tmp}/sidecar-rss.$$"' EXIT
 taskset -c "$loadgen_cpus" dotnet "$dll" load-sidecar --direct "$upstream" --through "$sidecar" "$@"
+kill "$sampler_pid" 2> /dev/null || true
 echo "sidecar process RSS after: $(rss "$sidecar_pid")"
+echo "sidecar process RSS every 5 s during the run: $(cat "${TMPDIR:-/tmp}/sidecar-rss.$$")"
