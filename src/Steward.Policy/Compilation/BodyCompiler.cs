@@ -54,6 +54,7 @@ internal static class BodyCompiler
             }
 
             Body(r.Body);
+            r.InlineBody = r.Value is not null && r.Body.All(l => l.Inline is not null);
         }
     }
 

@@ -39,7 +39,7 @@ internal sealed partial class Evaluator
             }
 
             case CRef { Root: RefRoot.Data } r:
-                return (Evaluator ev, Value?[] frame, out Value? value) => ev.TryEvalRefSingle(r, frame, out value);
+                return (Evaluator ev, Value?[] frame, out Value? value) => ev.TryEvalDataRefCompiled(r, frame, out value);
             case CRef r:
                 return CompiledRef.Compile(r);
             case CArray a:
@@ -51,6 +51,60 @@ internal sealed partial class Evaluator
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// A <c>data</c> reference once its first evaluation has classified it (see <see cref="TryEvalRefSingle"/>):
+    /// a data-constant one reads its memo, one that reaches a rule through constant keys asks the rule cache and
+    /// indexes the rest of its path, without the walk; anything else (and <c>with</c>) goes the interpreter's way.
+    /// </summary>
+    private bool TryEvalDataRefCompiled(CRef r, Value?[] frame, out Value? value)
+    {
+        if (_overrides is null && _mocks is null)
+        {
+            if (r.DataConstantState == 2)
+            {
+                if (r.Memo is { } memo && ReferenceEquals(memo.Data, _data))
+                {
+                    value = memo.Value;
+                    return true;
+                }
+            }
+            else if (r.DataConstantState == 1 && r.RuleTarget is { Node: { IsFunction: false } node } target)
+            {
+                var current = EvalNode(node);
+                var path = r.Path;
+                for (var i = target.Consumed; i < path.Length && current is not null; i++)
+                {
+                    Value? key;
+                    if (path[i] is CConst constant)
+                    {
+                        key = constant.Value;
+                    }
+                    else if (path[i] is CVar v)
+                    {
+                        key = frame[v.Slot];
+                        if (key is null)
+                        {
+                            value = null;
+                            return false;
+                        }
+                    }
+                    else if (!TryEvalSingle(path[i], frame, out key))
+                    {
+                        value = null;
+                        return false;
+                    }
+
+                    current = key is null ? null : Index(current, key);
+                }
+
+                value = current;
+                return true;
+            }
+        }
+
+        return TryEvalRefSingle(r, frame, out value);
     }
 
     /// <summary>The compiled form of a sub-term, or the interpreter's evaluation of it.</summary>
