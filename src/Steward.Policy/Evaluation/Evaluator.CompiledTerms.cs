@@ -10,7 +10,7 @@ internal sealed partial class Evaluator
     /// Compiles a term to a delegate with the contract of <see cref="TryEvalSingleInterpreted"/>: constants,
     /// variables, references into input or terms with their keys resolved in advance, built-ins bound to their
     /// implementation, calls with their arguments in locals instead of the argument stack, and literal arrays and
-    /// sets (folded to constants when ground). Sub-terms must be compiled first (their forms are captured).
+    /// sets (folded to constants when ground), calls of pure core built-ins with constant arguments folded. Sub-terms must be compiled first (their forms are captured).
     /// Returns null for terms left to the interpreter (data references keep their memo and rule-target logic,
     /// comprehensions, objects, relations, <c>print</c>).
     /// </summary>
@@ -47,6 +47,16 @@ internal sealed partial class Evaluator
             case CSet s:
                 return CompileItems(s.Items, items => SetValue.FromOwned(items, items.Length));
             case CCall c when c.Function is not null || (c.Builtin is { Function: not null } && c.Builtin != SpecialBuiltins.Print):
+                if (ConstantFolding.TryFold(c) is { } folded)
+                {
+                    return (Evaluator ev, Value?[] _, out Value? value) =>
+                    {
+                        // A call replaced by with is the interpreter's, folded or not.
+                        value = ev.HasMocks ? null : folded;
+                        return value is not null;
+                    };
+                }
+
                 return CompiledCall.Compile(c);
             default:
                 return null;
