@@ -17,11 +17,12 @@ public sealed class CompiledPolicy
     private readonly ConcurrentDictionary<string, PreparedQuery> _refQueries = new(StringComparer.Ordinal);
     private RefQuery? _lastRefQuery;
 
-    private CompiledPolicy(IReadOnlyList<Module> modules, RuleTree tree, BuiltinRegistry builtins)
+    private CompiledPolicy(IReadOnlyList<Module> modules, RuleTree tree, BuiltinRegistry builtins, bool interpreted)
     {
         Modules = modules;
         Tree = tree;
         Builtins = builtins;
+        Interpreted = interpreted;
     }
 
     /// <summary>The parsed modules.</summary>
@@ -32,6 +33,12 @@ public sealed class CompiledPolicy
 
     internal RuleTree Tree { get; }
 
+    /// <summary>
+    /// Whether rule bodies were left without compiled forms, so the interpreter evaluates everything (the
+    /// reference the compiled forms are tested against).
+    /// </summary>
+    internal bool Interpreted { get; }
+
     /// <summary>Values of data-constant rules, shared by evaluations over the same base-document object.</summary>
     internal ConditionalWeakTable<Value, ConcurrentDictionary<RuleNode, SharedValue>> SharedValues { get; } = new();
 
@@ -40,12 +47,21 @@ public sealed class CompiledPolicy
     /// <param name="builtins">The built-ins, or null for OPA's core library.</param>
     /// <returns>The compiled policy.</returns>
     /// <exception cref="RegoCompileException">A module has syntax or compile errors; all found are listed.</exception>
-    public static CompiledPolicy Compile(IEnumerable<PolicySource> modules, BuiltinRegistry? builtins = null)
+    public static CompiledPolicy Compile(IEnumerable<PolicySource> modules, BuiltinRegistry? builtins = null) =>
+        Compile(modules, builtins, interpreted: false);
+
+    /// <summary>Parses and compiles modules, optionally without compiled bodies (see <see cref="Interpreted"/>).</summary>
+    internal static CompiledPolicy Compile(IEnumerable<PolicySource> modules, BuiltinRegistry? builtins, bool interpreted)
     {
         ArgumentNullException.ThrowIfNull(modules);
         builtins ??= BuiltinRegistry.Default;
         var (parsed, tree) = PolicyCompiler.Compile([.. modules], builtins);
-        return new CompiledPolicy(parsed, tree, builtins);
+        if (!interpreted)
+        {
+            BodyCompiler.Run(tree);
+        }
+
+        return new CompiledPolicy(parsed, tree, builtins, interpreted);
     }
 
     /// <summary>Compiles one module.</summary>
@@ -62,7 +78,13 @@ public sealed class CompiledPolicy
     public PreparedQuery Prepare(string query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return new PreparedQuery(this, PolicyCompiler.CompileQuery(this, query), query);
+        var compiled = PolicyCompiler.CompileQuery(this, query);
+        if (!Interpreted)
+        {
+            BodyCompiler.Query(compiled);
+        }
+
+        return new PreparedQuery(this, compiled, query);
     }
 
     /// <summary>

@@ -23,6 +23,12 @@ internal sealed class CRule
 
     public CRule? Else { get; set; }
 
+    /// <summary>
+    /// Whether every body literal has a compiled inline form (set by <see cref="BodyCompiler"/>): the body then
+    /// usually runs as a straight sequence of tests and assignments, without continuations.
+    /// </summary>
+    public bool InlineBody { get; set; }
+
     public required string File { get; init; }
 
     public required SourceLocation Location { get; init; }

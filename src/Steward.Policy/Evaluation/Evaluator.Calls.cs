@@ -147,7 +147,7 @@ internal sealed partial class Evaluator
                     {
                         if (BindParameters(r.Parameters, args, frame))
                         {
-                            EvalBody(r.Body, 0, frame, collector.OnBody);
+                            RunBody(r, frame, collector.OnBody, collector.OnValue);
                         }
                     }
                     else

@@ -282,7 +282,7 @@ internal sealed partial class Evaluator
             {
                 var frame = RentFrame(r.SlotCount);
                 collector.Start(r, frame);
-                EvalBody(r.Body, 0, frame, collector.OnBody);
+                RunBody(r, frame, collector.OnBody, collector.OnValue);
                 ReturnFrame(frame);
                 if (collector.Any)
                 {

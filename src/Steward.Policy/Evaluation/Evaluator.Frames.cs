@@ -137,6 +137,9 @@ internal sealed partial class Evaluator
 
         public Func<bool> OnBody { get; }
 
+        /// <summary>Takes one value of the head (the continuation <see cref="OnBody"/> ends in).</summary>
+        public Func<Value, bool> OnValue => _collect;
+
         public Value? Value { get; private set; }
 
         public bool Any { get; private set; }
@@ -188,6 +191,9 @@ internal sealed partial class Evaluator
         }
 
         public Func<bool> OnBody { get; }
+
+        /// <summary>Takes one value of the head (the continuation <see cref="OnBody"/> ends in).</summary>
+        public Func<Value, bool> OnValue => _collect;
 
         /// <summary>The value so far, across all the function's definitions (they must agree).</summary>
         public Value? Result { get; set; }

@@ -64,6 +64,13 @@ internal sealed partial class Evaluator
     /// </summary>
     private bool TryEvalSingle(CTerm term, Value?[] frame, out Value? value)
     {
+        var compiled = term.Single;
+        return compiled is not null ? compiled(this, frame, out value) : TryEvalSingleInterpreted(term, frame, out value);
+    }
+
+    /// <summary>The interpreter's <see cref="TryEvalSingle"/>, for terms without a compiled form.</summary>
+    private bool TryEvalSingleInterpreted(CTerm term, Value?[] frame, out Value? value)
+    {
         switch (term)
         {
             case CConst c:

@@ -183,7 +183,8 @@ internal sealed partial class Evaluator
             while (index < body.Length)
             {
                 Tick();
-                var inline = TryInline(body[index], frame);
+                var literal0 = body[index];
+                var inline = literal0.Inline is { } compiled ? compiled(this, frame) : TryInline(literal0, frame);
                 if (inline == Inline.Fail)
                 {
                     return true;
@@ -227,7 +228,8 @@ internal sealed partial class Evaluator
         }
     }
 
-    private enum Inline
+    /// <summary>What running a literal inline did: it held, it failed, or it needs enumeration.</summary>
+    internal enum Inline
     {
         Pass,
         Fail,

@@ -16,6 +16,12 @@ internal abstract class CTerm
     public bool IsGround { get; init; }
 
     public SourceLocation Location { get; init; }
+
+    /// <summary>
+    /// The compiled single-value form (see <see cref="Evaluator"/>'s <c>CompileTerm</c>): set after lowering
+    /// for the terms it covers, null where the interpreter decides.
+    /// </summary>
+    public SingleFn? Single { get; set; }
 }
 
 /// <summary>A constant.</summary>
@@ -226,6 +232,9 @@ internal sealed class CLiteral(bool negated, CExpr expr, CWith[] with, SourceLoc
     public CWith[] With { get; } = with;
 
     public SourceLocation Location { get; } = location;
+
+    /// <summary>The compiled inline form of the literal, or null where the interpreter decides.</summary>
+    public LiteralFn? Inline { get; set; }
 }
 
 /// <summary>A compiled query.</summary>
