@@ -153,6 +153,9 @@ public sealed class DatasetScanner(AnalyzerEngine engine, TimeProvider? time = n
         }
     }
 
+    /// <summary>The one result list of every cell without findings (read only: the report and the copy only read results).</summary>
+    private static readonly List<RecognizerResult> NoResults = [];
+
     private List<RecognizerResult>[] Analyse(RowBatch batch, AnalyzeOptions analyze)
     {
         // Each cell is analysed with its column's name as extra context, so a weak match under a header such as
@@ -167,12 +170,12 @@ public sealed class DatasetScanner(AnalyzerEngine engine, TimeProvider? time = n
                 perColumn[cell.Column] = options = ColumnContext.Apply(analyze, batch.ColumnNames[cell.Column]);
             try
             {
-                results[i] = engine.Analyze(cell.Text, options);
+                results[i] = engine.AnalyzeCell(cell.Text, options, NoResults);
             }
             catch (PiiRequestException e)
             {
                 // A recognizer gave up on this cell (a regex timeout): report the row, keep scanning.
-                results[i] = [];
+                results[i] = NoResults;
                 if (failedRows.Add(cell.Row))
                     batch.Problems.Add(new ScanProblem("analysis_failed", batch.FirstRow + cell.Row, -1, $"{batch.ColumnNames[cell.Column]}: {e.Message}"));
             }
