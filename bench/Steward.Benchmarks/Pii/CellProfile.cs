@@ -13,6 +13,7 @@ internal static class CellProfile
 {
     public static int Run(string[] args)
     {
+        if (args.Length > 0 && args[0] == "phone") return PhoneMicro.Run();
         var rows = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 20_000;
         var kind = args.Length > 2 && args[1] == "--recognizers" ? args[2] : "default";
         var path = Path.Combine(Path.GetTempPath(), "steward-bench-cells.csv");

@@ -22,8 +22,6 @@ public sealed class DatasetScanner(AnalyzerEngine engine, TimeProvider? time = n
         ArgumentNullException.ThrowIfNull(options);
         var format = options.Format ?? ScanFormats.FromPath(path)
             ?? throw new PiiRequestException($"cannot tell the format of '{Path.GetFileName(path)}' from its name; give the format (csv, jsonl or parquet)");
-        if (options.RedactTo is not null && format == ScanFormat.Parquet)
-            throw new PiiRequestException("redacted copies are written for CSV and JSON Lines; Parquet is scanned only");
         var analyze = Validate(options);
         var started = (time ?? TimeProvider.System).GetTimestamp();
 
@@ -31,7 +29,9 @@ public sealed class DatasetScanner(AnalyzerEngine engine, TimeProvider? time = n
         await source.OpenAsync(cancellationToken).ConfigureAwait(false);
         var accumulator = new ScanAccumulator(options);
         accumulator.Declare(source.DeclaredColumns);
-        await using var copy = options.RedactTo is null ? null : RedactedCopy.Create(options.RedactTo, source.RedactedPreamble);
+        await using var copy = options.RedactTo is null ? null
+            : source is ParquetRowSource parquet ? await parquet.CreateCopyAsync(options.RedactTo, cancellationToken).ConfigureAwait(false)
+            : (IRedactedCopy)RedactedCopy.Create(options.RedactTo, source.RedactedPreamble);
 
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var workers = options.Workers > 0 ? options.Workers : Environment.ProcessorCount;
@@ -64,7 +64,7 @@ public sealed class DatasetScanner(AnalyzerEngine engine, TimeProvider? time = n
                 {
                     await batch.Done.Task.WaitAsync(cts.Token).ConfigureAwait(false);
                     accumulator.Add(batch);
-                    if (copy is not null && batch.Redacted is { } text) await copy.WriteAsync(text, cts.Token).ConfigureAwait(false);
+                    if (copy is not null) await copy.AddAsync(batch, cts.Token).ConfigureAwait(false);
                 }
                 finally
                 {
