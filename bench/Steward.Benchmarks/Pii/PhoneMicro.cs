@@ -3,6 +3,10 @@ using Steward.Benchmarks.Policy;
 
 namespace Steward.Benchmarks.Pii;
 
+/// <summary>
+/// <c>pii-cells phone</c>: what libphonenumber costs per candidate (thread CPU): parsing a "+1..." number, and parsing
+/// plus finding and checking its region (what <c>PhoneNumberValidator</c> does for every international candidate).
+/// </summary>
 internal static class PhoneMicro
 {
     public static int Run()
