@@ -100,4 +100,23 @@ public sealed class ParquetRedactedCopyTests : IDisposable
         Assert.Contains("cannot replace the file being scanned", e.Message, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(_files.Folder, "*.tmp"));
     }
+
+    [Fact]
+    public async Task Copy_RequiredIntegerInsideAGroup_IsRefusedBeforeWriting()
+    {
+        var path = Path.Combine(_files.Folder, "nested.parquet");
+        var number = new DataField<long>("number");
+        var card = new StructField("card", number);
+        await using (var stream = File.Create(path))
+        await using (var writer = await ParquetWriter.CreateAsync(new ParquetSchema(card), stream, cancellationToken: TestContext.Current.CancellationToken))
+        {
+            using var group = writer.CreateRowGroup();
+            await group.WriteAllPartsAsync<long>(number, new long[] { 4111111111111111, 5 }, new[] { 1, 1 }, null, TestContext.Current.CancellationToken);
+        }
+        var target = Path.Combine(_files.Folder, "out.parquet");
+        var e = await Assert.ThrowsAsync<PiiRequestException>(() => ScanFixture.ScanAsync(path, new ScanOptions { RedactTo = target }));
+        Assert.Contains("inside a group", e.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(target));
+        Assert.Empty(Directory.GetFiles(_files.Folder, "*.tmp"));
+    }
 }
