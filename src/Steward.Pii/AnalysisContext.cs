@@ -1,3 +1,4 @@
+using Steward.Pii.Recognizers.Patterns;
 using Steward.Pii.Text;
 
 namespace Steward.Pii;
@@ -18,10 +19,30 @@ public sealed class AnalysisContext
     }
 
     /// <summary>The text.</summary>
-    public string Text { get; }
+    public string Text { get; private set; }
 
     /// <summary>The language code of the request.</summary>
-    public string Language { get; }
+    public string Language { get; private set; }
+
+    /// <summary>The digit-run index of <see cref="Text"/>, once a recognizer has asked for it.</summary>
+    internal NumberIndex? Digits { get; set; }
+
+    /// <summary>A previous text's index whose arrays the next one is built into (engine-owned contexts only).</summary>
+    internal NumberIndex? SpareDigits { get; set; }
+
+    /// <summary>
+    /// Points this context at another text (the engine reuses one context per thread): everything computed for
+    /// the previous text is dropped, the digit-run index's arrays are kept for the next one.
+    /// </summary>
+    internal void Reuse(string text, string language)
+    {
+        Text = text;
+        Language = language;
+        _tokens = null;
+        _shared?.Clear();
+        if (Digits is { Keepable: true } used) SpareDigits = used;
+        Digits = null;
+    }
 
     /// <summary>The text's word tokens in order (letters, digits, inner apostrophes and hyphens).</summary>
     public ReadOnlySpan<Token> Tokens => _tokens ??= Tokenizer.Tokenize(Text);

@@ -34,6 +34,16 @@ public sealed class AnalyzerEngine
         return Run(text, options, recognizers, wanted, AllowListRegex(options));
     }
 
+    /// <summary>
+    /// The dataset scanner's entry: as <see cref="Analyze"/>, but a text with no results answers
+    /// <paramref name="nothing"/> (a shared empty list the caller never changes) instead of a new list.
+    /// </summary>
+    internal List<RecognizerResult> AnalyzeCell(string text, AnalyzeOptions options, List<RecognizerResult> nothing)
+    {
+        var recognizers = Prepare(options, out var wanted);
+        return Run(text, options, recognizers, wanted, AllowListRegex(options), nothing);
+    }
+
     /// <summary>Analyzes several texts with the same options (compiled once), in order.</summary>
     public List<List<RecognizerResult>> AnalyzeBatch(IReadOnlyList<string> texts, AnalyzeOptions? options = null)
     {
@@ -74,20 +84,40 @@ public sealed class AnalyzerEngine
         return PythonRegex.Compile($"\\A(?:{string.Join('|', options.AllowList.Select(a => $"(?:{a})"))})\\Z", options.RegexFlags);
     }
 
-    private List<RecognizerResult> Run(string text, AnalyzeOptions options, Recognizer[] recognizers, HashSet<string>? wanted, Regex? allowRegex)
+    private List<RecognizerResult> Run(string text, AnalyzeOptions options, Recognizer[] recognizers, HashSet<string>? wanted, Regex? allowRegex, List<RecognizerResult>? nothing = null)
     {
         var sink = RentSink(wanted);
+        var context = RentContext(text, options.Language);
         try
         {
-            var context = new AnalysisContext(text, options.Language);
             foreach (var recognizer in recognizers) recognizer.Analyze(context, sink);
-            if (sink.Count == 0) return []; // most texts of a dataset scan hold nothing: skip the per-result stages
+            if (sink.Count == 0) return nothing ?? []; // most texts of a dataset scan hold nothing: skip the per-result stages
             return ObjectPath ? Finish(text, options, sink, allowRegex) : PendingFinish.Run(_enhancer, text, options, sink, allowRegex);
         }
         finally
         {
+            ReturnContext(context);
             ReturnSink(sink);
         }
+    }
+
+    [ThreadStatic]
+    private static AnalysisContext? t_context;
+
+    /// <summary>The calling thread's context (taken, so a nested analysis gets its own), pointed at <paramref name="text"/>.</summary>
+    private static AnalysisContext RentContext(string text, string language)
+    {
+        var context = t_context;
+        if (context is null) return new AnalysisContext(text, language);
+        t_context = null;
+        context.Reuse(text, language);
+        return context;
+    }
+
+    private static void ReturnContext(AnalysisContext context)
+    {
+        context.Reuse("", "");
+        t_context = context;
     }
 
     /// <summary>

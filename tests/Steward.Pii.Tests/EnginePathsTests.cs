@@ -102,4 +102,32 @@ public sealed class EnginePathsTests
         var samples = LabeledDataset.Load(Path.Combine(root, "eng", "pii-holdout", "holdout.json"));
         AssertSamePaths(RecognizerRegistry.CreateDefault(), [.. samples.Select(s => s.Text), .. GeneratedTexts(3, 300)]);
     }
+
+    [Fact]
+    public void ReusedContext_SameAnswerAsAFreshOne()
+    {
+        // The engine keeps one analysis context per thread and refills its digit-run index in place: a text after a
+        // long, digit-dense one (bigger arrays, stale runs past the new count) must get the answer a fresh thread gets.
+        var engine = new AnalyzerEngine(RecognizerRegistry.CreateDefault());
+        var random = new Random(5);
+        var texts = new List<string>();
+        for (var i = 0; i < 120; i++)
+        {
+            texts.Add(Generate(random, 400));
+            texts.Add(Generate(random, random.Next(1, 12)));
+            texts.Add(i % 3 == 0 ? "no digits here, Maria" : "");
+        }
+        var compared = 0;
+        foreach (var text in texts)
+        {
+            var reused = Describe(engine.Analyze(text));
+            var fresh = "";
+            var thread = new Thread(() => fresh = Describe(engine.Analyze(text)));
+            thread.Start();
+            thread.Join();
+            Assert.True(fresh == reused, $"text: {text}\nfresh context:\n{fresh}\nreused context:\n{reused}");
+            compared += fresh.Length;
+        }
+        Assert.True(compared > 0, "nothing was found in any text");
+    }
 }

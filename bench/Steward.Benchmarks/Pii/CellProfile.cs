@@ -13,6 +13,7 @@ internal static class CellProfile
 {
     public static int Run(string[] args)
     {
+        if (args.Length > 0 && args[0] == "phone") return PhoneMicro.Run();
         var rows = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 20_000;
         var kind = args.Length > 2 && args[1] == "--recognizers" ? args[2] : "default";
         var path = Path.Combine(Path.GetTempPath(), "steward-bench-cells.csv");
@@ -46,9 +47,12 @@ internal static class CellProfile
         for (var c = 0; c < header.Length; c++)
         {
             var column = cells.Where(x => x.Column == c).Select(x => x.Text).ToList();
+            var before = GC.GetAllocatedBytesForCurrentThread();
             var cpu = ThreadCpu.Nanoseconds();
             foreach (var text in column) engine.Analyze(text, options[c]);
-            Console.WriteLine($"  {header[c],-8} {(ThreadCpu.Nanoseconds() - cpu) / 1e3 / Math.Max(1, column.Count),8:0.00} µs per cell");
+            var took = ThreadCpu.Nanoseconds() - cpu;
+            Console.WriteLine($"  {header[c],-8} {took / 1e3 / Math.Max(1, column.Count),8:0.00} µs per cell, "
+                + $"{(GC.GetAllocatedBytesForCurrentThread() - before) / Math.Max(1, column.Count),6} bytes allocated per cell");
         }
         return 0;
     }

@@ -22,8 +22,6 @@ public sealed class DatasetScanner(AnalyzerEngine engine, TimeProvider? time = n
         ArgumentNullException.ThrowIfNull(options);
         var format = options.Format ?? ScanFormats.FromPath(path)
             ?? throw new PiiRequestException($"cannot tell the format of '{Path.GetFileName(path)}' from its name; give the format (csv, jsonl or parquet)");
-        if (options.RedactTo is not null && format == ScanFormat.Parquet)
-            throw new PiiRequestException("redacted copies are written for CSV and JSON Lines; Parquet is scanned only");
         var analyze = Validate(options);
         var started = (time ?? TimeProvider.System).GetTimestamp();
 
@@ -31,7 +29,9 @@ public sealed class DatasetScanner(AnalyzerEngine engine, TimeProvider? time = n
         await source.OpenAsync(cancellationToken).ConfigureAwait(false);
         var accumulator = new ScanAccumulator(options);
         accumulator.Declare(source.DeclaredColumns);
-        await using var copy = options.RedactTo is null ? null : RedactedCopy.Create(options.RedactTo, source.RedactedPreamble);
+        await using var copy = options.RedactTo is null ? null
+            : source is ParquetRowSource parquet ? await parquet.CreateCopyAsync(options.RedactTo, cancellationToken).ConfigureAwait(false)
+            : (IRedactedCopy)RedactedCopy.Create(options.RedactTo, source.RedactedPreamble);
 
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var workers = options.Workers > 0 ? options.Workers : Environment.ProcessorCount;
@@ -64,7 +64,7 @@ public sealed class DatasetScanner(AnalyzerEngine engine, TimeProvider? time = n
                 {
                     await batch.Done.Task.WaitAsync(cts.Token).ConfigureAwait(false);
                     accumulator.Add(batch);
-                    if (copy is not null && batch.Redacted is { } text) await copy.WriteAsync(text, cts.Token).ConfigureAwait(false);
+                    if (copy is not null) await copy.AddAsync(batch, cts.Token).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -153,6 +153,9 @@ public sealed class DatasetScanner(AnalyzerEngine engine, TimeProvider? time = n
         }
     }
 
+    /// <summary>The one result list of every cell without findings (read only: the report and the copy only read results).</summary>
+    private static readonly List<RecognizerResult> NoResults = [];
+
     private List<RecognizerResult>[] Analyse(RowBatch batch, AnalyzeOptions analyze)
     {
         // Each cell is analysed with its column's name as extra context, so a weak match under a header such as
@@ -167,12 +170,12 @@ public sealed class DatasetScanner(AnalyzerEngine engine, TimeProvider? time = n
                 perColumn[cell.Column] = options = ColumnContext.Apply(analyze, batch.ColumnNames[cell.Column]);
             try
             {
-                results[i] = engine.Analyze(cell.Text, options);
+                results[i] = engine.AnalyzeCell(cell.Text, options, NoResults);
             }
             catch (PiiRequestException e)
             {
                 // A recognizer gave up on this cell (a regex timeout): report the row, keep scanning.
-                results[i] = [];
+                results[i] = NoResults;
                 if (failedRows.Add(cell.Row))
                     batch.Problems.Add(new ScanProblem("analysis_failed", batch.FirstRow + cell.Row, -1, $"{batch.ColumnNames[cell.Column]}: {e.Message}"));
             }

@@ -54,7 +54,7 @@ internal sealed class ParquetRowSource(string path, ScanOptions options) : IRowS
         f.MaxRepetitionLevel == 0 && (IsText(f) || f.ClrType == typeof(int) || f.ClrType == typeof(long));
 
     // Parquet.Net 6 describes string columns as ReadOnlyMemory<char>; they are read as strings.
-    private static bool IsText(DataField f) => f.ClrType == typeof(string) || f.ClrType == typeof(ReadOnlyMemory<char>);
+    internal static bool IsText(DataField f) => f.ClrType == typeof(string) || f.ClrType == typeof(ReadOnlyMemory<char>);
 
     public async Task ProduceAsync(Func<RowBatch, ValueTask> emit, CancellationToken cancellationToken)
     {
@@ -89,7 +89,7 @@ internal sealed class ParquetRowSource(string path, ScanOptions options) : IRowS
                 for (var from = 0; from < rows; from += SliceRows)
                 {
                     var count = Math.Min(SliceRows, rows - from);
-                    await emit(new ParquetBatch(field.Path.ToString(), values, from, count)
+                    await emit(new ParquetBatch(field.Path.ToString(), values, from, count, integer: !IsText(field))
                     { FirstRow = firstRow + from, Group = g, GroupFirstRow = firstRow, GroupRowCount = rows }).ConfigureAwait(false);
                 }
                 options.Progress?.Report(new ScanProgress(_stream!.Position, _stream.Length, firstRow + rows - 1));
@@ -118,6 +118,10 @@ internal sealed class ParquetRowSource(string path, ScanOptions options) : IRowS
         await group.ReadAsync<int>(field, ints.AsMemory(), null, ct).ConfigureAwait(false);
         return [.. ints.Select(v => v?.ToString(CultureInfo.InvariantCulture))];
     }
+
+    /// <summary>Starts the redacted copy of this file (after <see cref="OpenAsync"/>): the scanned columns redacted, the rest as read.</summary>
+    public async Task<IRedactedCopy> CreateCopyAsync(string target, CancellationToken cancellationToken) =>
+        await ParquetRedactedCopy.CreateAsync(path, target, _fields, cancellationToken).ConfigureAwait(false);
 
     public Task<string> Sha256Async(CancellationToken cancellationToken) => _digest!;
 

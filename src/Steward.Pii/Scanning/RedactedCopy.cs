@@ -3,10 +3,10 @@ using System.Text;
 namespace Steward.Pii.Scanning;
 
 /// <summary>
-/// The redacted copy being written: a temporary file beside the target, moved over it only when the scan
-/// completes, so the target is never half-written. Disposing without committing deletes the temporary file.
+/// The redacted copy of a CSV or JSON Lines file: each batch's rendered rows appended to a temporary file beside the
+/// target, moved over it only when the scan completes. Disposing without committing deletes the temporary file.
 /// </summary>
-internal sealed class RedactedCopy : IAsyncDisposable
+internal sealed class RedactedCopy : IRedactedCopy
 {
     private readonly string _target;
     private readonly string _temp;
@@ -32,7 +32,8 @@ internal sealed class RedactedCopy : IAsyncDisposable
         return new RedactedCopy(full, temp, writer);
     }
 
-    public Task WriteAsync(StringBuilder text, CancellationToken cancellationToken) => _writer.WriteAsync(text, cancellationToken);
+    public Task AddAsync(RowBatch batch, CancellationToken cancellationToken) =>
+        batch.Redacted is { } text ? _writer.WriteAsync(text, cancellationToken) : Task.CompletedTask;
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {

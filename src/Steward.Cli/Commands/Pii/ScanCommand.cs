@@ -29,7 +29,7 @@ internal static class ScanCommand
         minScore.Validators.Add(r => { if (r.GetValueOrDefault<double?>() is < 0 or > 1) r.AddError("--min-score must be between 0 and 1"); });
         var maxRows = new Option<long?>("--max-rows-per-column") { Description = "Rows per column that may hold a --fail-on type (default 0)", HelpName = "N" };
         maxRows.Validators.Add(r => { if (r.GetValueOrDefault<long?>() is < 0) r.AddError("--max-rows-per-column cannot be negative"); });
-        var redactTo = new Option<string?>("--redact-to") { Description = "Write a copy with every finding replaced by <ENTITY_TYPE> (CSV, JSONL)", HelpName = "FILE" };
+        var redactTo = new Option<string?>("--redact-to") { Description = "Write a copy with every finding replaced by <ENTITY_TYPE> (CSV, JSONL; Parquet: same schema, integers with findings become null)", HelpName = "FILE" };
         var json = new Option<string?>("--json") { Description = "Also write the report as JSON to this file", HelpName = "FILE" };
         var samples = new Option<int?>("--samples") { Description = "Redacted samples per column and entity type (default 3)", HelpName = "N" };
         samples.Validators.Add(r => Validate.Range(r, 0, 20));

@@ -106,10 +106,19 @@ internal sealed class DateTimeRecognizer()
         if (TextAround.At(text, end) is ' ' or 'T' && char.IsAsciiDigit(TextAround.At(text, end + 1)))
         {
             var t = DateShapes.TimeAt(text, end + 1);
-            if (t > 0) (end, name) = (t, name + " and time");
+            if (t > 0) (end, name) = (t, WithTime(name));
         }
         return (s, end, score, name);
     }
+
+    /// <summary>The rule's name when a time follows the date (constants: no string is built per match).</summary>
+    private static string WithTime(string name) => name switch
+    {
+        "ISO date" => "ISO date and time",
+        "numeric date" => "numeric date and time",
+        "numeric date (two-digit year)" => "numeric date (two-digit year) and time",
+        _ => name + " and time",
+    };
 
     /// <summary>True when the number continues one to its left ("3.14", "v1.2", "10:30:12" parts).</summary>
     private static bool PrecededByNumberPart(string text, int s) =>

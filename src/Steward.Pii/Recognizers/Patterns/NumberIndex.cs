@@ -20,22 +20,35 @@ internal sealed class NumberIndex
     }
 
     /// <summary>The analysed text.</summary>
-    public string Text { get; }
+    public string Text { get; private set; }
 
-    /// <summary>The first character of each run, ascending.</summary>
-    public int[] Starts { get; }
+    /// <summary>The first character of each run, ascending (the first <see cref="Count"/> entries are used).</summary>
+    public int[] Starts { get; private set; }
 
-    /// <summary>One past the last character of each run.</summary>
-    public int[] Ends { get; }
+    /// <summary>One past the last character of each run (the first <see cref="Count"/> entries are used).</summary>
+    public int[] Ends { get; private set; }
 
-    /// <summary>What touches each run.</summary>
-    public RunShape[] Shapes { get; }
+    /// <summary>What touches each run (the first <see cref="Count"/> entries are used).</summary>
+    public RunShape[] Shapes { get; private set; }
 
     /// <summary>The number of runs.</summary>
-    public int Count { get; }
+    public int Count { get; private set; }
 
-    /// <summary>The digit runs of <paramref name="context"/>'s text (computed once, shared by every recognizer).</summary>
-    public static NumberIndex Of(AnalysisContext context) => context.Shared(Build);
+    /// <summary>
+    /// The digit runs of <paramref name="context"/>'s text (computed once, shared by every recognizer). A context the
+    /// engine reuses from text to text keeps its index too, refilled in place, so a dataset cell allocates none.
+    /// </summary>
+    public static NumberIndex Of(AnalysisContext context)
+    {
+        if (context.Digits is { } index) return index;
+        if (context.SpareDigits is { } spare)
+        {
+            context.SpareDigits = null;
+            spare.Refill(context.Text);
+            return context.Digits = spare;
+        }
+        return context.Digits = Build(context.Text);
+    }
 
     /// <summary>Finds the digit runs of <paramref name="text"/>.</summary>
     public static NumberIndex Build(string text)
@@ -47,12 +60,38 @@ internal sealed class NumberIndex
         var starts = t_starts ??= new int[256];
         var ends = t_ends ??= new int[256];
         var runs = new DigitRuns(starts, ends);
-        if (Vector256.IsHardwareAccelerated && span.Length - first >= 64) runs.CollectVectorized(span, first);
-        else runs.CollectScalar(span, first);
+        Collect(ref runs, span, first);
         (starts, ends, var count) = (runs.Starts, runs.Ends, runs.Count);
         var index = new NumberIndex(text, starts[..count], ends[..count], count);
         if (starts.Length <= 1 << 16) (t_starts, t_ends) = (starts, ends); // a huge text's arrays are not kept
         return index;
+    }
+
+    /// <summary>True when the index's arrays are small enough to keep for the next text.</summary>
+    internal bool Keepable => Starts.Length <= 1 << 16;
+
+    /// <summary>Indexes <paramref name="text"/> into this instance's own arrays (grown when needed).</summary>
+    private void Refill(string text)
+    {
+        Text = text;
+        var span = text.AsSpan();
+        var first = span.IndexOfAnyInRange('0', '9');
+        if (first < 0)
+        {
+            Count = 0;
+            return;
+        }
+        var runs = new DigitRuns(Starts.Length == 0 ? new int[64] : Starts, Ends.Length == 0 ? new int[64] : Ends);
+        Collect(ref runs, span, first);
+        (Starts, Ends, Count) = (runs.Starts, runs.Ends, runs.Count);
+        if (Shapes.Length < Count) Shapes = new RunShape[Starts.Length];
+        for (var r = 0; r < Count; r++) Shapes[r] = ShapeOf(text, Starts[r], Ends[r]);
+    }
+
+    private static void Collect(ref DigitRuns runs, ReadOnlySpan<char> span, int first)
+    {
+        if (Vector256.IsHardwareAccelerated && span.Length - first >= 64) runs.CollectVectorized(span, first);
+        else runs.CollectScalar(span, first);
     }
 
     [ThreadStatic]

@@ -53,9 +53,11 @@ internal sealed class PhoneNumberValidator
     {
         try
         {
+            // IsValidNumber would find the number's region and then check it; asking for the region once and
+            // checking that region gives the same answer with one walk over the country code's regions, not two.
             var parsed = Util.Parse(number, region);
-            if (!Util.IsValidNumber(parsed)) return null;
-            return Util.GetRegionCodeForNumber(parsed) ?? region;
+            var found = Util.GetRegionCodeForNumber(parsed);
+            return found is not null && Util.IsValidNumberForRegion(parsed, found) ? found : null;
         }
         catch (NumberParseException)
         {
