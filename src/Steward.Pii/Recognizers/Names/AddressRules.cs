@@ -58,7 +58,8 @@ internal static class AddressRules
             var isPrefix = PrefixTypes.Contains(word);
             if (isPrefix && PrefixForm(s, i, numberBeforeAllowed: true, out start, out end)) { rule = "street type before name"; return true; }
             if (SuffixForm(s, i, out start, out end)) { rule = "street type after name"; return true; }
-            if (!isPrefix && s.CapLike(i) && PrefixForm(s, i, numberBeforeAllowed: false, out start, out end)) { rule = "street type before name"; return true; }
+            // "Dr Kealutal: 303 ...": a street type that is also a title ("Dr") starts a person's name, not a street.
+            if (!isPrefix && s.CapLike(i) && !s.Has(i, NameFlags.Title) && PrefixForm(s, i, numberBeforeAllowed: false, out start, out end)) { rule = "street type before name"; return true; }
             return false;
         }
         if ((s.Has(i, NameFlags.StreetWord) || s.Has(i, NameFlags.StreetName)) && s.CapLike(i) && !s.Has(i, NameFlags.Common))

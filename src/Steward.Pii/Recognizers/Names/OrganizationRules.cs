@@ -18,6 +18,9 @@ internal static class OrganizationRules
 
     private static readonly WordSet SaintLike = new("saint sainte st san santa santo sankt sveti sao");
 
+    /// <summary>Words that start a phrase, never an organisation's name ("Our Johnston Group account").</summary>
+    private static readonly WordSet Determiners = new("our my your their his her its the a an this that these those every each any some no");
+
     private static readonly WordSet LegalSuffixes = new("inc ltd llc llp plc corp gmbh ag kg bv nv sarl srl spa oy ab pty pvt lp sa sas co");
 
     /// <summary>Finds organisations.</summary>
@@ -58,7 +61,10 @@ internal static class OrganizationRules
         var distinctive = 0;
         while (j >= 0 && i - j <= 4 && !s.Claimed[j] && !s.NewlineBefore(j + 1) && (s.SpaceBefore(j + 1) || s.GapBefore(j + 1).Trim(' ').SequenceEqual("&")))
         {
+            if (Determiners.Contains(s.Word(j))) break;
             var connector = OrgConnectors.Contains(s.Word(j)) && !s.Shape(j, TokenShape.AllUpper);
+            // "Heller Foods and Prohaska Pty Ltd": an organisation word before "and" ends another organisation.
+            if (connector && s.IsWord(j, "and") && s.Has(j - 1, NameFlags.OrgSuffix) && !FamilySuffixes.Contains(s.Word(i))) break;
             // "of" joins an organisation's head word ("Bank of ...", "University of ..."), not a person to a firm ("Ahmed of Torwen Labs").
             if (connector && s.IsWord(j, "of") && (j == 0 || !s.Has(j - 1, NameFlags.OrgPrefix))) break;
             if (!connector && (!s.CapLike(j) || s.Has(j, NameFlags.Title | NameFlags.Calendar) || s.NoCase && s.Has(j, NameFlags.Common))) break;
@@ -70,7 +76,11 @@ internal static class OrganizationRules
         // A signature block's organisation line ("Tableau Software" alone on its line) needs no distinctive word.
         var ownLine = s.NewlineBefore(first) && (i + 1 >= s.Count || s.NewlineBefore(i + 1)) && !s.NoCase;
         if (first >= i || (distinctive == 0 && !ownLine && !(legal && s.Shape(i - 1, TokenShape.Capitalized)) && !family)) return false;
-        s.Report(PiiEntities.Organization, first, i, legal ? 0.85 : 0.7, "organization: name + '" + s.Tokens[i].In(s.Text).ToString() + "'");
+        // "Marks Pty Ltd", "Samosir (Persero) Tbk": further legal words on the same line belong to the name.
+        var last = i;
+        while (last + 1 < s.Count && !s.Claimed[last + 1] && s.Has(last + 1, NameFlags.OrgSuffix) && !s.NewlineBefore(last + 1)
+            && (s.SpaceBefore(last + 1) || s.GapBefore(last + 1).Trim(' ').SequenceEqual(")")) && (LegalSuffixes.Contains(s.Word(last + 1)) || s.Shape(last + 1, TokenShape.Capitalized))) last++;
+        s.Report(PiiEntities.Organization, first, last, legal ? 0.85 : 0.7, "organization: name + '" + s.Tokens[i].In(s.Text).ToString() + "'");
         return true;
     }
 
@@ -105,6 +115,10 @@ internal static class OrganizationRules
         while (e + 1 < s.Count && e - i < 5 && s.SpaceBefore(e + 1) && s.CapLike(e + 1) && !s.Claimed[e + 1]) e++;
         if (s.AnyClaimed(i, e)) return false;
         s.Report(PiiEntities.Organization, i, e, 0.8, "organization: '" + s.Tokens[i].In(s.Text).ToString() + " of' + name");
+        // "University of Zafferana Etnea": labelled data marks the town as a place; both readings are reported, the place
+        // better scored, so a single reading keeps the town (the organisation stays for callers who take every result).
+        if (!s.Has(i + 2, NameFlags.KnownOrg | NameFlags.AnyNrp | NameFlags.Common) || s.Has(i + 2, NameFlags.AnyPlace))
+            s.Results.Add(new NameSpan(PiiEntities.Location, i + 2, e, 0.85, "location: place in an organisation's name"));
         return true;
     }
 
@@ -135,6 +149,8 @@ internal static class OrganizationRules
         if ((s.Flags[i] & NameFlags.AnyPlace) != 0 || (left & (NameFlags.CityPrefix | NameFlags.AnyPlace)) != 0 && (left & (NameFlags.LastName | NameFlags.PeopleName)) == 0 || SaintLike.Contains(word[..hyphen])) return false;
         if ((left & surname) == 0 || (right & surname) == 0 || (left & NameFlags.FirstName) != 0 && (right & NameFlags.FirstName) != 0) return false;
         if (Cues.PersonAfter(s, i, strongOnly: true)) return false;
+        // "Alan Kanea-Carrera", "Dr Pandey-Talwar": a double-barrelled surname after a name or title.
+        if (i > 0 && s.SpaceBefore(i) && s.CapLike(i - 1) && !s.Has(i - 1, NameFlags.Common | NameFlags.OrgPrefix | NameFlags.AnyPlace) || s.Has(i - 1, NameFlags.Title)) return false;
         s.Report(PiiEntities.Organization, i, i, 0.5, "organization: 'A-B' of surnames");
         return true;
     }

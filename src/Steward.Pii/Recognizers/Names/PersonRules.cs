@@ -22,12 +22,19 @@ internal static class PersonRules
         for (var i = s.NextCandidate(0); i < s.Count; i = s.NextCandidate(i + 1))
         {
             if (s.Claimed[i]) continue;
-            if (s.Has(i, NameFlags.Title) && IsTitle(s, i) && i + 1 < s.Count && !s.NewlineBefore(i + 1) && NameStart(s, i + 1, cued: true))
+            if (s.Has(i, NameFlags.Title) && IsTitle(s, i) && i + 1 < s.Count && !s.NewlineBefore(i + 1))
             {
-                var e = Extent(s, i + 1);
-                s.Report(PiiEntities.Person, i + 1, e, 0.85, "person: title '" + s.Tokens[i].In(s.Text).ToString() + "' + name");
-                i = e;
-                continue;
+                // "Dr van den Berg": a name may start with a particle after a title.
+                var start = NameParticles.Skip(s, i + 1);
+                // "the Annual General Meeting": only a strong title (Mr, Dr) makes a common word a name.
+                if (NameStart(s, start, cued: StrongTitles.Contains(s.Word(i))))
+                {
+                    if (start > i + 1 && s.AnyClaimed(i + 1, start - 1)) start = i + 1;
+                    var e = Extent(s, start);
+                    s.Report(PiiEntities.Person, i + 1, e, 0.85, "person: title '" + s.Tokens[i].In(s.Text).ToString() + "' + name");
+                    i = e;
+                    continue;
+                }
             }
             if (Cues.StrongPersonBefore(s, i) && NameStart(s, i, cued: true))
             {
@@ -70,7 +77,7 @@ internal static class PersonRules
             var e = Extent(s, i);
             var start = s.SentenceStart(i);
             var before = Cues.PersonBefore(s, i);
-            var after = Cues.PersonAfter(s, e, strongOnly: start);
+            var after = Cues.PersonAfter(s, e, strongOnly: start && (flags & NameFlags.AnyName) != 0);
             var possessive = s.CoreLength[e] < s.Tokens[e].Length;
             var cued = before || after || possessive;
             var common = (flags & NameFlags.Common) != 0;
@@ -127,7 +134,7 @@ internal static class PersonRules
     }
 
     /// <summary>True when token <paramref name="i"/> can continue a name.</summary>
-    private static bool IsNamePart(NameScan s, int i)
+    internal static bool IsNamePart(NameScan s, int i)
     {
         if (i >= s.Count || s.Claimed[i] || !s.CapLike(i)) return false;
         var flags = s.Flags[i];
@@ -143,6 +150,9 @@ internal static class PersonRules
         while (e + 1 < s.Count && e - i < 3 && s.CoreLength[e] == s.Tokens[e].Length)
         {
             var gap = s.GapBefore(e + 1);
+            // "Liasu da Adewura", "Benny ter Steuber": particles between name parts, when a name part follows.
+            var after = NameParticles.Skip(s, e + 1);
+            if (after > e + 1 && gap.SequenceEqual(" ") && after < s.Count && s.GapBefore(after).SequenceEqual(" ") && IsNamePart(s, after)) { e = after; continue; }
             var initial = s.Tokens[e].Length == 1 && gap.SequenceEqual(". ");
             if (!(gap.SequenceEqual(" ") || initial) || !(IsNamePart(s, e + 1) || IsInitial(s, e + 1))) break;
             e++;

@@ -1,0 +1,28 @@
+namespace Steward.Pii.Recognizers.Names;
+
+/// <summary>
+/// A street named without a house number after a cue: "her flat is on Okul Sokak", "we walked along Moore Ridges",
+/// "just off Ernser Prairie". Proper nouns (one to three) and a street-type word, after "on", "along", "off", "onto".
+/// </summary>
+internal static class StreetMentions
+{
+    private static readonly WordSet CueWords = new("on along off onto down up via");
+
+    /// <summary>Finds cued street names.</summary>
+    public static void Apply(NameScan s)
+    {
+        for (var i = s.NextCandidate(1); i < s.Count; i = s.NextCandidate(i + 1))
+        {
+            if (s.Claimed[i] || !CueWords.Contains(s.Word(i - 1)) || !s.SpaceBefore(i) || !Part(s, i)) continue;
+            var e = i;
+            while (e + 1 < s.Count && e - i < 3 && s.SpaceBefore(e + 1) && !s.Has(e, NameFlags.StreetType) && Part(s, e + 1)) e++;
+            if (e == i || !s.Has(e, NameFlags.StreetType) || s.Has(i, NameFlags.StreetType) && !s.Has(i, NameFlags.AnyName)) continue;
+            s.Report(PiiEntities.Location, i, e, 0.6, "address: street name after '" + s.Tokens[i - 1].In(s.Text).ToString() + "'");
+            i = e;
+        }
+    }
+
+    private static bool Part(NameScan s, int i) =>
+        !s.Claimed[i] && s.CapLike(i) && !s.NoCase && !s.Has(i, NameFlags.Calendar | NameFlags.Title | NameFlags.OrgSuffix | NameFlags.KnownOrg)
+        && (!s.Has(i, NameFlags.Common) || s.Has(i, NameFlags.StreetType | NameFlags.AnyName | NameFlags.StreetName));
+}
