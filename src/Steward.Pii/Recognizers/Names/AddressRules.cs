@@ -96,7 +96,7 @@ internal static class AddressRules
         start = end = i;
         var j = i - 1;
         var names = 0;
-        while (j >= 0 && names < 4 && SameLine(s, j + 1) && (IsStreetNameToken(s, j) || (s.Shape(j, TokenShape.HasDigit) && s.Shape(j, TokenShape.HasLetter))))
+        while (j >= 0 && names < 4 && SameLine(s, j + 1) && s.GapBefore(j + 1).IndexOfAny(":|") < 0 && (IsStreetNameToken(s, j) || (s.Shape(j, TokenShape.HasDigit) && s.Shape(j, TokenShape.HasLetter))))
         {
             names++;
             j--;

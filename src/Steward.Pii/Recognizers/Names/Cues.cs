@@ -16,7 +16,7 @@ internal static class Cues
         "by named name surname nickname forename introduced invited phoned ring rang starring featuring say says said " +
         "kid son daughter wife husband friend brother sister mother father mom mum dad boss manager colleague partner uncle aunt " +
         "cousin nephew niece grandson granddaughter grandma grandpa boyfriend girlfriend fiance fiancee neighbour neighbor " +
-        "teacher doctor lawyer client customer patient mr mrs ms");
+        "teacher doctor lawyer client customer patient mr mrs ms call");
     private static readonly WordSet PersonVerbsAfter = new(
         "said says told tells asked asks shouted replied replies wrote writes explained explains added adds smiled laughed " +
         "whispered answered answers called calls lives lived works worked thinks thought believes wants wanted cried " +
@@ -33,6 +33,16 @@ internal static class Cues
         "scored fled claimed denied confirmed admitted resigned testified revealed warned");
     /// <summary>Sentence-opening questions about someone: "Is X around?", "Can X cover my shift?", "Did X call?"</summary>
     private static readonly WordSet QuestionOpeners = new("is was can could did does will would has should may");
+
+    private static readonly WordSet WhWords = new("when where why how what");
+
+    /// <summary>Closing words of a letter; the next line is the sender's name.</summary>
+    private static readonly WordSet SignOffs = new("regards sincerely cheers thanks best yours cordially respectfully");
+
+    /// <summary>Nouns after "X, a ..." that describe a place or a firm, not a person.</summary>
+    private static readonly WordSet NonPersonAppositions = new(
+        "city town village country region province state suburb district island river lake mountain company firm brand startup group " +
+        "bank band club team county port municipality capital neighbourhood neighborhood");
 
     /// <summary>"congrats to X", "speak with X", "interview with X": a verb or noun two words before, then "to"/"with".</summary>
     private static readonly WordSet ToWithHeads = new("congrats congratulations speak spoke speaking talk talked talking chat chatted interview meeting met married engaged");
@@ -66,6 +76,8 @@ internal static class Cues
         if (s.GapBefore(i).IndexOf(':') >= 0 && LabelWords.Contains(s.Word(i - 1))) return true;
         if (s.IsWord(i - 1, "to") && s.IsWord(i - 2, "according")) return true;
         if ((s.IsWord(i - 1, "name") || s.IsWord(i - 1, "surname")) && s.GapBefore(i).IndexOf('?') >= 0) return true;
+        // "Regards,\nSyhind B. Feil": a sign-off line, then the name on its own line.
+        if (SignOffs.Contains(s.Word(i - 1)) && s.NewlineBefore(i) && s.GapBefore(i).IndexOf(',') >= 0 && s.NewlineBefore(i - 1)) return true;
         return GreetingWords.Contains(s.Word(i - 1)) && s.GapBefore(i).IndexOfAny('\n', '.') < 0;
     }
 
@@ -78,7 +90,9 @@ internal static class Cues
         if (s.IsWord(i - 1, "per") && s.SentenceStart(i - 1)) return true;
         if (s.IsWord(i - 1, "is") && s.IsWord(i - 2, "who")) return true;
         if (i >= 2 && (s.IsWord(i - 1, "to") || s.IsWord(i - 1, "with")) && ToWithHeads.Contains(s.Word(i - 2))) return true;
-        return QuestionOpeners.Contains(s.Word(i - 1)) && s.SentenceStart(i - 1) && s.GapBefore(i).SequenceEqual(" ");
+        // "Is Figuyan available?", "When did Dryju last update...?"
+        return QuestionOpeners.Contains(s.Word(i - 1)) && s.GapBefore(i).SequenceEqual(" ")
+            && (s.SentenceStart(i - 1) || i >= 2 && WhWords.Contains(s.Word(i - 2)) && s.SentenceStart(i - 2));
     }
 
     /// <summary>A verb or noun that takes a person ("ask X", "thanked X", "my neighbour X"): enough even for a name that is also a word.</summary>
@@ -96,6 +110,18 @@ internal static class Cues
         // "a table for X and me".
         if (s.IsWord(last + 1, "and") && (s.IsWord(last + 2, "me") || s.IsWord(last + 2, "i")) && gap.SequenceEqual(" ")) return true;
         return strongOnly ? StrongVerbsAfter.Contains(next) : PersonVerbsAfter.Contains(next);
+    }
+
+    /// <summary>"Raisy Brunet, a Malaysian architect, ...": an apposition that describes a person.</summary>
+    public static bool AppositionAfter(NameScan s, int last)
+    {
+        if (last + 2 >= s.Count || !s.GapBefore(last + 1).SequenceEqual(", ") || !(s.IsWord(last + 1, "a") || s.IsWord(last + 1, "an"))) return false;
+        for (var k = last + 2; k < s.Count && k <= last + 4; k++)
+        {
+            if (NonPersonAppositions.Contains(s.Word(k))) return false;
+            if (s.GapBefore(k).IndexOfAny(",.;") >= 0) break;
+        }
+        return true;
     }
 
     /// <summary>Location cue before token <paramref name="i"/>: "in", "from", "lives in", "born in", "moved to", "Where:".</summary>

@@ -73,19 +73,22 @@ internal static class PersonRules
             if (s.Claimed[i] || !s.CapLike(i) || !s.Shape(i, TokenShape.HasLetter) || s.Tokens[i].Length < 2 || Pronouns.Contains(s.Word(i))) continue;
             var flags = s.Flags[i];
             if ((flags & NotPersonAlone) != 0 && (flags & NameFlags.AnyName) == 0) continue;
-            if (PlaceSuffixes.Extend(s, i) > i) continue;
+            var before = Cues.PersonBefore(s, i);
+            if (PlaceSuffixes.Extend(s, i) > i && !before) continue;
             var e = Extent(s, i);
             var start = s.SentenceStart(i);
-            var before = Cues.PersonBefore(s, i);
             var after = Cues.PersonAfter(s, e, strongOnly: start && (flags & NameFlags.AnyName) != 0);
             var possessive = s.CoreLength[e] < s.Tokens[e].Length;
-            var cued = before || after || possessive;
+            // "Dachyv D. Vandenberghe": proper nouns around an initial are a person's name.
+            var initialInside = false;
+            for (var k = i + 1; k < e; k++) if (s.Tokens[k].Length == 1) initialInside = true;
+            var cued = before || after || possessive || initialInside || Cues.AppositionAfter(s, e);
             var common = (flags & NameFlags.Common) != 0;
             var known = (flags & NameFlags.AnyName) != 0;
             var place = (flags & (NameFlags.Country | NameFlags.BigCity | NameFlags.Region)) != 0;
             var loc = Cues.LocationBefore(s, i);
             if (loc > 0 && (flags & NameFlags.City) != 0) continue;
-            if (loc > 0 && (place || !known)) continue;
+            if (loc > 0 && (place || !known) && !(before && loc == 1)) continue;
             double score;
             string rule;
             if (s.Has(i, NameFlags.Calendar) && !cued) continue;
@@ -152,7 +155,7 @@ internal static class PersonRules
             var gap = s.GapBefore(e + 1);
             // "Liasu da Adewura", "Benny ter Steuber": particles between name parts, when a name part follows.
             var after = NameParticles.Skip(s, e + 1);
-            if (after > e + 1 && gap.SequenceEqual(" ") && after < s.Count && s.GapBefore(after).SequenceEqual(" ") && IsNamePart(s, after)) { e = after; continue; }
+            if (after > e + 1 && (gap.SequenceEqual(" ") || s.Tokens[e].Length == 1 && gap.SequenceEqual(". ")) && after < s.Count && s.GapBefore(after).SequenceEqual(" ") && IsNamePart(s, after)) { e = after; continue; }
             var initial = s.Tokens[e].Length == 1 && gap.SequenceEqual(". ");
             if (!(gap.SequenceEqual(" ") || initial) || !(IsNamePart(s, e + 1) || IsInitial(s, e + 1))) break;
             e++;
@@ -164,5 +167,5 @@ internal static class PersonRules
     }
 
     private static bool IsInitial(NameScan s, int i) =>
-        s.Tokens[i].Length == 1 && s.Shape(i, TokenShape.Capitalized) && !s.NoCase && i + 1 < s.Count && s.GapBefore(i + 1).SequenceEqual(". ") && IsNamePart(s, i + 1);
+        s.Tokens[i].Length == 1 && s.Shape(i, TokenShape.Capitalized) && !s.NoCase && i + 1 < s.Count && s.GapBefore(i + 1).SequenceEqual(". ") && IsNamePart(s, NameParticles.Skip(s, i + 1));
 }

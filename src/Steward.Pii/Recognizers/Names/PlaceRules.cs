@@ -14,7 +14,7 @@ internal static class PlaceRules
     {
         for (var i = s.NextCandidate(0); i < s.Count; i = s.NextCandidate(i + 1))
         {
-            if (s.Claimed[i] || !s.CapLike(i)) continue;
+            if (s.Claimed[i] || !s.CapLike(i) || s.Tokens[i].Length < 2) continue;
             var cue = Cues.LocationBefore(s, i);
             // "living in Chile, Viva needs a visa": after a place and a comma, a word followed by a person's verb starts a clause.
             if (cue == 1 && s.GapBefore(i).IndexOf(',') >= 0 && Cues.PersonAfter(s, i, strongOnly: false)) cue = 0;
