@@ -10,7 +10,7 @@ namespace Steward.Pii.Recognizers.Names;
 internal static class AddressRules
 {
     /// <summary>Street types written before the street's name ("Rue Abdelaziz Thâalbi", "Via Roma").</summary>
-    private static readonly WordSet PrefixTypes = new(
+    internal static readonly WordSet PrefixTypes = new(
         "rue via viale piazza piazzale vicolo corso largo strada calle carrera carretera camino paseo plaza " +
         "avenida avda av rua travessa praca estrada alameda rodovia ulica ul aleja al plac osiedle os chemin allee " +
         "strada aleea intrarea calea bulevardul soseaua splaiul piata ladeira senda ronda contrada localita frazione " +

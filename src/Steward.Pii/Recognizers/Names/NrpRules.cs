@@ -9,6 +9,8 @@ internal static class NrpRules
         "evangelicals populist populists whig whigs tory tories labour union african asian european latin roma english " +
         "jain jains shinto sikh");
 
+    private static readonly WordSet StateWords = new("federation republic emirates islands kingdom confederation commonwealth territories territory");
+
     /// <summary>
     /// Finds nationalities, religious and political groups. When the caller asks for LOCATION but not NRP
     /// (<paramref name="asLocation"/>), nationalities are reported as LOCATION, as older presidio-research data labels
@@ -28,6 +30,13 @@ internal static class NrpRules
             }
             var flags = s.Flags[i];
             if ((flags & NameFlags.AnyNrp) == 0 || InsidePlace(s, i)) continue;
+            // "Russian Federation", "Dominican Republic": a nationality word heading a state's name is a place.
+            if ((flags & NameFlags.Nationality) != 0 && i + 1 < s.Count && StateWords.Contains(s.Word(i + 1)) && s.SpaceBefore(i + 1) && s.CapLike(i + 1) && !s.Claimed[i + 1])
+            {
+                s.Report(PiiEntities.Location, i, i + 1, 0.8, "location: nationality + state word");
+                i++;
+                continue;
+            }
             if (Ambiguous.Contains(s.Word(i)) && (s.NoCase || !s.Shape(i, Steward.Pii.Text.TokenShape.Capitalized))) continue;
             // "Christian Bale", "Georgia": a name or place reading wins when the word is capitalised in the middle of a name.
             if ((flags & NameFlags.AnyName) != 0 && i + 1 < s.Count && s.Has(i + 1, NameFlags.LastName) && s.SpaceBefore(i + 1)) continue;

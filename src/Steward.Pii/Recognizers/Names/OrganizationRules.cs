@@ -29,8 +29,9 @@ internal static class OrganizationRules
         for (var i = s.NextCandidate(0); i < s.Count; i = s.NextCandidate(i + 1))
         {
             if (s.Claimed[i]) continue;
-            if (Known(s, i) || Dotted(s, i) || Suffixed(s, i) || OfForm(s, i) || CompanyShape(s, i) || Cued(s, i)) i = LastReported(s);
+            if (Known(s, i) || Dotted(s, i) || Suffixed(s, i) || OfForm(s, i) || CompanyShape(s, i) || Cued(s, i) || CuedAfter(s, i)) i = LastReported(s);
         }
+        Coordinated(s);
     }
 
     private static int LastReported(NameScan s) => s.Results[^1].Last;
@@ -56,7 +57,10 @@ internal static class OrganizationRules
         var legal = LegalSuffixes.Contains(s.Word(i)) || s.Shape(i, TokenShape.AllUpper) && !s.NoCase && s.Tokens[i].Length <= 4;
         var family = FamilySuffixes.Contains(s.Word(i)) && OrgConnectors.Contains(s.Word(i - 1));
         if (!legal && !family && !s.CapLike(i)) return false;
-        if (s.NoCase && (!legal && !family || s.Has(i, NameFlags.Common) && !family)) return false;
+        // Without capitals to go by, a head word that is also an English word ("group", "media") needs a distinctive word
+        // before it ("lehner group", not "the support group"); a legal form that is a word ("as", "co") is not taken.
+        if (s.NoCase && legal && s.Has(i, NameFlags.Common) && !family) return false;
+        if (s.NoCase && !legal && !family && (s.Has(i - 1, NameFlags.Common | NameFlags.AnyNrp | NameFlags.Calendar | NameFlags.Title) || !s.Shape(i - 1, TokenShape.HasLetter) || s.Tokens[i - 1].Length < 3)) return false;
         var j = i - 1;
         var distinctive = 0;
         while (j >= 0 && i - j <= 4 && !s.Claimed[j] && !s.NewlineBefore(j + 1) && (s.SpaceBefore(j + 1) || s.GapBefore(j + 1).Trim(' ').SequenceEqual("&")))
@@ -156,6 +160,46 @@ internal static class OrganizationRules
     }
 
     private static bool Surname(NameScan s, int i) => s.Has(i, NameFlags.LastName | NameFlags.PeopleName) && s.CapLike(i) && !s.Claimed[i];
+
+    /// <summary>Verbs that take a firm as their subject ("X has hired", "X acquired").</summary>
+    private static readonly WordSet FirmVerbs = new("hired acquired headquartered merged listed employs");
+
+    /// <summary>"Geamouk has hired ...", "Briapial acquired ...": an unknown proper noun before a firm's verb.</summary>
+    private static bool CuedAfter(NameScan s, int i)
+    {
+        if (!s.CapLike(i) || s.Flags[i] != NameFlags.None || s.Tokens[i].Length < 3 || s.Claimed[i]) return false;
+        var e = i;
+        while (e + 1 < s.Count && e - i < 2 && s.SpaceBefore(e + 1) && s.CapLike(e + 1) && s.Flags[e + 1] == NameFlags.None && !s.Claimed[e + 1]) e++;
+        var v = e + 1;
+        if (v < s.Count && (s.IsWord(v, "has") || s.IsWord(v, "had") || s.IsWord(v, "is") || s.IsWord(v, "was"))) v++;
+        if (v >= s.Count || !FirmVerbs.Contains(s.Word(v)) || s.GapBefore(e + 1).Trim(' ').Length > 0) return false;
+        s.Report(PiiEntities.Organization, i, e, 0.6, "organization: proper noun before a firm's verb");
+        return true;
+    }
+
+    /// <summary>"Brygear and Samosir Tbk": an unknown proper noun coordinated with an organisation is one too.</summary>
+    private static void Coordinated(NameScan s)
+    {
+        var count = s.Results.Count;
+        for (var k = 0; k < count; k++)
+        {
+            var r = s.Results[k];
+            if (r.Entity != PiiEntities.Organization) continue;
+            var b = r.First - 2;
+            if (b >= 0 && s.IsWord(b + 1, "and") && s.SpaceBefore(b + 1) && s.SpaceBefore(r.First) && Unknown(s, b))
+            {
+                var first = b;
+                while (first > 0 && b - first < 2 && s.SpaceBefore(first) && Unknown(s, first - 1)) first--;
+                s.Report(PiiEntities.Organization, first, b, 0.5, "organization: proper noun coordinated with an organisation");
+            }
+            var a = r.Last + 2;
+            if (a < s.Count && s.IsWord(a - 1, "and") && s.SpaceBefore(a - 1) && s.SpaceBefore(a) && Unknown(s, a))
+                s.Report(PiiEntities.Organization, a, a, 0.5, "organization: proper noun coordinated with an organisation");
+        }
+    }
+
+    private static bool Unknown(NameScan s, int i) =>
+        i >= 0 && i < s.Count && !s.Claimed[i] && !s.NoCase && s.Shape(i, TokenShape.Capitalized) && s.Flags[i] == NameFlags.None && s.Tokens[i].Length >= 3 && s.CapLike(i);
 
     private static bool Cued(NameScan s, int i)
     {

@@ -18,7 +18,7 @@ internal static class PlaceRules
             var cue = Cues.LocationBefore(s, i);
             // "living in Chile, Viva needs a visa": after a place and a comma, a word followed by a person's verb starts a clause.
             if (cue == 1 && s.GapBefore(i).IndexOf(',') >= 0 && Cues.PersonAfter(s, i, strongOnly: false)) cue = 0;
-            if (cue == 0 && FacilityAfter(s, i)) cue = 1;
+            if (cue == 0 && FacilityAfter(s, i)) cue = 2;
             var phrase = s.PhraseLength[i];
             if (phrase > 0 && (s.PhraseFlags[i] & NameFlags.AnyPlace) != 0 && !s.AnyClaimed(i, i + phrase - 1) && AllCapLike(s, i, i + phrase - 1))
             {

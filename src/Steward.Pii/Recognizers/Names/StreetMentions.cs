@@ -13,7 +13,18 @@ internal static class StreetMentions
     {
         for (var i = s.NextCandidate(1); i < s.Count; i = s.NextCandidate(i + 1))
         {
-            if (s.Claimed[i] || !CueWords.Contains(s.Word(i - 1)) || !s.SpaceBefore(i) || !Part(s, i)) continue;
+            if (s.Claimed[i] || !CueWords.Contains(s.Word(i - 1)) || !s.SpaceBefore(i)) continue;
+            // "on Bulevardul Preluca", "on Boulevard d'Assas": a street type first, then its name.
+            if (AddressRules.PrefixTypes.Contains(s.Word(i)) && (s.CapLike(i) || s.Tokens[i].Length <= 3) && !s.NoCase && i + 1 < s.Count && Part(s, i + 1)
+                && s.GapBefore(i + 1).Trim(' ').Length <= 1)
+            {
+                var last = i + 1;
+                while (last + 1 < s.Count && last - i < 3 && s.SpaceBefore(last + 1) && Part(s, last + 1)) last++;
+                s.Report(PiiEntities.Location, i, last, 0.6, "address: street type + name after '" + s.Tokens[i - 1].In(s.Text).ToString() + "'");
+                i = last;
+                continue;
+            }
+            if (!Part(s, i)) continue;
             var e = i;
             while (e + 1 < s.Count && e - i < 3 && s.SpaceBefore(e + 1) && !s.Has(e, NameFlags.StreetType) && Part(s, e + 1)) e++;
             if (e == i || !s.Has(e, NameFlags.StreetType) || s.Has(i, NameFlags.StreetType) && !s.Has(i, NameFlags.AnyName)) continue;

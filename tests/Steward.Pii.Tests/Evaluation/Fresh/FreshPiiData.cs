@@ -81,6 +81,8 @@ internal static class FreshPiiData
                 "email" => (v.Email(first, last), "EMAIL_ADDRESS"),
                 _ => throw new InvalidOperationException("unknown placeholder " + key),
             };
+            value = value.Trim();
+            if (value.Length == 0) value = v.City();
             if (type == "PERSON" && random.NextDouble() < 0.05) value = value.ToLowerInvariant();
             if (type.Length > 0) spans.Add(new LabeledSpan(type, text.Length, text.Length + value.Length));
             text.Append(value);
