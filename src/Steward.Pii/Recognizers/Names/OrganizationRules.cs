@@ -154,7 +154,8 @@ internal static class OrganizationRules
         if ((left & surname) == 0 || (right & surname) == 0 || (left & NameFlags.FirstName) != 0 && (right & NameFlags.FirstName) != 0) return false;
         if (Cues.PersonAfter(s, i, strongOnly: true)) return false;
         // "Alan Kanea-Carrera", "Dr Pandey-Talwar": a double-barrelled surname after a name or title.
-        if (i > 0 && s.SpaceBefore(i) && s.CapLike(i - 1) && !s.Has(i - 1, NameFlags.Common | NameFlags.OrgPrefix | NameFlags.AnyPlace) || s.Has(i - 1, NameFlags.Title)) return false;
+        if (i > 0 && s.SpaceBefore(i) && s.CapLike(i - 1) && (s.Has(i - 1, NameFlags.FirstName) || !s.Has(i - 1, NameFlags.Common | NameFlags.OrgPrefix | NameFlags.AnyPlace))
+            || s.Has(i - 1, NameFlags.Title) || i > 0 && s.Tokens[i - 1].Length == 1 && s.GapBefore(i).SequenceEqual(". ")) return false;
         s.Report(PiiEntities.Organization, i, i, 0.5, "organization: 'A-B' of surnames");
         return true;
     }

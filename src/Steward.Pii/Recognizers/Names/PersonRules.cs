@@ -88,6 +88,8 @@ internal static class PersonRules
             var place = (flags & (NameFlags.Country | NameFlags.BigCity | NameFlags.Region)) != 0;
             var loc = Cues.LocationBefore(s, i);
             if (loc > 0 && (flags & NameFlags.City) != 0) continue;
+            // "84244 Kaur Plaza", "Zimmer 651": a word next to a number on its line is part of an address or a code.
+            if (!before && (NextToNumber(s, i - 1, i) || NextToNumber(s, e + 1, e + 1))) continue;
             if (loc > 0 && (place || !known) && !(before && loc == 1)) continue;
             double score;
             string rule;
@@ -118,6 +120,9 @@ internal static class PersonRules
         }
     }
 
+    private static bool NextToNumber(NameScan s, int number, int gapOf) =>
+        number >= 0 && number < s.Count && s.IsNumber(number) && gapOf > 0 && gapOf < s.Count && s.GapBefore(gapOf).SequenceEqual(" ");
+
     private static bool IsTitle(NameScan s, int i)
     {
         var strong = StrongTitles.Contains(s.Word(i));
@@ -133,6 +138,8 @@ internal static class PersonRules
         var known = (flags & NameFlags.AnyName) != 0;
         if ((flags & NotPersonAlone) != 0 && !known) return false;
         if ((flags & NameFlags.Common) != 0 && !known) return cued && !s.NoCase && s.Shape(i, TokenShape.Capitalized) && !s.Shape(i, TokenShape.AllUpper);
+        // "the name is on the contract": without capitals, a name that is also a word needs a real name after it.
+        if (s.NoCase && (flags & NameFlags.Common) != 0 && !(i + 1 < s.Count && s.SpaceBefore(i + 1) && (s.Flags[i + 1] & NameFlags.AnyName) != 0 && (s.Flags[i + 1] & NameFlags.Common) == 0)) return false;
         return true;
     }
 
@@ -150,7 +157,7 @@ internal static class PersonRules
     internal static int Extent(NameScan s, int i)
     {
         var e = i;
-        while (e + 1 < s.Count && e - i < 3 && s.CoreLength[e] == s.Tokens[e].Length)
+        while (e + 1 < s.Count && e - i < 4 && s.CoreLength[e] == s.Tokens[e].Length)
         {
             var gap = s.GapBefore(e + 1);
             // "Liasu da Adewura", "Benny ter Steuber": particles between name parts, when a name part follows.

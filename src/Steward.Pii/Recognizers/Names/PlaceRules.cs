@@ -61,7 +61,9 @@ internal static class PlaceRules
                 continue;
             }
             if (s.NoCase || common || s.Has(i, NameFlags.Calendar | NameFlags.Title | NameFlags.KnownOrg | NameFlags.AnyNrp)) continue;
-            if (cue == 2 && (flags & NameFlags.AnyName) == 0 || (flags & NameFlags.PlaceShape) != 0 && (flags & NameFlags.AnyName) == 0 || PlaceSuffixes.Extend(s, i) > i)
+            // "the parliament in Ekberg", "the festival in Hậu Giang": after "in" or "near", even a word that is also a name.
+            var inOrNear = cue == 2 && (s.IsWord(i - 1, "in") || s.IsWord(i - 1, "near")) && s.CoreLength[i] == s.Tokens[i].Length;
+            if (cue == 2 && ((flags & NameFlags.AnyName) == 0 || inOrNear) || (flags & NameFlags.PlaceShape) != 0 && (flags & NameFlags.AnyName) == 0 || PlaceSuffixes.Extend(s, i) > i)
             {
                 var e = Continue(s, i);
                 s.Report(PiiEntities.Location, i, e, cue == 2 ? 0.6 : 0.5, cue == 2 ? "location: proper noun after a location cue" : "location: place-shaped name");
