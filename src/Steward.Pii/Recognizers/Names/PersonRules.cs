@@ -87,6 +87,8 @@ internal static class PersonRules
             var known = (flags & NameFlags.AnyName) != 0;
             var place = (flags & (NameFlags.Country | NameFlags.BigCity | NameFlags.Region)) != 0;
             var loc = Cues.LocationBefore(s, i);
+            // "living in Bangladesh, Carol needs a visa": after a place and a comma, a person's verb starts a new clause.
+            if (loc == 1 && after && s.GapBefore(i).IndexOf(',') >= 0) loc = 0;
             if (loc > 0 && (flags & NameFlags.City) != 0) continue;
             // "84244 Kaur Plaza", "Zimmer 651": a word next to a number on its line is part of an address or a code.
             if (!before && (NextToNumber(s, i - 1, i) || NextToNumber(s, e + 1, e + 1))) continue;
