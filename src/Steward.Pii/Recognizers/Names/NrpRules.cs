@@ -9,7 +9,7 @@ internal static class NrpRules
         "evangelicals populist populists whig whigs tory tories labour union african asian european latin roma english " +
         "jain jains shinto sikh");
 
-    private static readonly WordSet StateWords = new("federation republic emirates islands kingdom confederation commonwealth territories territory");
+    internal static readonly WordSet StateWords = new("federation republic emirates islands kingdom confederation commonwealth territories territory");
 
     /// <summary>
     /// Finds nationalities, religious and political groups. When the caller asks for LOCATION but not NRP

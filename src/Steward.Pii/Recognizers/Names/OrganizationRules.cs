@@ -79,6 +79,8 @@ internal static class OrganizationRules
         while (first < i && OrgConnectors.Contains(s.Word(first))) first++;
         // A signature block's organisation line ("Tableau Software" alone on its line) needs no distinctive word.
         var ownLine = s.NewlineBefore(first) && (i + 1 >= s.Count || s.NewlineBefore(i + 1)) && !s.NoCase;
+        // "Russian Federation": a nationality and a state word name a country, not an organisation.
+        if (first == i - 1 && s.Has(first, NameFlags.Nationality) && NrpRules.StateWords.Contains(s.Word(i))) return false;
         if (first >= i || (distinctive == 0 && !ownLine && !(legal && s.Shape(i - 1, TokenShape.Capitalized)) && !family)) return false;
         // "Marks Pty Ltd", "Samosir (Persero) Tbk": further legal words on the same line belong to the name.
         var last = i;
