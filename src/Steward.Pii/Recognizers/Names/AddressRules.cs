@@ -10,7 +10,7 @@ namespace Steward.Pii.Recognizers.Names;
 internal static class AddressRules
 {
     /// <summary>Street types written before the street's name ("Rue Abdelaziz Thâalbi", "Via Roma").</summary>
-    private static readonly WordSet PrefixTypes = new(
+    internal static readonly WordSet PrefixTypes = new(
         "rue via viale piazza piazzale vicolo corso largo strada calle carrera carretera camino paseo plaza " +
         "avenida avda av rua travessa praca estrada alameda rodovia ulica ul aleja al plac osiedle os chemin allee " +
         "strada aleea intrarea calea bulevardul soseaua splaiul piata ladeira senda ronda contrada localita frazione " +
@@ -58,7 +58,8 @@ internal static class AddressRules
             var isPrefix = PrefixTypes.Contains(word);
             if (isPrefix && PrefixForm(s, i, numberBeforeAllowed: true, out start, out end)) { rule = "street type before name"; return true; }
             if (SuffixForm(s, i, out start, out end)) { rule = "street type after name"; return true; }
-            if (!isPrefix && s.CapLike(i) && PrefixForm(s, i, numberBeforeAllowed: false, out start, out end)) { rule = "street type before name"; return true; }
+            // "Dr Kealutal: 303 ...": a street type that is also a title ("Dr") starts a person's name, not a street.
+            if (!isPrefix && s.CapLike(i) && !s.Has(i, NameFlags.Title) && PrefixForm(s, i, numberBeforeAllowed: false, out start, out end)) { rule = "street type before name"; return true; }
             return false;
         }
         if ((s.Has(i, NameFlags.StreetWord) || s.Has(i, NameFlags.StreetName)) && s.CapLike(i) && !s.Has(i, NameFlags.Common))
@@ -95,7 +96,7 @@ internal static class AddressRules
         start = end = i;
         var j = i - 1;
         var names = 0;
-        while (j >= 0 && names < 4 && SameLine(s, j + 1) && (IsStreetNameToken(s, j) || (s.Shape(j, TokenShape.HasDigit) && s.Shape(j, TokenShape.HasLetter))))
+        while (j >= 0 && names < 4 && SameLine(s, j + 1) && s.GapBefore(j + 1).IndexOfAny(":|") < 0 && (IsStreetNameToken(s, j) || (s.Shape(j, TokenShape.HasDigit) && s.Shape(j, TokenShape.HasLetter))))
         {
             names++;
             j--;

@@ -25,12 +25,14 @@ public sealed class GazetteerNameRecognizer : Recognizer
         if (tokens.Length == 0) return;
         using var scan = new NameScan(context.Text, tokens, Gazetteer.Default);
         AddressRules.Apply(scan);
+        StreetMentions.Apply(scan);
         PersonRules.ApplyCued(scan);
         OrganizationRules.Apply(scan);
         PersonRules.ApplyFullNames(scan);
-        NrpRules.Apply(scan);
+        NrpRules.Apply(scan, asLocation: !sink.Wants(PiiEntities.Nrp) && sink.Wants(PiiEntities.Location));
         PlaceRules.Apply(scan);
         PersonRules.ApplyLone(scan);
+        PersonSpans.Apply(scan);
         foreach (var r in LocationMerger.Merge(scan))
         {
             var start = tokens[r.First].Start;

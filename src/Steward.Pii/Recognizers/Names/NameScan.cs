@@ -105,9 +105,15 @@ internal sealed class NameScan : IDisposable
         if (t.Is(TokenShape.AllUpper)) return true;
         // "McDonald" and "DeVries" are fine; "iPhone"-like inner capitals after two lower-case letters are not names.
         var s = t.In(Text);
-        for (var k = 3; k < s.Length; k++) if (char.IsUpper(s[k]) && char.IsLower(s[k - 1]) && char.IsLower(s[k - 2]) && s[k - 3] != '-' && !(k == 3 && s[0] == 'M')) return false;
+        // "VonRueden", "MacArthur", "DelGado": a three-letter family prefix before the inner capital is fine too.
+        for (var k = 3; k < s.Length; k++)
+            if (char.IsUpper(s[k]) && char.IsLower(s[k - 1]) && char.IsLower(s[k - 2]) && s[k - 3] != '-' && !(k == 3 && (s[0] == 'M' || FamilyPrefix(s)))) return false;
         return true;
     }
+
+    private static bool FamilyPrefix(ReadOnlySpan<char> s) =>
+        s.StartsWith("Von", StringComparison.Ordinal) || s.StartsWith("Van", StringComparison.Ordinal) || s.StartsWith("Del", StringComparison.Ordinal)
+        || s.StartsWith("Dos", StringComparison.Ordinal) || s.StartsWith("Des", StringComparison.Ordinal) || s.StartsWith("Der", StringComparison.Ordinal);
 
     /// <summary>The characters between token <paramref name="i"/> - 1 and token <paramref name="i"/>.</summary>
     public ReadOnlySpan<char> GapBefore(int i)

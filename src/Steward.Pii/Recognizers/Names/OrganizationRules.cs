@@ -18,6 +18,9 @@ internal static class OrganizationRules
 
     private static readonly WordSet SaintLike = new("saint sainte st san santa santo sankt sveti sao");
 
+    /// <summary>Words that start a phrase, never an organisation's name ("Our Johnston Group account").</summary>
+    private static readonly WordSet Determiners = new("our my your their his her its the a an this that these those every each any some no");
+
     private static readonly WordSet LegalSuffixes = new("inc ltd llc llp plc corp gmbh ag kg bv nv sarl srl spa oy ab pty pvt lp sa sas co");
 
     /// <summary>Finds organisations.</summary>
@@ -26,8 +29,9 @@ internal static class OrganizationRules
         for (var i = s.NextCandidate(0); i < s.Count; i = s.NextCandidate(i + 1))
         {
             if (s.Claimed[i]) continue;
-            if (Known(s, i) || Dotted(s, i) || Suffixed(s, i) || OfForm(s, i) || CompanyShape(s, i) || Cued(s, i)) i = LastReported(s);
+            if (Known(s, i) || Dotted(s, i) || Suffixed(s, i) || OfForm(s, i) || CompanyShape(s, i) || Cued(s, i) || CuedAfter(s, i)) i = LastReported(s);
         }
+        Coordinated(s);
     }
 
     private static int LastReported(NameScan s) => s.Results[^1].Last;
@@ -53,12 +57,18 @@ internal static class OrganizationRules
         var legal = LegalSuffixes.Contains(s.Word(i)) || s.Shape(i, TokenShape.AllUpper) && !s.NoCase && s.Tokens[i].Length <= 4;
         var family = FamilySuffixes.Contains(s.Word(i)) && OrgConnectors.Contains(s.Word(i - 1));
         if (!legal && !family && !s.CapLike(i)) return false;
-        if (s.NoCase && (!legal && !family || s.Has(i, NameFlags.Common) && !family)) return false;
+        // Without capitals to go by, a head word that is also an English word ("group", "media") needs a distinctive word
+        // before it ("lehner group", not "the support group"); a legal form that is a word ("as", "co") is not taken.
+        if (s.NoCase && legal && s.Has(i, NameFlags.Common) && !family) return false;
+        if (s.NoCase && !legal && !family && (s.Has(i - 1, NameFlags.Common | NameFlags.AnyNrp | NameFlags.Calendar | NameFlags.Title) || !s.Shape(i - 1, TokenShape.HasLetter) || s.Tokens[i - 1].Length < 3)) return false;
         var j = i - 1;
         var distinctive = 0;
         while (j >= 0 && i - j <= 4 && !s.Claimed[j] && !s.NewlineBefore(j + 1) && (s.SpaceBefore(j + 1) || s.GapBefore(j + 1).Trim(' ').SequenceEqual("&")))
         {
+            if (Determiners.Contains(s.Word(j))) break;
             var connector = OrgConnectors.Contains(s.Word(j)) && !s.Shape(j, TokenShape.AllUpper);
+            // "Heller Foods and Prohaska Pty Ltd": an organisation word before "and" ends another organisation.
+            if (connector && s.IsWord(j, "and") && s.Has(j - 1, NameFlags.OrgSuffix) && !FamilySuffixes.Contains(s.Word(i))) break;
             // "of" joins an organisation's head word ("Bank of ...", "University of ..."), not a person to a firm ("Ahmed of Torwen Labs").
             if (connector && s.IsWord(j, "of") && (j == 0 || !s.Has(j - 1, NameFlags.OrgPrefix))) break;
             if (!connector && (!s.CapLike(j) || s.Has(j, NameFlags.Title | NameFlags.Calendar) || s.NoCase && s.Has(j, NameFlags.Common))) break;
@@ -69,8 +79,14 @@ internal static class OrganizationRules
         while (first < i && OrgConnectors.Contains(s.Word(first))) first++;
         // A signature block's organisation line ("Tableau Software" alone on its line) needs no distinctive word.
         var ownLine = s.NewlineBefore(first) && (i + 1 >= s.Count || s.NewlineBefore(i + 1)) && !s.NoCase;
+        // "Russian Federation": a nationality and a state word name a country, not an organisation.
+        if (first == i - 1 && s.Has(first, NameFlags.Nationality) && NrpRules.StateWords.Contains(s.Word(i))) return false;
         if (first >= i || (distinctive == 0 && !ownLine && !(legal && s.Shape(i - 1, TokenShape.Capitalized)) && !family)) return false;
-        s.Report(PiiEntities.Organization, first, i, legal ? 0.85 : 0.7, "organization: name + '" + s.Tokens[i].In(s.Text).ToString() + "'");
+        // "Marks Pty Ltd", "Samosir (Persero) Tbk": further legal words on the same line belong to the name.
+        var last = i;
+        while (last + 1 < s.Count && !s.Claimed[last + 1] && s.Has(last + 1, NameFlags.OrgSuffix) && !s.NewlineBefore(last + 1)
+            && (s.SpaceBefore(last + 1) || s.GapBefore(last + 1).Trim(' ').SequenceEqual(")")) && (LegalSuffixes.Contains(s.Word(last + 1)) || s.Shape(last + 1, TokenShape.Capitalized))) last++;
+        s.Report(PiiEntities.Organization, first, last, legal ? 0.85 : 0.7, "organization: name + '" + s.Tokens[i].In(s.Text).ToString() + "'");
         return true;
     }
 
@@ -105,6 +121,10 @@ internal static class OrganizationRules
         while (e + 1 < s.Count && e - i < 5 && s.SpaceBefore(e + 1) && s.CapLike(e + 1) && !s.Claimed[e + 1]) e++;
         if (s.AnyClaimed(i, e)) return false;
         s.Report(PiiEntities.Organization, i, e, 0.8, "organization: '" + s.Tokens[i].In(s.Text).ToString() + " of' + name");
+        // "University of Zafferana Etnea": labelled data marks the town as a place; both readings are reported, the place
+        // better scored, so a single reading keeps the town (the organisation stays for callers who take every result).
+        if (!s.Has(i + 2, NameFlags.KnownOrg | NameFlags.AnyNrp | NameFlags.Common) || s.Has(i + 2, NameFlags.AnyPlace))
+            s.Results.Add(new NameSpan(PiiEntities.Location, i + 2, e, 0.85, "location: place in an organisation's name"));
         return true;
     }
 
@@ -135,11 +155,54 @@ internal static class OrganizationRules
         if ((s.Flags[i] & NameFlags.AnyPlace) != 0 || (left & (NameFlags.CityPrefix | NameFlags.AnyPlace)) != 0 && (left & (NameFlags.LastName | NameFlags.PeopleName)) == 0 || SaintLike.Contains(word[..hyphen])) return false;
         if ((left & surname) == 0 || (right & surname) == 0 || (left & NameFlags.FirstName) != 0 && (right & NameFlags.FirstName) != 0) return false;
         if (Cues.PersonAfter(s, i, strongOnly: true)) return false;
+        // "Alan Kanea-Carrera", "Dr Pandey-Talwar": a double-barrelled surname after a name or title.
+        if (i > 0 && s.SpaceBefore(i) && s.CapLike(i - 1) && (s.Has(i - 1, NameFlags.FirstName) || !s.Has(i - 1, NameFlags.Common | NameFlags.OrgPrefix | NameFlags.AnyPlace))
+            || s.Has(i - 1, NameFlags.Title) || i > 0 && s.Tokens[i - 1].Length == 1 && s.GapBefore(i).SequenceEqual(". ")) return false;
         s.Report(PiiEntities.Organization, i, i, 0.5, "organization: 'A-B' of surnames");
         return true;
     }
 
     private static bool Surname(NameScan s, int i) => s.Has(i, NameFlags.LastName | NameFlags.PeopleName) && s.CapLike(i) && !s.Claimed[i];
+
+    /// <summary>Verbs that take a firm as their subject ("X has hired", "X acquired").</summary>
+    private static readonly WordSet FirmVerbs = new("hired acquired headquartered merged listed employs");
+
+    /// <summary>"Geamouk has hired ...", "Briapial acquired ...": an unknown proper noun before a firm's verb.</summary>
+    private static bool CuedAfter(NameScan s, int i)
+    {
+        if (!s.CapLike(i) || s.Flags[i] != NameFlags.None || s.Tokens[i].Length < 3 || s.Claimed[i]) return false;
+        var e = i;
+        while (e + 1 < s.Count && e - i < 2 && s.SpaceBefore(e + 1) && s.CapLike(e + 1) && s.Flags[e + 1] == NameFlags.None && !s.Claimed[e + 1]) e++;
+        var v = e + 1;
+        if (v < s.Count && (s.IsWord(v, "has") || s.IsWord(v, "had") || s.IsWord(v, "is") || s.IsWord(v, "was"))) v++;
+        if (v >= s.Count || !FirmVerbs.Contains(s.Word(v)) || s.GapBefore(e + 1).Trim(' ').Length > 0) return false;
+        s.Report(PiiEntities.Organization, i, e, 0.6, "organization: proper noun before a firm's verb");
+        return true;
+    }
+
+    /// <summary>"Brygear and Samosir Tbk": an unknown proper noun coordinated with an organisation is one too.</summary>
+    private static void Coordinated(NameScan s)
+    {
+        var count = s.Results.Count;
+        for (var k = 0; k < count; k++)
+        {
+            var r = s.Results[k];
+            if (r.Entity != PiiEntities.Organization) continue;
+            var b = r.First - 2;
+            if (b >= 0 && s.IsWord(b + 1, "and") && s.SpaceBefore(b + 1) && s.SpaceBefore(r.First) && Unknown(s, b))
+            {
+                var first = b;
+                while (first > 0 && b - first < 2 && s.SpaceBefore(first) && Unknown(s, first - 1)) first--;
+                s.Report(PiiEntities.Organization, first, b, 0.5, "organization: proper noun coordinated with an organisation");
+            }
+            var a = r.Last + 2;
+            if (a < s.Count && s.IsWord(a - 1, "and") && s.SpaceBefore(a - 1) && s.SpaceBefore(a) && Unknown(s, a))
+                s.Report(PiiEntities.Organization, a, a, 0.5, "organization: proper noun coordinated with an organisation");
+        }
+    }
+
+    private static bool Unknown(NameScan s, int i) =>
+        i >= 0 && i < s.Count && !s.Claimed[i] && !s.NoCase && s.Shape(i, TokenShape.Capitalized) && s.Flags[i] == NameFlags.None && s.Tokens[i].Length >= 3 && s.CapLike(i);
 
     private static bool Cued(NameScan s, int i)
     {

@@ -22,12 +22,19 @@ internal static class PersonRules
         for (var i = s.NextCandidate(0); i < s.Count; i = s.NextCandidate(i + 1))
         {
             if (s.Claimed[i]) continue;
-            if (s.Has(i, NameFlags.Title) && IsTitle(s, i) && i + 1 < s.Count && !s.NewlineBefore(i + 1) && NameStart(s, i + 1, cued: true))
+            if (s.Has(i, NameFlags.Title) && IsTitle(s, i) && i + 1 < s.Count && !s.NewlineBefore(i + 1))
             {
-                var e = Extent(s, i + 1);
-                s.Report(PiiEntities.Person, i + 1, e, 0.85, "person: title '" + s.Tokens[i].In(s.Text).ToString() + "' + name");
-                i = e;
-                continue;
+                // "Dr van den Berg": a name may start with a particle after a title.
+                var start = NameParticles.Skip(s, i + 1);
+                // "the Annual General Meeting": only a strong title (Mr, Dr) makes a common word a name.
+                if (NameStart(s, start, cued: StrongTitles.Contains(s.Word(i))))
+                {
+                    if (start > i + 1 && s.AnyClaimed(i + 1, start - 1)) start = i + 1;
+                    var e = Extent(s, start);
+                    s.Report(PiiEntities.Person, i + 1, e, 0.85, "person: title '" + s.Tokens[i].In(s.Text).ToString() + "' + name");
+                    i = e;
+                    continue;
+                }
             }
             if (Cues.StrongPersonBefore(s, i) && NameStart(s, i, cued: true))
             {
@@ -66,19 +73,26 @@ internal static class PersonRules
             if (s.Claimed[i] || !s.CapLike(i) || !s.Shape(i, TokenShape.HasLetter) || s.Tokens[i].Length < 2 || Pronouns.Contains(s.Word(i))) continue;
             var flags = s.Flags[i];
             if ((flags & NotPersonAlone) != 0 && (flags & NameFlags.AnyName) == 0) continue;
-            if (PlaceSuffixes.Extend(s, i) > i) continue;
+            var before = Cues.PersonBefore(s, i);
+            if (PlaceSuffixes.Extend(s, i) > i && !before) continue;
             var e = Extent(s, i);
             var start = s.SentenceStart(i);
-            var before = Cues.PersonBefore(s, i);
-            var after = Cues.PersonAfter(s, e, strongOnly: start);
+            var after = Cues.PersonAfter(s, e, strongOnly: start && (flags & NameFlags.AnyName) != 0);
             var possessive = s.CoreLength[e] < s.Tokens[e].Length;
-            var cued = before || after || possessive;
+            // "Dachyv D. Vandenberghe": proper nouns around an initial are a person's name.
+            var initialInside = false;
+            for (var k = i + 1; k < e; k++) if (s.Tokens[k].Length == 1) initialInside = true;
+            var cued = before || after || possessive || initialInside || Cues.AppositionAfter(s, e);
             var common = (flags & NameFlags.Common) != 0;
             var known = (flags & NameFlags.AnyName) != 0;
             var place = (flags & (NameFlags.Country | NameFlags.BigCity | NameFlags.Region)) != 0;
             var loc = Cues.LocationBefore(s, i);
+            // "living in Bangladesh, Carol needs a visa": after a place and a comma, a person's verb starts a new clause.
+            if (loc == 1 && after && s.GapBefore(i).IndexOf(',') >= 0) loc = 0;
             if (loc > 0 && (flags & NameFlags.City) != 0) continue;
-            if (loc > 0 && (place || !known)) continue;
+            // "84244 Kaur Plaza", "Zimmer 651": a word next to a number on its line is part of an address or a code.
+            if (!before && (NextToNumber(s, i - 1, i) || NextToNumber(s, e + 1, e + 1))) continue;
+            if (loc > 0 && (place || !known) && !(before && loc == 1)) continue;
             double score;
             string rule;
             if (s.Has(i, NameFlags.Calendar) && !cued) continue;
@@ -108,6 +122,9 @@ internal static class PersonRules
         }
     }
 
+    private static bool NextToNumber(NameScan s, int number, int gapOf) =>
+        number >= 0 && number < s.Count && s.IsNumber(number) && gapOf > 0 && gapOf < s.Count && s.GapBefore(gapOf).SequenceEqual(" ");
+
     private static bool IsTitle(NameScan s, int i)
     {
         var strong = StrongTitles.Contains(s.Word(i));
@@ -123,11 +140,13 @@ internal static class PersonRules
         var known = (flags & NameFlags.AnyName) != 0;
         if ((flags & NotPersonAlone) != 0 && !known) return false;
         if ((flags & NameFlags.Common) != 0 && !known) return cued && !s.NoCase && s.Shape(i, TokenShape.Capitalized) && !s.Shape(i, TokenShape.AllUpper);
+        // "the name is on the contract": without capitals, a name that is also a word needs a real name after it.
+        if (s.NoCase && (flags & NameFlags.Common) != 0 && !(i + 1 < s.Count && s.SpaceBefore(i + 1) && (s.Flags[i + 1] & NameFlags.AnyName) != 0 && (s.Flags[i + 1] & NameFlags.Common) == 0)) return false;
         return true;
     }
 
     /// <summary>True when token <paramref name="i"/> can continue a name.</summary>
-    private static bool IsNamePart(NameScan s, int i)
+    internal static bool IsNamePart(NameScan s, int i)
     {
         if (i >= s.Count || s.Claimed[i] || !s.CapLike(i)) return false;
         var flags = s.Flags[i];
@@ -140,9 +159,12 @@ internal static class PersonRules
     internal static int Extent(NameScan s, int i)
     {
         var e = i;
-        while (e + 1 < s.Count && e - i < 3 && s.CoreLength[e] == s.Tokens[e].Length)
+        while (e + 1 < s.Count && e - i < 4 && s.CoreLength[e] == s.Tokens[e].Length)
         {
             var gap = s.GapBefore(e + 1);
+            // "Liasu da Adewura", "Benny ter Steuber": particles between name parts, when a name part follows.
+            var after = NameParticles.Skip(s, e + 1);
+            if (after > e + 1 && (gap.SequenceEqual(" ") || s.Tokens[e].Length == 1 && gap.SequenceEqual(". ")) && after < s.Count && s.GapBefore(after).SequenceEqual(" ") && IsNamePart(s, after)) { e = after; continue; }
             var initial = s.Tokens[e].Length == 1 && gap.SequenceEqual(". ");
             if (!(gap.SequenceEqual(" ") || initial) || !(IsNamePart(s, e + 1) || IsInitial(s, e + 1))) break;
             e++;
@@ -154,5 +176,5 @@ internal static class PersonRules
     }
 
     private static bool IsInitial(NameScan s, int i) =>
-        s.Tokens[i].Length == 1 && s.Shape(i, TokenShape.Capitalized) && !s.NoCase && i + 1 < s.Count && s.GapBefore(i + 1).SequenceEqual(". ") && IsNamePart(s, i + 1);
+        s.Tokens[i].Length == 1 && s.Shape(i, TokenShape.Capitalized) && !s.NoCase && i + 1 < s.Count && s.GapBefore(i + 1).SequenceEqual(". ") && IsNamePart(s, NameParticles.Skip(s, i + 1));
 }

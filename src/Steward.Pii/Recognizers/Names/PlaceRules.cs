@@ -14,8 +14,11 @@ internal static class PlaceRules
     {
         for (var i = s.NextCandidate(0); i < s.Count; i = s.NextCandidate(i + 1))
         {
-            if (s.Claimed[i] || !s.CapLike(i)) continue;
+            if (s.Claimed[i] || !s.CapLike(i) || s.Tokens[i].Length < 2) continue;
             var cue = Cues.LocationBefore(s, i);
+            // "living in Chile, Viva needs a visa": after a place and a comma, a word followed by a person's verb starts a clause.
+            if (cue == 1 && s.GapBefore(i).IndexOf(',') >= 0 && Cues.PersonAfter(s, i, strongOnly: false)) cue = 0;
+            if (cue == 0 && FacilityAfter(s, i)) cue = 2;
             var phrase = s.PhraseLength[i];
             if (phrase > 0 && (s.PhraseFlags[i] & NameFlags.AnyPlace) != 0 && !s.AnyClaimed(i, i + phrase - 1) && AllCapLike(s, i, i + phrase - 1))
             {
@@ -58,13 +61,27 @@ internal static class PlaceRules
                 continue;
             }
             if (s.NoCase || common || s.Has(i, NameFlags.Calendar | NameFlags.Title | NameFlags.KnownOrg | NameFlags.AnyNrp)) continue;
-            if (cue == 2 && (flags & NameFlags.AnyName) == 0 || (flags & NameFlags.PlaceShape) != 0 && (flags & NameFlags.AnyName) == 0 || PlaceSuffixes.Extend(s, i) > i)
+            // "the parliament in Ekberg", "the festival in Hậu Giang": after "in" or "near", even a word that is also a name.
+            var inOrNear = cue == 2 && (s.IsWord(i - 1, "in") || s.IsWord(i - 1, "near")) && s.CoreLength[i] == s.Tokens[i].Length;
+            if (cue == 2 && ((flags & NameFlags.AnyName) == 0 || inOrNear) || (flags & NameFlags.PlaceShape) != 0 && (flags & NameFlags.AnyName) == 0 || PlaceSuffixes.Extend(s, i) > i)
             {
                 var e = Continue(s, i);
                 s.Report(PiiEntities.Location, i, e, cue == 2 ? 0.6 : 0.5, cue == 2 ? "location: proper noun after a location cue" : "location: place-shaped name");
                 i = e;
             }
         }
+    }
+
+    /// <summary>Nouns of a firm's sites after a place: "the Sobotka branch", "our Bursa clinic".</summary>
+    private static readonly WordSet Facilities = new("branch office offices clinic campus store shop plant factory warehouse depot airport station hub site headquarters");
+
+    /// <summary>"The Sobotka branch of ...": a proper noun between a determiner and a site noun.</summary>
+    private static bool FacilityAfter(NameScan s, int i)
+    {
+        if (i < 1 || !(s.IsWord(i - 1, "the") || s.IsWord(i - 1, "our") || s.IsWord(i - 1, "their") || s.IsWord(i - 1, "its"))) return false;
+        var e = i;
+        while (e + 1 < s.Count && e - i < 2 && s.SpaceBefore(e + 1) && s.CapLike(e + 1) && !s.Has(e + 1, NameFlags.Common) && !s.Claimed[e + 1]) e++;
+        return e + 1 < s.Count && s.SpaceBefore(e + 1) && Facilities.Contains(s.Word(e + 1)) && !s.Shape(e + 1, TokenShape.Capitalized);
     }
 
     /// <summary>"Port Kyle", "North Chad": a place prefix and a proper noun.</summary>

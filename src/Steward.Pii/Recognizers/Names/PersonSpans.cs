@@ -1,0 +1,63 @@
+using Steward.Pii.Text;
+
+namespace Steward.Pii.Recognizers.Names;
+
+/// <summary>
+/// Last PERSON steps over what the rules found: a name is widened to the left over an unknown proper noun right
+/// before it ("Siagos Zeahuth", where only the surname was known), and an unknown proper noun coordinated with a
+/// person ("Romeo and Zaitam", "Chouflaix and Brown") is a person too.
+/// </summary>
+internal static class PersonSpans
+{
+    private const NameFlags NotName = NameFlags.Calendar | NameFlags.Title | NameFlags.Unit | NameFlags.StreetType | NameFlags.KnownOrg |
+        NameFlags.OrgSuffix | NameFlags.OrgPrefix | NameFlags.AnyNrp | NameFlags.AnyPlace | NameFlags.CityPrefix;
+
+    /// <summary>Applies both steps.</summary>
+    public static void Apply(NameScan s)
+    {
+        var results = s.Results;
+        var count = results.Count;
+        for (var k = 0; k < count; k++)
+        {
+            var r = results[k];
+            if (r.Entity != PiiEntities.Person) continue;
+            var first = r.First;
+            while (first > 0 && r.Last - first < 3 && s.GapBefore(first).SequenceEqual(" ") && Unknown(s, first - 1, allowKnownGiven: true)) first--;
+            if (first < r.First)
+            {
+                for (var t = first; t < r.First; t++) s.Claimed[t] = true;
+                results[k] = r with { First = first, Rule = r.Rule + " (widened left)" };
+            }
+        }
+        for (var k = 0; k < count; k++)
+        {
+            var r = results[k];
+            if (r.Entity != PiiEntities.Person) continue;
+            // "X and Y": the partner after the name, then the one before it.
+            if (r.Last + 2 < s.Count && Coordinator(s, r.Last + 1) && Unknown(s, r.Last + 2, allowKnownGiven: false) && !s.SentenceStart(r.Last + 2))
+            {
+                var e = PersonRules.Extent(s, r.Last + 2);
+                s.Report(PiiEntities.Person, r.Last + 2, e, 0.5, "person: proper noun coordinated with a name");
+            }
+            if (r.First >= 2 && Coordinator(s, r.First - 1) && Unknown(s, r.First - 2, allowKnownGiven: false))
+            {
+                var b = r.First - 2;
+                while (b > 0 && r.First - 2 - b < 2 && s.GapBefore(b).SequenceEqual(" ") && Unknown(s, b - 1, allowKnownGiven: true)) b--;
+                s.Report(PiiEntities.Person, b, r.First - 2, 0.5, "person: proper noun coordinated with a name");
+            }
+        }
+    }
+
+    private static bool Coordinator(NameScan s, int i) =>
+        (s.IsWord(i, "and") || s.IsWord(i, "or") || s.IsWord(i, "und") || s.IsWord(i, "et")) && s.GapBefore(i).SequenceEqual(" ") && s.GapBefore(i + 1).SequenceEqual(" ");
+
+    /// <summary>An unclaimed capitalised word that no list gives another reading (a known given name may be allowed).</summary>
+    private static bool Unknown(NameScan s, int i, bool allowKnownGiven)
+    {
+        if (i < 0 || i >= s.Count || s.Claimed[i] || s.NoCase || !s.Shape(i, TokenShape.Capitalized) || s.Shape(i, TokenShape.AllUpper) || s.Tokens[i].Length < 2 || !s.CapLike(i)) return false;
+        var flags = s.Flags[i];
+        if ((flags & NotName) != 0) return false;
+        if (allowKnownGiven && (flags & NameFlags.AnyName) != 0 && (flags & NameFlags.Common) == 0) return true;
+        return (flags & (NameFlags.Common | NameFlags.AnyName)) == 0 || (flags & NameFlags.AnyName) != 0 && (flags & NameFlags.Common) == 0;
+    }
+}
