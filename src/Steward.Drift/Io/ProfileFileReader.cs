@@ -18,6 +18,8 @@ internal sealed class ProfileFileReader
     private readonly ProfileBuilder _builder;
     private readonly List<int> _builderIndex = [];
     private readonly List<string> _names = [];
+    private readonly List<int> _slots = [];
+    private readonly RowTap? _tap;
 
     /// <param name="path">The file's name in errors.</param>
     /// <param name="open">Opens the data (a new stream for each read; disposed after reading).</param>
@@ -25,8 +27,10 @@ internal sealed class ProfileFileReader
     /// <param name="kinds">Columns read as labels or numbers from the start (declared or learnt); others start as numbers.</param>
     /// <param name="numerical">Columns declared numerical: a cell that is not a number is an error naming the line and column.</param>
     /// <param name="options">How the profile summarises the columns.</param>
-    public ProfileFileReader(string path, Func<Stream> open, DataFormat format, IReadOnlyDictionary<string, ProfileColumnKind> kinds, IReadOnlySet<string> numerical, ProfileOptions options)
+    /// <param name="tap">Sees the cells of its columns row by row during the pass (started anew by each read).</param>
+    public ProfileFileReader(string path, Func<Stream> open, DataFormat format, IReadOnlyDictionary<string, ProfileColumnKind> kinds, IReadOnlySet<string> numerical, ProfileOptions options, RowTap? tap = null)
     {
+        _tap = tap;
         _path = path;
         _open = open;
         _format = format;
@@ -43,6 +47,7 @@ internal sealed class ProfileFileReader
 
     public DriftProfile Read()
     {
+        _tap?.Start();
         try
         {
             switch (_format)
@@ -70,6 +75,9 @@ internal sealed class ProfileFileReader
         var kind = _kinds.TryGetValue(name, out var k) ? k : ProfileColumnKind.Numbers;
         _names.Add(name);
         _builderIndex.Add(_builder.AddColumn(name, kind));
+        var slot = _tap?.SlotOf(name) ?? -1;
+        _slots.Add(slot);
+        if (slot >= 0) _tap!.Bind(slot, kind);
         return _names.Count - 1;
     }
 
@@ -86,17 +94,30 @@ internal sealed class ProfileFileReader
         if (_kinds.GetValueOrDefault(name, ProfileColumnKind.Numbers) == ProfileColumnKind.Labels)
         {
             _builder.AddLabel(index, text);
+            if (_slots[column] >= 0) _tap!.Label(_slots[column], text);
             return;
         }
         if ((!isText || _numerical.Contains(name)) && TableReader.TryNumber(text, out var value))
         {
-            _builder.AddNumber(index, value);
+            Number(column, value);
             return;
         }
         if (_numerical.Contains(name))
             throw new DriftException($"{_path} {where}, column '{name}': '{(text.Length <= 40 ? text : text[..40] + "…")}' is not a number");
         TurnedToLabels.Add(name);
         _builder.AddMissing(index);
+    }
+
+    private void Number(int column, double value)
+    {
+        _builder.AddNumber(_builderIndex[column], value);
+        if (_slots[column] >= 0) _tap!.Number(_slots[column], value);
+    }
+
+    private void EndRow()
+    {
+        _builder.EndRow();
+        _tap?.EndRow();
     }
 
     private bool IsNumbers(int column) => _kinds.GetValueOrDefault(_names[column], ProfileColumnKind.Numbers) == ProfileColumnKind.Numbers;
@@ -118,7 +139,7 @@ internal sealed class ProfileFileReader
             if (fields.Count != _names.Count) throw new DriftException($"{_path} line {line}: expected {_names.Count} fields, found {fields.Count}");
             var where = $"line {line}";
             for (var i = 0; i < fields.Count; i++) Cell(i, fields[i], false, where);
-            _builder.EndRow();
+            EndRow();
         }
     }
 
@@ -141,7 +162,7 @@ internal sealed class ProfileFileReader
                     switch (value.ValueKind)
                     {
                         case JsonValueKind.Null: Cell(column, null, false, where); break;
-                        case JsonValueKind.Number when IsNumbers(column) && value.TryGetDouble(out var number): _builder.AddNumber(_builderIndex[column], number); break;
+                        case JsonValueKind.Number when IsNumbers(column) && value.TryGetDouble(out var number): Number(column, number); break;
                         case JsonValueKind.Number: Cell(column, value.GetRawText(), false, where); break;
                         case JsonValueKind.String: Cell(column, value.GetString(), true, where); break;
                         case JsonValueKind.True: Cell(column, "true", true, where); break;
@@ -149,7 +170,7 @@ internal sealed class ProfileFileReader
                         default: throw new DriftException($"{_path} line {lineNumber}, column '{property.Name}': nested objects and arrays are not supported");
                     }
                 }
-                _builder.EndRow();
+                EndRow();
             }
         }
     }
@@ -168,7 +189,7 @@ internal sealed class ProfileFileReader
         {
             var where = $"row {group.Lines[row]}";
             for (var c = 0; c < group.Names.Count; c++) Cell(c, group.Cells[c][row], group.TextColumns.Contains(c), where);
-            _builder.EndRow();
+            EndRow();
         }
     }
 }

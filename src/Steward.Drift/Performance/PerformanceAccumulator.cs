@@ -52,6 +52,13 @@ public sealed class PerformanceAccumulator
         _regression!.Add(Number(label, "label"), Number(prediction, "prediction"));
     }
 
+    /// <summary>Adds one regression row from numbers already parsed (both finite).</summary>
+    internal void Add(double label, double prediction)
+    {
+        if (_regression is null) throw new InvalidOperationException("numbers are added to a regression accumulator");
+        _regression.Add(label, prediction);
+    }
+
     /// <summary>Adds another accumulator's rows (same task and settings).</summary>
     public void Merge(PerformanceAccumulator other)
     {

@@ -30,5 +30,8 @@ public sealed record ModelColumns
     public RocAucMode AucMode { get; init; } = RocAucMode.Exact;
 
     /// <summary>The target, prediction and score columns: reports leave them out of feature drift unless asked.</summary>
-    public IReadOnlyList<string> OutcomeColumns => PredictionScore is null ? [Target, Prediction] : [Target, Prediction, PredictionScore];
+    public IReadOnlyList<string> OutcomeColumns => [Target, Prediction, .. ScoreColumns];
+
+    /// <summary>Every score column: the positive class's.</summary>
+    public IReadOnlyList<string> ScoreColumns => PredictionScore is null ? [] : [PredictionScore];
 }
