@@ -97,6 +97,44 @@ public static class ProfileReader
         return ReadTyped(path, kinds, numerical, new ProfileOptions { Mode = ProfileMode.Exact }, quality?.CurrentTap);
     }
 
+    /// <summary>
+    /// The column names of a data file without reading its rows: a CSV header, the keys of the first JSON Lines object, a Parquet
+    /// schema's fields; a profile file's columns.
+    /// </summary>
+    public static IReadOnlyList<string> ColumnNames(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path)) throw new DriftException($"{path} does not exist");
+        if (IsProfileFile(path)) return ReadProfileFile(path).Columns.Select(c => c.Name).ToArray();
+        try
+        {
+            switch (FormatOf(path))
+            {
+                case DataFormat.Parquet:
+                    return ParquetTable.Names(path);
+                case DataFormat.JsonLines:
+                    foreach (var (line, number) in File.ReadLines(path).Select((l, i) => (l, i + 1)))
+                    {
+                        if (string.IsNullOrWhiteSpace(line)) continue;
+                        using var document = JsonLine.ParseObject(line, path, number);
+                        return document.RootElement.EnumerateObject().Select(p => p.Name).ToArray();
+                    }
+                    return [];
+                default:
+                    using (var reader = new StreamReader(path))
+                    {
+                        var csv = new CsvReader(reader, path);
+                        if (!csv.Read()) return [];
+                        return Enumerable.Range(0, csv.FieldCount).Select(i => csv.FieldString(i)?.Trim() ?? "").ToArray();
+                    }
+            }
+        }
+        catch (IOException e)
+        {
+            throw new DriftException($"cannot read {path}: {e.Message}", e);
+        }
+    }
+
     /// <summary>Whether a file is a drift profile (its JSON starts with <c>{"format": "steward.drift.profile/</c>).</summary>
     public static bool IsProfileFile(string path)
     {

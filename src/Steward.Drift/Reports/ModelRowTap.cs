@@ -18,6 +18,7 @@ internal sealed class ModelRowTap : RowTap
     private readonly int[] _scores;
     private readonly int[] _sensitive;
     private readonly HashSet<double> _targetValues = [];
+    private readonly double[] _classScores;
 
     public ModelRowTap(ModelColumns columns, string which)
         : base([columns.Target, columns.Prediction, .. columns.ScoreColumns, .. columns.Sensitive])
@@ -29,6 +30,7 @@ internal sealed class ModelRowTap : RowTap
         _scores = columns.ScoreColumns.Select(SlotOf).ToArray();
         _sensitive = columns.Sensitive.Select(SlotOf).ToArray();
         Fairness = new FairnessAccumulator[columns.Sensitive.Count];
+        _classScores = new double[columns.ClassScores.Count];
     }
 
     /// <summary>"reference" or "current", for messages.</summary>
@@ -58,7 +60,7 @@ internal sealed class ModelRowTap : RowTap
     protected override void OnStart()
     {
         var task = _columns.Task ?? (_columns.ScoreColumns.Count > 0 ? PerformanceTask.Classification : (PerformanceTask?)null);
-        Classification = task is null or PerformanceTask.Classification ? new PerformanceAccumulator(PerformanceTask.Classification, _columns.PositiveClass, _columns.AucMode) : null;
+        Classification = task is null or PerformanceTask.Classification ? _columns.Accumulator(PerformanceTask.Classification) : null;
         Regression = task is null or PerformanceTask.Regression ? new PerformanceAccumulator(PerformanceTask.Regression) : null;
         Skipped = 0;
         _targetValues.Clear();
@@ -83,7 +85,12 @@ internal sealed class ModelRowTap : RowTap
         }
         if (Classification is not null)
         {
-            if (_scores.Length == 0) Classification.Add(label, predicted);
+            if (_classScores.Length > 0)
+            {
+                for (var i = 0; i < _classScores.Length; i++) _classScores[i] = Value(_scores[i]);
+                Classification.Add(label, predicted, _classScores);
+            }
+            else if (_scores.Length == 0) Classification.Add(label, predicted);
             else Classification.Add(label, predicted, Value(_scores[0]) is var s && double.IsFinite(s) ? s : null);
         }
         for (var i = 0; i < _sensitive.Length; i++)

@@ -20,6 +20,7 @@ public sealed class StreamingModelQuality
         ArgumentNullException.ThrowIfNull(columns);
         if (columns.Privileged.Count != 0 && columns.Privileged.Count != columns.Sensitive.Count)
             throw new DriftException($"give one privileged value per sensitive column ({columns.Sensitive.Count}), not {columns.Privileged.Count}");
+        columns.Validate();
         _columns = columns;
         ReferenceTap = new ModelRowTap(columns, "reference");
         CurrentTap = new ModelRowTap(columns, "current");
@@ -63,6 +64,7 @@ public sealed class StreamingModelQuality
                 Target = _columns.Target,
                 Prediction = _columns.Prediction,
                 PredictionScore = _columns.PredictionScore,
+                ClassScores = _columns.ClassScores,
                 Current = Result(CurrentTap, task) ?? throw new DriftException($"the current data has no row with both '{_columns.Target}' and '{_columns.Prediction}'"),
                 Reference = referenceMetrics,
                 CurrentSkippedRows = CurrentTap.Skipped,

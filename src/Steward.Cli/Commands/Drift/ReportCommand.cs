@@ -41,7 +41,15 @@ internal static class ReportCommand
             foreach (var file in new[] { output, htmlOutput })
                 if (file is not null && Path.GetDirectoryName(Path.GetFullPath(file)) is { } parent && !Directory.Exists(parent))
                     throw new CliException($"cannot write {file}: directory {parent} does not exist");
-            var modelColumns = model.Read(parseResult);
+            ModelColumns? modelColumns;
+            try
+            {
+                modelColumns = model.Read(parseResult, () => ProfileReader.ColumnNames(parseResult.GetRequiredValue(reference)));
+            }
+            catch (DriftException e)
+            {
+                throw new CliException(e.Message, e);
+            }
             var driftShare = parseResult.GetValue(share);
             if (!(driftShare is > 0 and <= 1)) throw new CliException("--drift-share must be greater than 0 and at most 1");
             var fixedThreshold = parseResult.GetValue(threshold);
