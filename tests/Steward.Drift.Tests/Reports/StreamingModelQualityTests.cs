@@ -96,6 +96,25 @@ public sealed class StreamingModelQualityTests : IDisposable
     }
 
     [Fact]
+    public void ClassScores_AreTheSame()
+    {
+        string Scored(string name, int seed)
+        {
+            var text = new StringBuilder("y,pred,s0,s1\n");
+            var random = new Random(seed);
+            for (var i = 0; i < 300; i++)
+            {
+                var s = random.NextDouble();
+                var second = i % 23 == 0 ? "" : s.ToString("R", CultureInfo.InvariantCulture);   // a missing score: left out of the AUC only
+                text.Append(CultureInfo.InvariantCulture, $"{(random.NextDouble() < s ? 1 : 0)},{(s > 0.5 ? 1 : 0)},{(1 - s).ToString("R", CultureInfo.InvariantCulture)},{second}\n");
+            }
+            return Write(name, text.ToString());
+        }
+        var columns = new ModelColumns { Target = "y", Prediction = "pred", ClassScores = [new("0", "s0"), new("1", "s1")] };
+        AssertSame(Scored("ref.csv", 14), Scored("cur.csv", 15), columns);
+    }
+
+    [Fact]
     public void TextInTheCurrentTarget_RetypesTheReference_AsTheTablesDo()
     {
         var columns = new ModelColumns { Target = "y", Prediction = "pred", Sensitive = ["sex"] };
