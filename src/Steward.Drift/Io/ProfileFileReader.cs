@@ -113,6 +113,14 @@ internal sealed class ProfileFileReader
         }
         if (declared)
             throw new DriftException($"{_path} {_lineWord} {_line}, column '{_names[column]}': '{(text.Length <= 40 ? text.ToString() : string.Concat(text[..40], "…"))}' is not a number");
+        if (!TurnedToLabels.Contains(_names[column]) && _builder.TryRetype(index, ProfileColumnKind.Labels))
+        {
+            // Text before any number: the column is labels from here on, exactly as a second pass would read it.
+            _labels[column] = true;
+            if (_slots[column] >= 0) _tap!.Bind(_slots[column], ProfileColumnKind.Labels);
+            Cell(column, text, missing: false, isText);
+            return;
+        }
         TurnedToLabels.Add(_names[column]);
         _builder.AddMissing(index);
     }
