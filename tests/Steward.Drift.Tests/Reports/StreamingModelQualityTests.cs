@@ -123,6 +123,34 @@ public sealed class StreamingModelQualityTests : IDisposable
     }
 
     [Fact]
+    public async Task Parquet_IsTheSame()
+    {
+        async Task<string> Parquet(string name, int seed)
+        {
+            var random = new Random(seed);
+            var path = Path.Combine(_directory, name);
+            var y = new global::Parquet.Schema.DataField<int?>("y");
+            var pred = new global::Parquet.Schema.DataField<int?>("pred");
+            var score = new global::Parquet.Schema.DataField<double?>("score");
+            var sex = new global::Parquet.Schema.DataField<string>("sex");
+            await using var stream = File.Create(path);
+            await using var writer = await global::Parquet.ParquetWriter.CreateAsync(new global::Parquet.Schema.ParquetSchema(y, pred, score, sex), stream);
+            for (var g = 0; g < 2; g++)
+            {
+                var scores = Enumerable.Range(0, 150).Select(_ => random.NextDouble()).ToArray();
+                using var group = writer.CreateRowGroup();
+                await group.WriteAsync<int>(y, new ReadOnlyMemory<int?>(scores.Select((s, i) => i % 13 == 0 ? (int?)null : random.NextDouble() < s ? 1 : 0).ToArray()), null, null, TestContext.Current.CancellationToken);
+                await group.WriteAsync<int>(pred, new ReadOnlyMemory<int?>(scores.Select(s => (int?)(s > 0.5 ? 1 : 0)).ToArray()), null, null, TestContext.Current.CancellationToken);
+                await group.WriteAsync<double>(score, new ReadOnlyMemory<double?>(scores.Select(s => (double?)s).ToArray()), null, null, TestContext.Current.CancellationToken);
+                await group.WriteAsync(sex, scores.Select(s => random.Next(2) == 0 ? "f" : "m").ToArray());
+            }
+            return path;
+        }
+        var columns = new ModelColumns { Target = "y", Prediction = "pred", PredictionScore = "score", Sensitive = ["sex"], Privileged = ["f"] };
+        AssertSame(await Parquet("ref.parquet", 16), await Parquet("cur.parquet", 17), columns);
+    }
+
+    [Fact]
     public void Errors_NameTheColumnAndTheData()
     {
         var reference = Data("ref.csv", 50, 12);
