@@ -23,6 +23,10 @@ if (args.Length > 0 && args[0] == "drift-profile-scale")
     return Steward.Benchmarks.Drift.DriftProfileScale.Run(args[1..]);
 if (args.Length > 0 && args[0] == "drift-accumulator-rate")
     return Steward.Benchmarks.Drift.AccumulatorRate.Run(args[1..]);
+if (args.Length > 0 && args[0] == "drift-csv-ingest")
+    return Steward.Benchmarks.Drift.CsvIngestRate.Run(args[1..]);
+if (args.Length > 0 && args[0] == "drift-report-files")
+    return Steward.Benchmarks.Drift.DriftReportFiles.Run(args[1..]);
 if (args.Length > 0 && args[0] == "pii-scan-run")
     return await Steward.Benchmarks.Pii.ScanRun.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "monitor-ingest-rate")

@@ -30,6 +30,8 @@ def classification(name, y, p, positive, scores=None):
     prec, rec, f1, support = metrics.precision_recall_fscore_support(y, p, labels=labels, average=None, zero_division=0)
     pp, pr, pf, _ = metrics.precision_recall_fscore_support(y, p, labels=[positive], average=None, zero_division=0)
     mp, mr, mf, _ = metrics.precision_recall_fscore_support(y, p, average="macro", zero_division=0)
+    wp, wr, wf, _ = metrics.precision_recall_fscore_support(y, p, average="weighted", zero_division=0)
+    up, ur, uf, _ = metrics.precision_recall_fscore_support(y, p, average="micro", zero_division=0)
     case = {
         "name": name, "task": "classification", "positive": str(positive),
         "labels": [str(v) for v in y], "predictions": [str(v) for v in p],
@@ -37,6 +39,8 @@ def classification(name, y, p, positive, scores=None):
             "accuracy": metrics.accuracy_score(y, p),
             "precision": float(pp[0]), "recall": float(pr[0]), "f1": float(pf[0]),
             "macro_precision": float(mp), "macro_recall": float(mr), "macro_f1": float(mf),
+            "weighted_precision": float(wp), "weighted_recall": float(wr), "weighted_f1": float(wf),
+            "micro_precision": float(up), "micro_recall": float(ur), "micro_f1": float(uf),
             "classes": {str(c): [float(a), float(b), float(d), int(s)] for c, a, b, d, s in zip(labels, prec, rec, f1, support)},
         },
     }
@@ -47,6 +51,33 @@ def classification(name, y, p, positive, scores=None):
             case["expected"]["roc_auc"] = metrics.roc_auc_score(truth, scores)
         except ValueError:
             case["expected"]["roc_auc"] = None
+    return case
+
+
+def multiclass(name, y, p, classes, matrix):
+    """A probability matrix (one column per class, rows summing to 1) and scikit-learn's multi-class ROC AUCs with labels=classes
+    (scikit-learn wants them sorted; Steward takes any column order)."""
+    case = classification(name, y, p, classes[0])
+    case["task"] = "multiclass"
+    case["score_classes"] = [str(c) for c in classes]
+    case["class_scores"] = [[float(v) for v in row] for row in matrix]
+    matrix = np.asarray(matrix, dtype=float)
+    for mc in ["ovr", "ovo"]:
+        for average in ["macro", "weighted"]:
+            key = f"roc_auc_{mc}" + ("_weighted" if average == "weighted" else "")
+            try:
+                case["expected"][key] = float(metrics.roc_auc_score(y, matrix, multi_class=mc, average=average, labels=classes))
+            except ValueError:
+                assert "never labelled" in name, name   # only where a class is missing; anything else is a bug in the case
+                case["expected"][key] = None
+    per_class = {}
+    for i, c in enumerate(classes):
+        truth = [1 if v == c else 0 for v in y]
+        try:
+            per_class[str(c)] = float(metrics.roc_auc_score(truth, matrix[:, i]))
+        except ValueError:
+            per_class[str(c)] = None
+    case["expected"]["roc_auc_per_class"] = per_class
     return case
 
 
@@ -86,6 +117,30 @@ cases.append(classification("class only in predictions", y, ["a", "c", "b", "c"]
 cases.append(classification("single class", ["1"] * 5, ["1", "0", "1", "1", "0"], "1", [0.9, 0.1, 0.8, 0.7, 0.2]))
 cases.append(classification("positive never seen", ["0", "0", "2"], ["0", "2", "2"], "1", [0.1, 0.2, 0.3]))
 cases.append(classification("all scores equal", [0, 1, 0, 1, 1], [0, 1, 1, 1, 0], 1, [0.5] * 5))
+for k, classes in [(3, [0, 1, 2]), (4, sorted(["cat", "dog", "fish", "<bird>"])), (5, [1, 2, 3, 4, 5])]:
+    for n in [6, 40, 500, 3000]:
+        for shape in ["dirichlet", "ties", "imbalanced"]:
+            if shape == "imbalanced":
+                weights = np.array([0.7] + [0.3 / (k - 1)] * (k - 1))
+                y_idx = rng.choice(k, n, p=weights)
+                y_idx[:k] = np.arange(k)   # every class present
+            else:
+                y_idx = rng.integers(0, k, n)
+                y_idx[:k] = np.arange(k)
+            if shape == "ties":
+                palette = rng.dirichlet(np.ones(k), 6)
+                matrix = palette[rng.integers(0, 6, n)]
+            else:
+                logits = rng.normal(0, 1, (n, k))
+                logits[np.arange(n), y_idx] += 1.0
+                matrix = np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)
+            pred_idx = matrix.argmax(axis=1)
+            y = [classes[i] for i in y_idx]
+            p = [classes[i] for i in pred_idx]
+            cases.append(multiclass(f"multiclass {shape} k={k} n={n}", y, p, classes, matrix))
+y_idx = rng.integers(0, 2, 50)   # class 2 never labelled: scikit-learn raises, so null
+matrix = rng.dirichlet(np.ones(3), 50)
+cases.append(multiclass("multiclass class never labelled", [int(v) for v in y_idx], [int(v) for v in matrix.argmax(axis=1)], [0, 1, 2], matrix))
 for n in [1, 3, 30, 1000, 4000]:
     y = rng.normal(50, 10, n)
     p = y + rng.normal(1, 5, n)

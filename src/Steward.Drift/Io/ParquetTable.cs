@@ -29,6 +29,27 @@ internal static class ParquetTable
         }
     }
 
+    /// <summary>The flat columns' names from the file's schema, reading no row.</summary>
+    public static string[] Names(string path)
+    {
+        try
+        {
+            return NamesAsync(path).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is not DriftException and not FileNotFoundException and not DirectoryNotFoundException and not UnauthorizedAccessException)
+        {
+            throw new DriftException($"{path}: not a readable Parquet file ({e.Message})", e);
+        }
+    }
+
+    private static async Task<string[]> NamesAsync(string path)
+    {
+        await using var stream = File.OpenRead(path);
+        var reader = await ParquetReader.CreateAsync(stream).ConfigureAwait(false);
+        await using var readerScope = reader.ConfigureAwait(false);
+        return reader.Schema.GetDataFields().Select(f => f.Name).ToArray();
+    }
+
     private static async Task<RawTable> ReadAsync(string path, Func<Stream> open, Action<RawTable>? perGroup)
     {
         await using var stream = open();

@@ -18,6 +18,12 @@ internal sealed class ProfileFileReader
     private readonly ProfileBuilder _builder;
     private readonly List<int> _builderIndex = [];
     private readonly List<string> _names = [];
+    private readonly List<int> _slots = [];
+    private readonly List<bool> _labels = [];
+    private readonly List<bool> _declaredNumbers = [];
+    private string _lineWord = "line";
+    private long _line;
+    private readonly RowTap? _tap;
 
     /// <param name="path">The file's name in errors.</param>
     /// <param name="open">Opens the data (a new stream for each read; disposed after reading).</param>
@@ -25,8 +31,10 @@ internal sealed class ProfileFileReader
     /// <param name="kinds">Columns read as labels or numbers from the start (declared or learnt); others start as numbers.</param>
     /// <param name="numerical">Columns declared numerical: a cell that is not a number is an error naming the line and column.</param>
     /// <param name="options">How the profile summarises the columns.</param>
-    public ProfileFileReader(string path, Func<Stream> open, DataFormat format, IReadOnlyDictionary<string, ProfileColumnKind> kinds, IReadOnlySet<string> numerical, ProfileOptions options)
+    /// <param name="tap">Sees the cells of its columns row by row during the pass (started anew by each read).</param>
+    public ProfileFileReader(string path, Func<Stream> open, DataFormat format, IReadOnlyDictionary<string, ProfileColumnKind> kinds, IReadOnlySet<string> numerical, ProfileOptions options, RowTap? tap = null)
     {
+        _tap = tap;
         _path = path;
         _open = open;
         _format = format;
@@ -43,6 +51,7 @@ internal sealed class ProfileFileReader
 
     public DriftProfile Read()
     {
+        _tap?.Start();
         try
         {
             switch (_format)
@@ -70,55 +79,84 @@ internal sealed class ProfileFileReader
         var kind = _kinds.TryGetValue(name, out var k) ? k : ProfileColumnKind.Numbers;
         _names.Add(name);
         _builderIndex.Add(_builder.AddColumn(name, kind));
+        _labels.Add(kind == ProfileColumnKind.Labels);
+        _declaredNumbers.Add(_numerical.Contains(name));
+        var slot = _tap?.SlotOf(name) ?? -1;
+        _slots.Add(slot);
+        if (slot >= 0) _tap!.Bind(slot, kind);
         return _names.Count - 1;
     }
 
     /// <summary>One cell: <paramref name="text"/> null for missing; <paramref name="isText"/> for JSON strings and booleans.</summary>
-    private void Cell(int column, string? text, bool isText, string where)
+    private void Cell(int column, string? text, bool isText) => Cell(column, text, text is null, isText);
+
+    /// <summary>One cell as a span (no allocation for numbers); <paramref name="missing"/> for an empty CSV cell or a null.</summary>
+    private void Cell(int column, ReadOnlySpan<char> text, bool missing, bool isText)
     {
         var index = _builderIndex[column];
-        if (text is null)
+        if (missing)
         {
             _builder.AddMissing(index);
             return;
         }
-        var name = _names[column];
-        if (_kinds.GetValueOrDefault(name, ProfileColumnKind.Numbers) == ProfileColumnKind.Labels)
+        if (_labels[column])
         {
             _builder.AddLabel(index, text);
+            if (_slots[column] >= 0) _tap!.Label(_slots[column], text.ToString());
             return;
         }
-        if ((!isText || _numerical.Contains(name)) && TableReader.TryNumber(text, out var value))
+        var declared = _declaredNumbers[column];
+        if ((!isText || declared) && TableReader.TryNumber(text, out var value))
         {
-            _builder.AddNumber(index, value);
+            Number(column, value);
             return;
         }
-        if (_numerical.Contains(name))
-            throw new DriftException($"{_path} {where}, column '{name}': '{(text.Length <= 40 ? text : text[..40] + "…")}' is not a number");
-        TurnedToLabels.Add(name);
+        if (declared)
+            throw new DriftException($"{_path} {_lineWord} {_line}, column '{_names[column]}': '{(text.Length <= 40 ? text.ToString() : string.Concat(text[..40], "…"))}' is not a number");
+        if (!TurnedToLabels.Contains(_names[column]) && _builder.TryRetype(index, ProfileColumnKind.Labels))
+        {
+            // Text before any number: the column is labels from here on, exactly as a second pass would read it.
+            _labels[column] = true;
+            if (_slots[column] >= 0) _tap!.Bind(_slots[column], ProfileColumnKind.Labels);
+            Cell(column, text, missing: false, isText);
+            return;
+        }
+        TurnedToLabels.Add(_names[column]);
         _builder.AddMissing(index);
     }
 
-    private bool IsNumbers(int column) => _kinds.GetValueOrDefault(_names[column], ProfileColumnKind.Numbers) == ProfileColumnKind.Numbers;
+    private void Number(int column, double value)
+    {
+        _builder.AddNumber(_builderIndex[column], value);
+        if (_slots[column] >= 0) _tap!.Number(_slots[column], value);
+    }
+
+    private void EndRow()
+    {
+        _builder.EndRow();
+        _tap?.EndRow();
+    }
+
+    private bool IsNumbers(int column) => !_labels[column];
 
     private void ReadCsv()
     {
         using var reader = new StreamReader(_open());
-        var header = true;
-        foreach (var (line, fields) in CsvRecords.Read(reader, _path))
+        var csv = new CsvReader(reader, _path);
+        if (!csv.Read()) return;
+        for (var i = 0; i < csv.FieldCount; i++)
         {
-            if (header)
-            {
-                var names = fields.Select((f, i) => string.IsNullOrWhiteSpace(f) ? throw new DriftException($"{_path} line {line}: column {i + 1} has no name") : f.Trim()).ToArray();
-                if (names.Distinct(StringComparer.Ordinal).Count() != names.Length) throw new DriftException($"{_path} line {line}: a column name appears twice");
-                foreach (var name in names) Column(name);
-                header = false;
-                continue;
-            }
-            if (fields.Count != _names.Count) throw new DriftException($"{_path} line {line}: expected {_names.Count} fields, found {fields.Count}");
-            var where = $"line {line}";
-            for (var i = 0; i < fields.Count; i++) Cell(i, fields[i], false, where);
-            _builder.EndRow();
+            var name = csv.FieldString(i);
+            if (string.IsNullOrWhiteSpace(name)) throw new DriftException($"{_path} line {csv.Line}: column {i + 1} has no name");
+            if (_names.Contains(name.Trim())) throw new DriftException($"{_path} line {csv.Line}: a column name appears twice");
+            Column(name.Trim());
+        }
+        while (csv.Read())
+        {
+            if (csv.FieldCount != _names.Count) throw new DriftException($"{_path} line {csv.Line}: expected {_names.Count} fields, found {csv.FieldCount}");
+            _line = csv.Line;
+            for (var i = 0; i < csv.FieldCount; i++) Cell(i, csv.Field(i), csv.IsMissing(i), false);
+            EndRow();
         }
     }
 
@@ -133,23 +171,23 @@ internal sealed class ProfileFileReader
             if (string.IsNullOrWhiteSpace(line)) continue;
             using (var document = JsonLine.ParseObject(line, _path, lineNumber))
             {
-                var where = $"line {lineNumber}";
+                _line = lineNumber;
                 foreach (var property in document.RootElement.EnumerateObject())
                 {
                     if (!index.TryGetValue(property.Name, out var column)) index[property.Name] = column = Column(property.Name);
                     var value = property.Value;
                     switch (value.ValueKind)
                     {
-                        case JsonValueKind.Null: Cell(column, null, false, where); break;
-                        case JsonValueKind.Number when IsNumbers(column) && value.TryGetDouble(out var number): _builder.AddNumber(_builderIndex[column], number); break;
-                        case JsonValueKind.Number: Cell(column, value.GetRawText(), false, where); break;
-                        case JsonValueKind.String: Cell(column, value.GetString(), true, where); break;
-                        case JsonValueKind.True: Cell(column, "true", true, where); break;
-                        case JsonValueKind.False: Cell(column, "false", true, where); break;
+                        case JsonValueKind.Null: Cell(column, null, false); break;
+                        case JsonValueKind.Number when IsNumbers(column) && value.TryGetDouble(out var number): Number(column, number); break;
+                        case JsonValueKind.Number: Cell(column, value.GetRawText(), false); break;
+                        case JsonValueKind.String: Cell(column, value.GetString(), true); break;
+                        case JsonValueKind.True: Cell(column, "true", true); break;
+                        case JsonValueKind.False: Cell(column, "false", true); break;
                         default: throw new DriftException($"{_path} line {lineNumber}, column '{property.Name}': nested objects and arrays are not supported");
                     }
                 }
-                _builder.EndRow();
+                EndRow();
             }
         }
     }
@@ -166,9 +204,9 @@ internal sealed class ProfileFileReader
         if (_names.Count == 0) foreach (var name in group.Names) Column(name);
         for (var row = 0; row < group.RowCount; row++)
         {
-            var where = $"row {group.Lines[row]}";
-            for (var c = 0; c < group.Names.Count; c++) Cell(c, group.Cells[c][row], group.TextColumns.Contains(c), where);
-            _builder.EndRow();
+            (_lineWord, _line) = ("row", group.Lines[row]);
+            for (var c = 0; c < group.Names.Count; c++) Cell(c, group.Cells[c][row], group.TextColumns.Contains(c));
+            EndRow();
         }
     }
 }

@@ -1,4 +1,5 @@
 using Steward.Drift.Profiles;
+using Steward.Drift.Reports;
 
 namespace Steward.Drift.Io;
 
@@ -56,32 +57,82 @@ public static class ProfileReader
     /// Reads reference and current data into exact profiles typed together (a column is numerical only when it is in both
     /// files); reports from them equal reports from the raw tables.
     /// </summary>
-    public static (DriftProfile Reference, DriftProfile Current) ReadPair(string referencePath, string currentPath, IReadOnlyCollection<string> categorical, IReadOnlyCollection<string> numerical)
+    public static (DriftProfile Reference, DriftProfile Current) ReadPair(string referencePath, string currentPath, IReadOnlyCollection<string> categorical, IReadOnlyCollection<string> numerical) =>
+        ReadPair(referencePath, currentPath, categorical, numerical, null);
+
+    /// <summary>
+    /// As <see cref="ReadPair(string, string, IReadOnlyCollection{string}, IReadOnlyCollection{string})"/>, measuring the model's
+    /// quality in the same pass over each file (<paramref name="quality"/>; then <see cref="StreamingModelQuality.Evaluate"/>).
+    /// </summary>
+    public static (DriftProfile Reference, DriftProfile Current) ReadPair(string referencePath, string currentPath, IReadOnlyCollection<string> categorical, IReadOnlyCollection<string> numerical, StreamingModelQuality? quality)
     {
         var exact = new ProfileOptions { Mode = ProfileMode.Exact };
         var kinds = Declared(categorical, numerical);
-        var reference = ReadTyped(referencePath, kinds, numerical, exact);
+        quality?.ReferenceIsData();
+        var reference = ReadTyped(referencePath, kinds, numerical, exact, quality?.ReferenceTap);
         CheckDeclared(reference, referencePath, categorical.Concat(numerical));
         foreach (var column in reference.Columns) kinds.TryAdd(column.Name, column.Kind);
-        var current = ReadTyped(currentPath, kinds, numerical, exact);
+        var current = ReadTyped(currentPath, kinds, numerical, exact, quality?.CurrentTap);
         var relabel = current.Columns.Where(c => c.Kind == ProfileColumnKind.Labels && reference.Find(c.Name)?.Kind == ProfileColumnKind.Numbers).Select(c => c.Name).ToArray();
         if (relabel.Length > 0)
         {
             foreach (var name in relabel) kinds[name] = ProfileColumnKind.Labels;
-            reference = ReadTyped(referencePath, kinds, numerical, exact);
+            reference = ReadTyped(referencePath, kinds, numerical, exact, quality?.ReferenceTap);
         }
         return (reference, current);
     }
 
     /// <summary>Reads current data exactly for comparison with a reference profile, each column typed as the reference's unless declared.</summary>
-    public static DriftProfile ReadCurrent(string path, DriftProfile reference, IReadOnlyCollection<string> categorical, IReadOnlyCollection<string> numerical)
+    public static DriftProfile ReadCurrent(string path, DriftProfile reference, IReadOnlyCollection<string> categorical, IReadOnlyCollection<string> numerical) =>
+        ReadCurrent(path, reference, categorical, numerical, null);
+
+    /// <summary>As <see cref="ReadCurrent(string, DriftProfile, IReadOnlyCollection{string}, IReadOnlyCollection{string})"/>, measuring the model's quality in the same pass (<paramref name="quality"/>).</summary>
+    public static DriftProfile ReadCurrent(string path, DriftProfile reference, IReadOnlyCollection<string> categorical, IReadOnlyCollection<string> numerical, StreamingModelQuality? quality)
     {
         ArgumentNullException.ThrowIfNull(reference);
         var kinds = Declared(categorical, numerical);
         foreach (var name in categorical.Concat(numerical))
             if (reference.Find(name) is null) throw new DriftException($"column '{name}' is not in the reference profile");
         foreach (var column in reference.Columns) kinds.TryAdd(column.Name, column.Kind);
-        return ReadTyped(path, kinds, numerical, new ProfileOptions { Mode = ProfileMode.Exact });
+        return ReadTyped(path, kinds, numerical, new ProfileOptions { Mode = ProfileMode.Exact }, quality?.CurrentTap);
+    }
+
+    /// <summary>
+    /// The column names of a data file without reading its rows: a CSV header, the keys of the first JSON Lines object, a Parquet
+    /// schema's fields; a profile file's columns.
+    /// </summary>
+    public static IReadOnlyList<string> ColumnNames(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path)) throw new DriftException($"{path} does not exist");
+        if (IsProfileFile(path)) return ReadProfileFile(path).Columns.Select(c => c.Name).ToArray();
+        try
+        {
+            switch (FormatOf(path))
+            {
+                case DataFormat.Parquet:
+                    return ParquetTable.Names(path);
+                case DataFormat.JsonLines:
+                    foreach (var (line, number) in File.ReadLines(path).Select((l, i) => (l, i + 1)))
+                    {
+                        if (string.IsNullOrWhiteSpace(line)) continue;
+                        using var document = JsonLine.ParseObject(line, path, number);
+                        return document.RootElement.EnumerateObject().Select(p => p.Name).ToArray();
+                    }
+                    return [];
+                default:
+                    using (var reader = new StreamReader(path))
+                    {
+                        var csv = new CsvReader(reader, path);
+                        if (!csv.Read()) return [];
+                        return Enumerable.Range(0, csv.FieldCount).Select(i => csv.FieldString(i)?.Trim() ?? "").ToArray();
+                    }
+            }
+        }
+        catch (IOException e)
+        {
+            throw new DriftException($"cannot read {path}: {e.Message}", e);
+        }
     }
 
     /// <summary>Whether a file is a drift profile (its JSON starts with <c>{"format": "steward.drift.profile/</c>).</summary>
@@ -117,17 +168,17 @@ public static class ProfileReader
         }
     }
 
-    private static DriftProfile ReadTyped(string path, Dictionary<string, ProfileColumnKind> kinds, IReadOnlyCollection<string> numerical, ProfileOptions options)
+    private static DriftProfile ReadTyped(string path, Dictionary<string, ProfileColumnKind> kinds, IReadOnlyCollection<string> numerical, ProfileOptions options, RowTap? tap = null)
     {
         if (!File.Exists(path)) throw new DriftException($"{path} does not exist");
         var numericalSet = numerical.ToHashSet(StringComparer.Ordinal);
         var format = FormatOf(path);
-        var reader = new ProfileFileReader(path, () => File.OpenRead(path), format, kinds, numericalSet, options);
+        var reader = new ProfileFileReader(path, () => File.OpenRead(path), format, kinds, numericalSet, options, tap);
         var profile = reader.Read();
         if (reader.TurnedToLabels.Count == 0) return profile;
         var learnt = new Dictionary<string, ProfileColumnKind>(kinds, StringComparer.Ordinal);
         foreach (var name in reader.TurnedToLabels) learnt[name] = ProfileColumnKind.Labels;
-        return new ProfileFileReader(path, () => File.OpenRead(path), format, learnt, numericalSet, options).Read();
+        return new ProfileFileReader(path, () => File.OpenRead(path), format, learnt, numericalSet, options, tap).Read();
     }
 
     private static Dictionary<string, ProfileColumnKind> Declared(IReadOnlyCollection<string> categorical, IReadOnlyCollection<string> numerical)

@@ -59,21 +59,24 @@ public static class TableReader
     private static RawTable ReadCsv(string path)
     {
         using var reader = new StreamReader(path);
+        var csv = new CsvReader(reader, path);
         string[]? names = null;
         List<string?>[] cells = [];
         var lines = new List<int>();
-        foreach (var (line, fields) in CsvRecords.Read(reader, path))
+        while (csv.Read())
         {
             if (names is null)
             {
-                names = fields.Select((f, i) => string.IsNullOrWhiteSpace(f) ? throw new DriftException($"{path} line {line}: column {i + 1} has no name") : f.Trim()).ToArray();
-                if (names.Distinct(StringComparer.Ordinal).Count() != names.Length) throw new DriftException($"{path} line {line}: a column name appears twice");
+                names = new string[csv.FieldCount];
+                for (var i = 0; i < names.Length; i++)
+                    names[i] = csv.FieldString(i) is { } f && !string.IsNullOrWhiteSpace(f) ? f.Trim() : throw new DriftException($"{path} line {csv.Line}: column {i + 1} has no name");
+                if (names.Distinct(StringComparer.Ordinal).Count() != names.Length) throw new DriftException($"{path} line {csv.Line}: a column name appears twice");
                 cells = names.Select(_ => new List<string?>()).ToArray();
                 continue;
             }
-            if (fields.Count != names.Length) throw new DriftException($"{path} line {line}: expected {names.Length} fields, found {fields.Count}");
-            for (var i = 0; i < fields.Count; i++) cells[i].Add(fields[i]);
-            lines.Add(line);
+            if (csv.FieldCount != names.Length) throw new DriftException($"{path} line {csv.Line}: expected {names.Length} fields, found {csv.FieldCount}");
+            for (var i = 0; i < csv.FieldCount; i++) cells[i].Add(csv.FieldString(i));
+            lines.Add(csv.Line);
         }
         return new RawTable(path, names ?? [], cells, lines);
     }

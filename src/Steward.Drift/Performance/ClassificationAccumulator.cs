@@ -13,6 +13,7 @@ public sealed class ClassificationAccumulator
     private readonly List<string> _names = [];
     private readonly Dictionary<(int Label, int Prediction), long> _confusion = [];
     private readonly RocAucAccumulator _auc;
+    private MulticlassRocAucAccumulator? _multiclass;
     private long _count;
     private long _scored;
 
@@ -27,6 +28,19 @@ public sealed class ClassificationAccumulator
         PositiveClass = ClassLabel.Normalize(positiveClass);
         _auc = auc;
     }
+
+    /// <summary>
+    /// Creates an accumulator that also measures multi-class ROC AUC over one score column per class of
+    /// <paramref name="scoreClasses"/> (in column order), with the same AUC mode and bins.
+    /// </summary>
+    public ClassificationAccumulator(string positiveClass, IReadOnlyList<string> scoreClasses, RocAucMode aucMode = RocAucMode.Exact, int aucBins = 1000)
+        : this(positiveClass, aucMode, aucBins)
+    {
+        _multiclass = new MulticlassRocAucAccumulator(scoreClasses, aucMode, aucBins);
+    }
+
+    /// <summary>The classes of the multi-class score columns, when there are any.</summary>
+    public IReadOnlyList<string>? ScoreClasses => _multiclass?.Classes;
 
     /// <summary>The positive class (normalised: <c>1.0</c> becomes <c>1</c>).</summary>
     public string PositiveClass { get; }
@@ -48,12 +62,25 @@ public sealed class ClassificationAccumulator
         _count++;
     }
 
+    /// <summary>
+    /// Adds one row with a score per class of <see cref="ScoreClasses"/> (column order). A row whose label is not one of them,
+    /// or with a score that is not finite, counts for every metric but the multi-class ROC AUC.
+    /// </summary>
+    public void Add(string label, string prediction, ReadOnlySpan<double> classScores)
+    {
+        if (_multiclass is null) throw new InvalidOperationException("this accumulator has no score classes");
+        Add(label, prediction);
+        _multiclass.Add(_names[Index(ClassLabel.Normalize(label))], classScores);
+    }
+
     /// <summary>Adds another accumulator's rows (same positive class and AUC mode).</summary>
     public void Merge(ClassificationAccumulator other)
     {
         ArgumentNullException.ThrowIfNull(other);
         if (other.PositiveClass != PositiveClass) throw new ArgumentException("only accumulators with the same positive class merge", nameof(other));
+        if ((_multiclass is null) != (other._multiclass is null)) throw new ArgumentException("only accumulators with the same score classes merge", nameof(other));
         _auc.Merge(other._auc);
+        _multiclass?.Merge(other._multiclass!);
         foreach (var ((l, p), n) in other._confusion)
         {
             var key = (Index(other._names[l]), Index(other._names[p]));
@@ -87,6 +114,22 @@ public sealed class ClassificationAccumulator
         var positive = _classes.TryGetValue(PositiveClass, out var index)
             ? Metrics(PositiveClass, tp[index], predicted[index], actual[index])
             : new ClassMetrics(PositiveClass, 0, 0, 0, 0);
+        long support = 0, tpSum = 0, predictedSum = 0;
+        double weightedPrecision = 0, weightedRecall = 0, weightedF1 = 0;
+        foreach (var c in classes)
+        {
+            support += c.Support;
+            weightedPrecision += c.Support * c.Precision;
+            weightedRecall += c.Support * c.Recall;
+            weightedF1 += c.Support * c.F1;
+        }
+        for (var i = 0; i < k; i++)
+        {
+            tpSum += tp[i];
+            predictedSum += predicted[i];
+        }
+        var microPrecision = predictedSum == 0 ? 0 : (double)tpSum / predictedSum;
+        var microRecall = support == 0 ? 0 : (double)tpSum / support;
         return new ClassificationMetrics
         {
             Count = _count,
@@ -98,9 +141,16 @@ public sealed class ClassificationAccumulator
             MacroPrecision = classes.Average(c => c.Precision),
             MacroRecall = classes.Average(c => c.Recall),
             MacroF1 = classes.Average(c => c.F1),
+            WeightedPrecision = support == 0 ? 0 : weightedPrecision / support,
+            WeightedRecall = support == 0 ? 0 : weightedRecall / support,
+            WeightedF1 = support == 0 ? 0 : weightedF1 / support,
+            MicroPrecision = microPrecision,
+            MicroRecall = microRecall,
+            MicroF1 = microPrecision + microRecall == 0 ? 0 : 2 * microPrecision * microRecall / (microPrecision + microRecall),
             Classes = classes,
             Confusion = _confusion.ToDictionary(e => (_names[e.Key.Label], _names[e.Key.Prediction]), e => e.Value),
             RocAuc = _scored == 0 ? null : _auc.Result(),
+            MulticlassRocAuc = _multiclass is { Count: > 0 } multiclass ? multiclass.Result() : null,
         };
     }
 
@@ -138,6 +188,11 @@ public sealed class ClassificationAccumulator
         w.WriteEndArray();
         w.WritePropertyName("roc_auc");
         _auc.WriteState(w);
+        if (_multiclass is not null)
+        {
+            w.WritePropertyName("multiclass_roc_auc");
+            _multiclass.WriteState(w);
+        }
         w.WriteEndObject();
     }
 
@@ -147,6 +202,7 @@ public sealed class ClassificationAccumulator
         {
             _scored = e.GetProperty("scored").GetInt64(),
         };
+        if (e.TryGetProperty("multiclass_roc_auc", out var multiclass)) accumulator._multiclass = MulticlassRocAucAccumulator.ReadState(multiclass);
         foreach (var cell in e.GetProperty("confusion").EnumerateArray())
         {
             var n = cell[2].GetInt64();

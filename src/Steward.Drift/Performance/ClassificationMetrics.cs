@@ -30,6 +30,24 @@ public sealed record ClassificationMetrics
     /// <summary>Macro F1 (the mean of the per-class F1 scores, as scikit-learn computes it).</summary>
     public required double MacroF1 { get; init; }
 
+    /// <summary>Per-class precisions weighted by support (<c>average="weighted"</c>; classes never labelled weigh 0).</summary>
+    public double WeightedPrecision { get; init; }
+
+    /// <summary>Weighted recall (equals accuracy: Σ TP / rows).</summary>
+    public double WeightedRecall { get; init; }
+
+    /// <summary>Per-class F1 scores weighted by support (<c>average="weighted"</c>).</summary>
+    public double WeightedF1 { get; init; }
+
+    /// <summary>Σ TP / Σ predicted over all classes (<c>average="micro"</c>; single-label data: equals accuracy).</summary>
+    public double MicroPrecision { get; init; }
+
+    /// <summary>Σ TP / Σ support (<c>average="micro"</c>).</summary>
+    public double MicroRecall { get; init; }
+
+    /// <summary>2 P R / (P + R) of the micro precision and recall.</summary>
+    public double MicroF1 { get; init; }
+
     /// <summary>Per class, ordered by label.</summary>
     public required IReadOnlyList<ClassMetrics> Classes { get; init; }
 
@@ -38,4 +56,7 @@ public sealed record ClassificationMetrics
 
     /// <summary>ROC AUC of the scores for the positive class; <see langword="null"/> when no row had a score.</summary>
     public RocAuc? RocAuc { get; init; }
+
+    /// <summary>Multi-class ROC AUC over one score column per class; <see langword="null"/> without class scores or scored rows.</summary>
+    public MulticlassRocAuc? MulticlassRocAuc { get; init; }
 }

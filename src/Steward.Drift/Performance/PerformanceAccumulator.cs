@@ -22,6 +22,12 @@ public sealed class PerformanceAccumulator
         else _regression = new RegressionAccumulator();
     }
 
+    /// <summary>A classification accumulator that also measures multi-class ROC AUC over one score column per class of <paramref name="scoreClasses"/>.</summary>
+    public PerformanceAccumulator(string positiveClass, IReadOnlyList<string> scoreClasses, RocAucMode aucMode = RocAucMode.Exact, int aucBins = 1000)
+        : this(new ClassificationAccumulator(positiveClass, scoreClasses, aucMode, aucBins), null)
+    {
+    }
+
     private PerformanceAccumulator(ClassificationAccumulator? classification, RegressionAccumulator? regression)
     {
         Task = classification is not null ? PerformanceTask.Classification : PerformanceTask.Regression;
@@ -50,6 +56,22 @@ public sealed class PerformanceAccumulator
             return;
         }
         _regression!.Add(Number(label, "label"), Number(prediction, "prediction"));
+    }
+
+    /// <summary>Adds one classification row with a score per score class (multi-class ROC AUC; see <see cref="ClassificationAccumulator.Add(string, string, ReadOnlySpan{double})"/>).</summary>
+    public void Add(string label, string prediction, ReadOnlySpan<double> classScores)
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        ArgumentNullException.ThrowIfNull(prediction);
+        if (_classification is null) throw new InvalidOperationException("class scores belong to a classification");
+        _classification.Add(label, prediction, classScores);
+    }
+
+    /// <summary>Adds one regression row from numbers already parsed (both finite).</summary>
+    internal void Add(double label, double prediction)
+    {
+        if (_regression is null) throw new InvalidOperationException("numbers are added to a regression accumulator");
+        _regression.Add(label, prediction);
     }
 
     /// <summary>Adds another accumulator's rows (same task and settings).</summary>

@@ -21,7 +21,12 @@ public sealed record PerformanceMetrics
         [
             ("accuracy", c.Accuracy), ("precision", c.Precision), ("recall", c.Recall), ("f1", c.F1),
             ("macro_precision", c.MacroPrecision), ("macro_recall", c.MacroRecall), ("macro_f1", c.MacroF1),
+            ("weighted_precision", c.WeightedPrecision), ("weighted_recall", c.WeightedRecall), ("weighted_f1", c.WeightedF1),
+            ("micro_precision", c.MicroPrecision), ("micro_recall", c.MicroRecall), ("micro_f1", c.MicroF1),
             ("roc_auc", c.RocAuc?.Value ?? double.NaN),
+            .. c.MulticlassRocAuc is { } m
+                ? new[] { ("roc_auc_ovr", m.OneVsRest), ("roc_auc_ovr_weighted", m.OneVsRestWeighted), ("roc_auc_ovo", m.OneVsOne), ("roc_auc_ovo_weighted", m.OneVsOneWeighted) }
+                : [],
         ]
         :
         [

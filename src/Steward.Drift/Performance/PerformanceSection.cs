@@ -15,6 +15,9 @@ public sealed record PerformanceSection
     /// <summary>The column of scores for the positive class, when given.</summary>
     public string? PredictionScore { get; init; }
 
+    /// <summary>The score column of each class (multi-class ROC AUC), when given.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> ClassScores { get; init; } = [];
+
     /// <summary>On the reference data; <see langword="null"/> when the reference has no rows to measure (a profile, say).</summary>
     public PerformanceMetrics? Reference { get; init; }
 

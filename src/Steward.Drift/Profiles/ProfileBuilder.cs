@@ -80,6 +80,21 @@ public sealed class ProfileBuilder
     /// <summary>Adds a label given as characters (no string is allocated for labels seen before).</summary>
     public void AddLabel(int column, ReadOnlySpan<char> value) => ((LabelAccumulator)_columns[column]).Add(value);
 
+    /// <summary>
+    /// Changes the kind of a column that holds no value yet (only missing ones), so a reader that meets text first in a column
+    /// it expected numbers in needs no second pass; <see langword="false"/> when values were added already.
+    /// </summary>
+    internal bool TryRetype(int column, ProfileColumnKind kind)
+    {
+        var old = _columns[column];
+        if (old.Present > 0) return false;
+        if (old.Kind == kind) return true;
+        var accumulator = ColumnAccumulator.Create(old.Name, kind, Options);
+        accumulator.Missing = old.Missing;
+        _columns[column] = accumulator;
+        return true;
+    }
+
     /// <summary>Adds a missing value to a column of the current row.</summary>
     public void AddMissing(int column) => _columns[column].Missing++;
 

@@ -20,6 +20,7 @@ public static class ModelQuality
         ArgumentNullException.ThrowIfNull(columns);
         if (columns.Privileged.Count != 0 && columns.Privileged.Count != columns.Sensitive.Count)
             throw new DriftException($"give one privileged value per sensitive column ({columns.Sensitive.Count}), not {columns.Privileged.Count}");
+        columns.Validate();
         var task = columns.Task ?? InferTask(reference, current, columns);
         if (task == PerformanceTask.Regression && columns.Sensitive.Count > 0)
             throw new DriftException("fairness metrics need a classification task, and the task is regression");
@@ -45,6 +46,7 @@ public static class ModelQuality
                 Target = columns.Target,
                 Prediction = columns.Prediction,
                 PredictionScore = columns.PredictionScore,
+                ClassScores = columns.ClassScores,
                 Current = currentMetrics ?? throw new DriftException($"the current data has no row with both '{columns.Target}' and '{columns.Prediction}'"),
                 Reference = referenceMetrics,
                 CurrentSkippedRows = currentSkipped,
@@ -74,7 +76,7 @@ public static class ModelQuality
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(columns);
-        if (columns.PredictionScore is not null) return PerformanceTask.Classification;
+        if (columns.ScoreColumns.Count > 0) return PerformanceTask.Classification;
         var tables = reference is null ? new[] { (current, "current") } : [(reference, "reference"), (current, "current")];
         if (!tables.All(t => Get(t.Item1, columns.Target, t.Item2).Numbers is not null && Get(t.Item1, columns.Prediction, t.Item2).Numbers is not null))
             return PerformanceTask.Classification;
@@ -87,17 +89,26 @@ public static class ModelQuality
         var target = Get(table, columns.Target, which);
         var prediction = Get(table, columns.Prediction, which);
         var score = columns.PredictionScore is null ? null : Get(table, columns.PredictionScore, which);
-        if (score is not null && score.Numbers is null) throw new DriftException($"column '{score.Name}' in the {which} data must hold numbers (scores)");
+        var classScores = columns.ClassScores.Select(p => Get(table, p.Value, which)).ToArray();
+        foreach (var s in classScores.Prepend(score))
+            if (s is not null && s.Numbers is null) throw new DriftException($"column '{s.Name}' in the {which} data must hold numbers (scores)");
         if (task == PerformanceTask.Regression)
             foreach (var c in new[] { target, prediction })
                 if (c.Numbers is null) throw new DriftException($"column '{c.Name}' in the {which} data must hold numbers for a regression");
-        var accumulator = new PerformanceAccumulator(task, columns.PositiveClass, columns.AucMode);
+        var accumulator = columns.Accumulator(task);
+        var rowScores = new double[classScores.Length];
         long skipped = 0;
         for (var row = 0; row < table.RowCount; row++)
         {
             if (Cell(target, row) is not { } label || Cell(prediction, row) is not { } predicted)
             {
                 skipped++;
+                continue;
+            }
+            if (classScores.Length > 0 && task == PerformanceTask.Classification)
+            {
+                for (var i = 0; i < classScores.Length; i++) rowScores[i] = classScores[i].Numbers![row];
+                accumulator.Add(label, predicted, rowScores);
                 continue;
             }
             double? s = score is not null && double.IsFinite(score.Numbers![row]) ? score.Numbers[row] : null;

@@ -13,6 +13,12 @@ internal static class PerformanceJson
         w.WriteString("target", section.Target);
         w.WriteString("prediction", section.Prediction);
         if (section.PredictionScore is not null) w.WriteString("prediction_score", section.PredictionScore);
+        if (section.ClassScores.Count > 0)
+        {
+            w.WriteStartObject("prediction_scores");
+            foreach (var (cls, column) in section.ClassScores) w.WriteString(cls, column);
+            w.WriteEndObject();
+        }
         if (section.Current.Classification is { } c) w.WriteString("positive_class", c.PositiveClass);
         if (section.Reference is { } reference) Metrics(w, "reference", reference, section.ReferenceSkippedRows);
         else w.WriteNull("reference");
@@ -32,6 +38,14 @@ internal static class PerformanceJson
         if (metrics.Classification is { } c)
         {
             if (c.RocAuc is { ErrorBound: > 0 } auc) w.WriteNumber("roc_auc_error_bound", auc.ErrorBound);
+            if (c.MulticlassRocAuc is { } multiclass)
+            {
+                w.WriteNumber("roc_auc_rows", multiclass.Rows);
+                if (multiclass.ErrorBound > 0) w.WriteNumber("multiclass_roc_auc_error_bound", multiclass.ErrorBound);
+                w.WriteStartObject("roc_auc_per_class");
+                foreach (var (cls, value) in multiclass.PerClass) Number(w, cls, value);
+                w.WriteEndObject();
+            }
             w.WriteStartObject("classes");
             foreach (var cls in c.Classes)
             {

@@ -4,7 +4,8 @@ using System.Text.Json;
 namespace Steward.Drift.Tests.Performance;
 
 /// <summary>One case of Fixtures/performance.json.gz (generated with scikit-learn by eng/performance-fixtures/generate.py).</summary>
-public sealed record PerformanceCase(string Name, string Task, string? Positive, string[] Labels, string[] Predictions, double[]? Scores, JsonElement Expected)
+public sealed record PerformanceCase(string Name, string Task, string? Positive, string[] Labels, string[] Predictions, double[]? Scores, JsonElement Expected,
+    string[]? ScoreClasses = null, double[][]? ClassScores = null)
 {
     private static readonly Lazy<IReadOnlyList<PerformanceCase>> Cases = new(Load);
 
@@ -31,6 +32,8 @@ public sealed record PerformanceCase(string Name, string Task, string? Positive,
             c.GetProperty("labels").EnumerateArray().Select(v => v.GetString()!).ToArray(),
             c.GetProperty("predictions").EnumerateArray().Select(v => v.GetString()!).ToArray(),
             c.TryGetProperty("scores", out var s) ? s.EnumerateArray().Select(v => v.GetDouble()).ToArray() : null,
-            c.GetProperty("expected").Clone())).ToArray();
+            c.GetProperty("expected").Clone(),
+            c.TryGetProperty("score_classes", out var k) ? k.EnumerateArray().Select(v => v.GetString()!).ToArray() : null,
+            c.TryGetProperty("class_scores", out var m) ? m.EnumerateArray().Select(r => r.EnumerateArray().Select(v => v.GetDouble()).ToArray()).ToArray() : null)).ToArray();
     }
 }

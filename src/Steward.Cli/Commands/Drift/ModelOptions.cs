@@ -16,7 +16,7 @@ internal sealed class ModelOptions
 {
     private readonly Option<string?> _target = new("--target") { Description = "Column of true outcomes: adds the performance section (reference and current)" };
     private readonly Option<string?> _prediction = new("--prediction") { Description = "Column of the model's predictions (with --target)" };
-    private readonly Option<string?> _score = new("--prediction-score") { Description = "Column of the model's scores for the positive class (classification; adds ROC AUC)" };
+    private readonly Option<string?> _score = new("--prediction-score") { Description = "Column of the model's scores for the positive class (adds ROC AUC); or one column per class for multi-class ROC AUC (one-vs-rest and one-vs-one): CLASS=COLUMN,... or PREFIX* (every reference column starting with PREFIX, the class being the rest of the name)" };
     private readonly Option<string?> _task = new("--task") { Description = "classification or regression (default: inferred; see docs/DRIFT.md)" };
     private readonly Option<string> _positive = new("--positive") { Description = "The positive class for precision, recall, F1, ROC AUC and fairness", DefaultValueFactory = _ => "1" };
     private readonly Option<string?> _sensitive = new("--sensitive") { Description = "Comma-separated sensitive columns: adds the fairness section (needs --target and --prediction)" };
@@ -25,8 +25,11 @@ internal sealed class ModelOptions
 
     public IEnumerable<Option> All => [_target, _prediction, _score, _task, _positive, _sensitive, _privileged, _driftModelColumns];
 
-    /// <summary>The model columns, or <see langword="null"/> when no model option was given; errors are one clear line.</summary>
-    public ModelColumns? Read(ParseResult parseResult)
+    /// <summary>
+    /// The model columns, or <see langword="null"/> when no model option was given; errors are one clear line.
+    /// <paramref name="referenceColumns"/> gives the reference's column names (read only for a <c>PREFIX*</c> score option).
+    /// </summary>
+    public ModelColumns? Read(ParseResult parseResult, Func<IReadOnlyList<string>> referenceColumns)
     {
         var target = parseResult.GetValue(_target);
         var prediction = parseResult.GetValue(_prediction);
@@ -43,11 +46,13 @@ internal sealed class ModelOptions
         if (target is null || prediction is null) throw new CliException("--target and --prediction go together");
         if (privileged.Length > 0 && privileged.Length != sensitive.Length)
             throw new CliException($"--privileged needs one value per --sensitive column ({sensitive.Length}), got {privileged.Length}");
+        var classScores = ClassScores(score, referenceColumns);
         return new ModelColumns
         {
             Target = target,
             Prediction = prediction,
-            PredictionScore = score,
+            PredictionScore = classScores.Count > 0 ? null : score,
+            ClassScores = classScores,
             Task = task switch
             {
                 null => null,
@@ -59,6 +64,31 @@ internal sealed class ModelOptions
             Sensitive = sensitive,
             Privileged = privileged,
         };
+    }
+
+    /// <summary>The class → column pairs of a multi-class <c>--prediction-score</c> (empty for one column).</summary>
+    private static IReadOnlyList<KeyValuePair<string, string>> ClassScores(string? score, Func<IReadOnlyList<string>> referenceColumns)
+    {
+        if (score is null) return [];
+        if (score.EndsWith('*'))
+        {
+            var prefix = score[..^1];
+            if (prefix.Length == 0) throw new CliException("--prediction-score PREFIX* needs a prefix before the *");
+            var pairs = referenceColumns().Where(c => c.StartsWith(prefix, StringComparison.Ordinal) && c.Length > prefix.Length)
+                .Select(c => KeyValuePair.Create(c[prefix.Length..], c)).ToArray();
+            if (pairs.Length < 2) throw new CliException($"--prediction-score {score}: the reference has {pairs.Length} column(s) starting with '{prefix}'; multi-class ROC AUC needs one per class, at least 2");
+            return pairs;
+        }
+        if (!score.Contains('=', StringComparison.Ordinal)) return [];
+        var list = new List<KeyValuePair<string, string>>();
+        foreach (var item in score.Split(',', StringSplitOptions.TrimEntries))
+        {
+            var at = item.IndexOf('=', StringComparison.Ordinal);
+            if (at <= 0 || at == item.Length - 1) throw new CliException($"--prediction-score: '{item}' is not CLASS=COLUMN");
+            list.Add(KeyValuePair.Create(item[..at].Trim(), item[(at + 1)..].Trim()));
+        }
+        if (list.Count < 2) throw new CliException("--prediction-score CLASS=COLUMN,...: multi-class ROC AUC needs a score column for each of at least 2 classes");
+        return list;
     }
 
     /// <summary>Whether the outcome columns are tested for drift too.</summary>

@@ -41,7 +41,15 @@ internal static class ReportCommand
             foreach (var file in new[] { output, htmlOutput })
                 if (file is not null && Path.GetDirectoryName(Path.GetFullPath(file)) is { } parent && !Directory.Exists(parent))
                     throw new CliException($"cannot write {file}: directory {parent} does not exist");
-            var modelColumns = model.Read(parseResult);
+            ModelColumns? modelColumns;
+            try
+            {
+                modelColumns = model.Read(parseResult, () => ProfileReader.ColumnNames(parseResult.GetRequiredValue(reference)));
+            }
+            catch (DriftException e)
+            {
+                throw new CliException(e.Message, e);
+            }
             var driftShare = parseResult.GetValue(share);
             if (!(driftShare is > 0 and <= 1)) throw new CliException("--drift-share must be greater than 0 and at most 1");
             var fixedThreshold = parseResult.GetValue(threshold);
@@ -55,7 +63,8 @@ internal static class ReportCommand
             {
                 var (categories, numbers) = (Names(parseResult.GetValue(categorical)), Names(parseResult.GetValue(numerical)));
                 var (referencePath, currentPath) = (parseResult.GetRequiredValue(reference), parseResult.GetRequiredValue(current));
-                var (referenceProfile, currentProfile) = ReadData(referencePath, currentPath, categories, numbers);
+                var quality = modelColumns is null ? null : new StreamingModelQuality(modelColumns);
+                var (referenceProfile, currentProfile) = ReadData(referencePath, currentPath, categories, numbers, quality);
                 var excluded = modelColumns is null || model.DriftModelColumns(parseResult) ? [] : modelColumns.OutcomeColumns;
                 report = DriftEngine.Run(referenceProfile, currentProfile, new DriftOptions
                 {
@@ -67,8 +76,7 @@ internal static class ReportCommand
                         .Concat(numbers.Select(n => KeyValuePair.Create(n, ColumnType.Numerical))).ToDictionary(),
                     Columns = referenceProfile.Columns.Select(c => c.Name).Except(excluded, StringComparer.Ordinal).ToArray(),
                 });
-                if (modelColumns is not null)
-                    report = ModelQuality.EvaluateFiles(report, ProfileReader.IsProfileFile(referencePath) ? null : referencePath, currentPath, modelColumns);
+                if (quality is not null) report = quality.Evaluate(report);
             }
             catch (DriftException e)
             {
@@ -87,12 +95,15 @@ internal static class ReportCommand
         return command;
     }
 
-    /// <summary>The reference (a profile file, detected by content, or data) and the current data, read straight into profiles (exact for data).</summary>
-    private static (Steward.Drift.Profiles.DriftProfile Reference, Steward.Drift.Profiles.DriftProfile Current) ReadData(string reference, string current, string[] categorical, string[] numerical)
+    /// <summary>
+    /// The reference (a profile file, detected by content, or data) and the current data, read straight into profiles (exact for
+    /// data), each file once, with the model's quality measured in the same pass when asked.
+    /// </summary>
+    private static (Steward.Drift.Profiles.DriftProfile Reference, Steward.Drift.Profiles.DriftProfile Current) ReadData(string reference, string current, string[] categorical, string[] numerical, StreamingModelQuality? quality)
     {
-        if (!ProfileReader.IsProfileFile(reference)) return ProfileReader.ReadPair(reference, current, categorical, numerical);
+        if (!ProfileReader.IsProfileFile(reference)) return ProfileReader.ReadPair(reference, current, categorical, numerical, quality);
         var profile = ProfileReader.ReadProfileFile(reference);
-        return (profile, ProfileReader.ReadCurrent(current, profile, categorical, numerical));
+        return (profile, ProfileReader.ReadCurrent(current, profile, categorical, numerical, quality));
     }
 
     private static string[] Names(string? list) =>

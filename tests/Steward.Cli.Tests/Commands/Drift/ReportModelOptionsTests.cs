@@ -81,5 +81,60 @@ public sealed class ReportModelOptionsTests : IDisposable
         run.AssertOneErrorLine(expected);
     }
 
+    /// <summary>A three-class model with a probability per class in columns p_a, p_b, p_c.</summary>
+    private string MulticlassCsv(string name, int rows, int seed)
+    {
+        var random = new Random(seed);
+        var text = new StringBuilder("x,y,pred,p_a,p_b,p_c\n");
+        string[] classes = ["a", "b", "c"];
+        for (var i = 0; i < rows; i++)
+        {
+            var y = random.Next(3);
+            var raw = Enumerable.Range(0, 3).Select(c => random.NextDouble() + (c == y ? 0.8 : 0)).ToArray();
+            var p = raw.Select(v => v / raw.Sum()).ToArray();
+            var pred = Array.IndexOf(p, p.Max());
+            text.Append(CultureInfo.InvariantCulture, $"{random.NextDouble():0.###},{classes[y]},{classes[pred]},{p[0]:R},{p[1]:R},{p[2]:R}\n");
+        }
+        var path = _temp.File(name);
+        File.WriteAllText(path, text.ToString());
+        return path;
+    }
+
+    [Fact]
+    public async Task MulticlassScores_ByListOrPrefix_GiveOneVsRestAndOneVsOne()
+    {
+        var (reference, current) = (MulticlassCsv("mref.csv", 400, 3), MulticlassCsv("mcur.csv", 300, 4));
+        var byList = _temp.File("list.json");
+        var byPrefix = _temp.File("prefix.json");
+        var list = await CliRun.RunAsync(["drift", "report", "--reference", reference, "--current", current, "--target", "y", "--prediction", "pred",
+            "--prediction-score", "a=p_a, b=p_b, c=p_c", "--json", byList]);
+        Assert.Equal("", list.Error);
+        Assert.Contains("roc_auc_ovo_weighted", list.Out, StringComparison.Ordinal);
+        await CliRun.RunAsync(["drift", "report", "--reference", reference, "--current", current, "--target", "y", "--prediction", "pred", "--prediction-score", "p_*", "--json", byPrefix]);
+        using var a = JsonDocument.Parse(await File.ReadAllTextAsync(byList, TestContext.Current.CancellationToken));
+        using var b = JsonDocument.Parse(await File.ReadAllTextAsync(byPrefix, TestContext.Current.CancellationToken));
+        var performance = a.RootElement.GetProperty("performance");
+        Assert.Equal(["x"], a.RootElement.GetProperty("columns").EnumerateObject().Select(p => p.Name));
+        Assert.Equal("p_b", performance.GetProperty("prediction_scores").GetProperty("b").GetString());
+        var ovr = performance.GetProperty("current").GetProperty("roc_auc_ovr").GetDouble();
+        Assert.InRange(ovr, 0.6, 1);
+        Assert.Equal(ovr, b.RootElement.GetProperty("performance").GetProperty("current").GetProperty("roc_auc_ovr").GetDouble());
+        Assert.Equal(3, performance.GetProperty("reference").GetProperty("roc_auc_per_class").EnumerateObject().Count());
+    }
+
+    [Theory]
+    [InlineData("q_*", "the reference has 0 column(s) starting with 'q_'")]
+    [InlineData("*", "needs a prefix before the *")]
+    [InlineData("a=p_a", "needs a score column for each of at least 2 classes")]
+    [InlineData("a=p_a,b=", "'b=' is not CLASS=COLUMN")]
+    [InlineData("a=p_a,a=p_b", "class 'a' has two score columns")]
+    [InlineData("a=p_a,b=y", "column 'y' in the reference data must hold numbers (scores)")]
+    public async Task BadMulticlassScores_FailWithOneLine(string option, string expected)
+    {
+        var run = await CliRun.RunAsync(["drift", "report", "--reference", MulticlassCsv("mref.csv", 30, 1), "--current", MulticlassCsv("mcur.csv", 30, 2),
+            "--target", "y", "--prediction", "pred", "--prediction-score", option]);
+        run.AssertOneErrorLine(expected);
+    }
+
     public void Dispose() => _temp.Dispose();
 }
