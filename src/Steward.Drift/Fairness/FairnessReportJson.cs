@@ -25,6 +25,10 @@ public static class FairnessReportJson
         {
             w.WriteStartObject(g.Group);
             w.WriteNumber("count", g.Count);
+            w.WriteNumber("true_positives", g.TruePositives);
+            w.WriteNumber("false_positives", g.FalsePositives);
+            w.WriteNumber("positives", g.Positives);
+            w.WriteNumber("negatives", g.Negatives);
             Number(w, "selection_rate", g.SelectionRate);
             Number(w, "true_positive_rate", g.TruePositiveRate);
             Number(w, "false_positive_rate", g.FalsePositiveRate);

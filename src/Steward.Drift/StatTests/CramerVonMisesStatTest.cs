@@ -1,12 +1,14 @@
 using MathNet.Numerics;
 using Steward.Drift.Numerics;
+using Steward.Drift.Profiles;
 
 namespace Steward.Drift.StatTests;
 
 /// <summary>
 /// <c>cramer_von_mises</c>: Evidently's two-sample Cramér–von Mises test (Anderson 1962; midranks for ties): exact p-value
 /// when both samples have at most 20 values (Xiao, Gordon and Yakovlev's lattice recursion), else the normalised statistic
-/// against the limiting distribution (Csörgő and Faraway); drift when p ≤ 0.1.
+/// against the limiting distribution (Csörgő and Faraway); drift when p ≤ 0.1. From a sketch: Anderson's CDF form
+/// T = (n m / N) ∫ (F − G)² dH at the real sizes, and the limiting distribution (bound in docs/DRIFT.md).
 /// </summary>
 internal sealed class CramerVonMisesStatTest : NumericalStatTest
 {
@@ -18,6 +20,13 @@ internal sealed class CramerVonMisesStatTest : NumericalStatTest
 
     public override StatTestOutcome Compute(ColumnSamples samples)
     {
+        if (samples.IsSketch)
+        {
+            var (a, b) = (samples.ReferenceSketch!, samples.CurrentSketch!);
+            if (a.Count <= 1 || b.Count <= 1) throw new DriftException("cramer_von_mises needs at least two values in each sample");
+            var t = SketchDistances.CramerVonMises(a, b);
+            return new StatTestOutcome(Asymptotic(t, a.Count, b.Count), t);
+        }
         var (x, y) = Numbers(samples);
         if (x.Length <= 1 || y.Length <= 1) throw new DriftException("cramer_von_mises needs at least two values in each sample");
         long nx = x.Length, ny = y.Length;
@@ -48,13 +57,20 @@ internal sealed class CramerVonMisesStatTest : NumericalStatTest
         }
         else
         {
-            var et = (1 + 1 / n) / 6;
-            var vt = (n + 1.0) * (4 * k * n - 3 * ((double)nx * nx + (double)ny * ny) - 2 * k);
-            vt /= 45 * n * n * 4 * k;
-            var tn = 1.0 / 6 + (statistic - et) / Math.Sqrt(45 * vt);
-            p = tn < 0.003 ? 1.0 : Math.Max(0, 1.0 - LimitingCdf(tn));
+            p = Asymptotic(statistic, nx, ny);
         }
         return new StatTestOutcome(p, statistic);
+    }
+
+    /// <summary>The p-value of <paramref name="statistic"/> T from the limiting distribution, T normalised by its mean and variance at the sizes.</summary>
+    private static double Asymptotic(double statistic, long nx, long ny)
+    {
+        double k = nx * (double)ny, n = nx + ny;
+        var et = (1 + 1 / n) / 6;
+        var vt = (n + 1.0) * (4 * k * n - 3 * ((double)nx * nx + (double)ny * ny) - 2 * k);
+        vt /= 45 * n * n * 4 * k;
+        var tn = 1.0 / 6 + (statistic - et) / Math.Sqrt(45 * vt);
+        return tn < 0.003 ? 1.0 : Math.Max(0, 1.0 - LimitingCdf(tn));
     }
 
     /// <summary>CDF of the one-sample Cramér–von Mises statistic for infinite samples, summed until a term is below 1e-7.</summary>

@@ -1,4 +1,5 @@
 using Steward.Drift.Numerics;
+using Steward.Drift.Profiles;
 
 namespace Steward.Drift.StatTests;
 
@@ -7,6 +8,7 @@ namespace Steward.Drift.StatTests;
 /// at most 8 values and there are no ties, else the normal approximation with tie and continuity corrections);
 /// the statistic is U of the reference; drift when p &lt; 0.05. Beyond n₁n₂ = 4,000,000 (a tiny sample against a huge one)
 /// the exact distribution would take seconds and hundreds of megabytes, and the normal approximation is used instead.
+/// From a sketch: U from the two CDFs and the normal approximation without tie correction (bound in docs/DRIFT.md).
 /// </summary>
 internal sealed class MannWhitneyStatTest : NumericalStatTest
 {
@@ -18,6 +20,7 @@ internal sealed class MannWhitneyStatTest : NumericalStatTest
 
     public override StatTestOutcome Compute(ColumnSamples samples)
     {
+        if (samples.IsSketch) return Sketched(samples.ReferenceSketch!, samples.CurrentSketch!);
         var (r, c) = Numbers(samples);
         long n1 = r.Length, n2 = c.Length;
         double n = n1 + n2, rankSum = 0, tieTerm = 0, position = 0;
@@ -42,6 +45,17 @@ internal sealed class MannWhitneyStatTest : NumericalStatTest
             var s = Math.Sqrt(n1 * n2 / 12.0 * (n + 1 - tieTerm / (n * (n - 1))));
             p = Distributions.NormalSf((u2 - n1 * n2 / 2.0 - 0.5) / s);
         }
+        return new StatTestOutcome(Math.Clamp(p, 0, 1), u1);
+    }
+
+    // From a sketch: U from the rank mass of the two CDFs at the real sizes, normal approximation with the continuity
+    // correction; the tie correction needs the tie counts, which a sketch does not keep, and is left out.
+    private static StatTestOutcome Sketched(SketchSample reference, SketchSample current)
+    {
+        double n1 = reference.Count, n2 = current.Count;
+        var u1 = SketchDistances.MannWhitneyU(reference, current);
+        var s = Math.Sqrt(n1 * n2 / 12.0 * (n1 + n2 + 1));
+        var p = Distributions.NormalSf((n1 * n2 - u1 - n1 * n2 / 2.0 - 0.5) / s);
         return new StatTestOutcome(Math.Clamp(p, 0, 1), u1);
     }
 }

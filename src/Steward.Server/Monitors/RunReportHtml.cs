@@ -27,7 +27,7 @@ internal static class RunReportHtml
             throw new ConflictException($"run {runId} has status {run.Status}: it has no drift report to render");
         var earlier = (await runs.ListAsync(id, Cursor.Encode(run.WindowSeq), HistoryRuns - 1, ct)).Items
             .Where(r => r.ShareOfDriftedColumns is not null).Reverse().ToList();
-        var history = earlier.Select(r => StoredReport.Point(r, report.DriftShare)).Append(report).ToList();
+        var history = (await StoredReport.PointsAsync(monitor with { DriftShare = report.DriftShare }, earlier, runs, ct)).Append(report).ToList();
         var options = new DriftReportHtmlOptions
         {
             Title = $"Drift report: {monitor.Name}",

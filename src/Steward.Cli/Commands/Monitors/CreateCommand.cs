@@ -31,13 +31,18 @@ internal static class CreateCommand
         var task = new Option<string?>("--task") { Description = "classification (default) or regression: how label and prediction compare" };
         var positive = new Option<string?>("--positive-class") { Description = "The positive class of classification and fairness (default 1)", HelpName = "VALUE" };
         var privileged = new Option<string[]>("--privileged") { Description = "A sensitive attribute's privileged value, COL=VALUE (repeatable)", HelpName = "COL=VALUE" };
+        var performanceThreshold = new Option<string[]>("--performance-threshold")
+        {
+            Description = "A bound on the window's performance, METRIC=X (repeatable): a minimum for accuracy, precision, recall, f1, macro_*, roc_auc, r2; a maximum for mae, rmse",
+            HelpName = "METRIC=X",
+        };
         var reference = new Option<string?>("--reference") { Description = "Reference: a drift profile, or a CSV / JSON Lines file the server profiles", HelpName = "FILE" };
         var format = MonitorFiles.FormatOption(profiles: true);
         var json = CommonOptions.Json();
         var command = new Command("create", "Create a drift monitor")
         {
             name, model, endpoint, description, window, schedule, features, prediction, label, sensitive, categorical, numerical, critical,
-            stattest, threshold, share, minRows, score, task, positive, privileged, reference, format, json,
+            stattest, threshold, share, minRows, score, task, positive, privileged, performanceThreshold, reference, format, json,
         };
         var connection = new ConnectionOptions(command, context);
         command.SetAction(async (parseResult, cancellationToken) =>
@@ -63,6 +68,7 @@ internal static class CreateCommand
                 Task = parseResult.GetValue(task),
                 PositiveClass = parseResult.GetValue(positive),
                 Privileged = Privileged(parseResult.GetValue(privileged) ?? []),
+                PerformanceThresholds = PerformanceThresholds.Parse(parseResult.GetValue(performanceThreshold) ?? []),
             };
             var (stream, kind) = parseResult.GetValue(reference) is { } path ? MonitorFiles.Open(path, parseResult.GetValue(format), profiles: true) : (null, "");
             await using (stream)

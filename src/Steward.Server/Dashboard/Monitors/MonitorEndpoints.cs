@@ -8,8 +8,8 @@ namespace Steward.Server.Dashboard.Monitors;
 
 /// <summary>
 /// <c>/ui/monitors</c>: every drift monitor with its status; <c>/ui/monitors/{id}</c>: the monitor's drift trend
-/// (share of drifted columns per run, and which columns drifted, as inline SVG), its latest report's columns and
-/// fairness figures when the report has them; <c>/{id}/runs/{runId}</c> shows another run's report and
+/// (share of drifted columns per run, and which columns drifted, as inline SVG), its performance trend and latest
+/// fairness when the monitor measures them, its latest report's columns, performance and fairness; <c>/{id}/runs/{runId}</c> shows another run's report and
 /// <c>/{id}/runs/{runId}/report</c> serves it as the self-contained HTML report (with that report's own CSP).
 /// </summary>
 internal static class MonitorEndpoints
@@ -47,7 +47,8 @@ internal static class MonitorEndpoints
             try { shown = await runs.GetAsync(id, chosen, ct); }
             catch (NotFoundException) { return NotFound(context, "No such run", $"Monitor {monitor.Name} has no run {chosen}."); }
         }
-        return DashboardResults.Page(context, $"Monitor: {monitor.Name}", DashboardArea.Monitors, MonitorPage.Render(monitor, history, shown));
+        var quality = await Steward.Server.Monitors.StoredReport.PointsAsync(monitor, history.Reverse().ToList(), runs, ct);
+        return DashboardResults.Page(context, $"Monitor: {monitor.Name}", DashboardArea.Monitors, MonitorPage.Render(monitor, history, quality, shown));
     }
 
     private static async Task<IResult> Report(HttpContext context, string id, string runId, MonitorStore monitors, MonitorRunStore runs)

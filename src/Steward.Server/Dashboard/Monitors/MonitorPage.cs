@@ -1,16 +1,32 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Steward.Drift;
 using Steward.Governance.Monitors;
 using Steward.Server.Dashboard.Rendering;
 
 namespace Steward.Server.Dashboard.Monitors;
 
-/// <summary>Markup of <c>/ui/monitors/{id}</c>: summary, trend charts, run history, a run's report (columns and fairness).</summary>
+/// <summary>Markup of <c>/ui/monitors/{id}</c>: summary, drift and performance trends, the latest fairness, run history, a run's report.</summary>
 internal static class MonitorPage
 {
-    public static Html Render(DriftMonitor monitor, IReadOnlyList<MonitorRun> newestFirst, MonitorRun? shown)
+    /// <param name="monitor">The monitor.</param>
+    /// <param name="newestFirst">Its latest runs.</param>
+    /// <param name="quality">The same runs' stored reports, oldest first: each run's performance and fairness (null without).</param>
+    /// <param name="shown">The run whose report is shown.</param>
+    public static Html Render(DriftMonitor monitor, IReadOnlyList<MonitorRun> newestFirst, IReadOnlyList<DriftReport> quality, MonitorRun? shown)
     {
         var oldestFirst = newestFirst.Reverse().ToList();
+        var performance = PerformanceTrendChart.Render(oldestFirst.Select((r, i) => (r, i < quality.Count ? quality[i].Performance : null)).ToList(), monitor.PerformanceThresholds);
+        var latestFairness = quality.Select((q, i) => (q.Fairness, Run: oldestFirst[i])).LastOrDefault(q => q.Fairness is { Count: > 0 });
+        var trendFigure = performance == Html.Empty ? Html.Empty : Html.Of($"""
+            <h2>Performance trend</h2>
+            <figure>{performance}<figcaption class="muted">The window's metrics per run (labelled rows only); dashed: the monitor's performance thresholds, red points cross them.</figcaption></figure>
+            """);
+        var fairness = latestFairness.Fairness is null ? Html.Empty : Html.Of($"""
+            <h2>Latest fairness <span class="muted">· window {latestFairness.Run.WindowSeq}</span></h2>
+            {ModelQualityView.Fairness(latestFairness.Fairness, heading: null, compact: true)}
+            """);
+        var model = Html.Join([trendFigure, fairness]);
         var reference = monitor.Reference is { } r
             ? Html.Of($"{r.Rows.ToString(CultureInfo.InvariantCulture)} rows, {r.Columns.Count.ToString(CultureInfo.InvariantCulture)} columns · SHA-256 {Format.Short(r.Sha256, 16)} · set by {r.SetBy} {Format.Date(r.SetAt)}")
             : Html.Of($"none yet: set it with <code>steward monitor reference {monitor.Id} train.csv</code>");
@@ -21,6 +37,7 @@ internal static class MonitorPage
                 <figure>{DriftTrendChart.Share(oldestFirst, monitor.DriftShare)}<figcaption class="muted">Share of drifted columns per run; dashed: the drift share {MonitorBadges.Share(monitor.DriftShare)}. Red: drift, green: no drift, white: insufficient data or failed.</figcaption></figure>
                 <h2>Most drifted columns over time</h2>
                 <figure>{DriftTrendChart.Columns(oldestFirst)}</figure>
+                {model}
                 {History(monitor, newestFirst, shown)}
                 """);
         return Html.Of($"""

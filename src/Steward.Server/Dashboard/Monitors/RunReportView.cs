@@ -5,11 +5,9 @@ using Steward.Server.Dashboard.Rendering;
 
 namespace Steward.Server.Dashboard.Monitors;
 
-/// <summary>One run's report: the verdict, the per-column table (drifted first) and any fairness figures it carries.</summary>
+/// <summary>One run's report: the verdict, the per-column table (drifted first), and the window's performance and fairness when it carries them.</summary>
 internal static class RunReportView
 {
-    private const int MaxFairnessFigures = 200;
-
     public static Html Render(DriftMonitor monitor, MonitorRun run)
     {
         var report = run.Report as JsonObject;
@@ -20,6 +18,7 @@ internal static class RunReportView
         if (report?["error"] is { } error) return Html.Of($"{heading}<div class=\"alert alert-error\" role=\"alert\">{error.ToString()}</div>");
         if (report?["columns"] is not JsonObject columns)
             return Html.Of($"{heading}<p class=\"empty\">Insufficient data: the window had {run.Rows.ToString(CultureInfo.InvariantCulture)} rows, fewer than the {monitor.MinRows.ToString(CultureInfo.InvariantCulture)} a verdict needs.</p>");
+        var typed = Steward.Server.Monitors.StoredReport.Read(run);
         var ordered = columns.Select(c => (Name: c.Key, Column: c.Value as JsonObject ?? []))
             .OrderByDescending(c => c.Column["drift_detected"]?.GetValue<bool>() == true).ThenBy(c => c.Name, StringComparer.Ordinal);
         var rows = ordered.Select(c => Html.Of($"""
@@ -43,35 +42,8 @@ internal static class RunReportView
                 <tbody>{rows}</tbody>
               </table>
             </div>
-            {Fairness(report["fairness"])}
-            """);
-    }
-
-    // The report's fairness section, whatever its nesting: every number or flag under it with its path.
-    private static Html Fairness(JsonNode? fairness)
-    {
-        if (fairness is null) return Html.Empty;
-        var figures = new List<(string Path, string Value)>();
-        void Walk(JsonNode? node, string path)
-        {
-            if (figures.Count >= MaxFairnessFigures) return;
-            switch (node)
-            {
-                case JsonObject o: foreach (var (k, v) in o) Walk(v, path.Length == 0 ? k : $"{path}.{k}"); break;
-                case JsonArray a: for (var i = 0; i < a.Count; i++) Walk(a[i], $"{path}[{i}]"); break;
-                case JsonValue v: figures.Add((path, MonitorPage.Number(v).Trim('"'))); break;
-            }
-        }
-        Walk(fairness, "");
-        var rows = figures.Select(f => Html.Of($"<tr><th scope=\"row\">{f.Path}</th><td>{f.Value}</td></tr>"));
-        return Html.Of($"""
-            <div class="table-wrap">
-              <table>
-                <caption>Fairness</caption>
-                <thead><tr><th scope="col">Figure</th><th scope="col">Value</th></tr></thead>
-                <tbody>{rows}</tbody>
-              </table>
-            </div>
+            {ModelQualityView.Performance(typed?.Performance, monitor.PerformanceThresholds)}
+            {ModelQualityView.Fairness(typed?.Fairness)}
             """);
     }
 }
