@@ -55,17 +55,18 @@ internal static class PendingRows
         return new PendingOutcome(stored, rows.Count - stored, dropped, expired, pending - dropped);
     }
 
-    /// <summary>Expires waiting predictions past their TTL (counted) and deletes tombstones past their purge time.</summary>
+    /// <summary>Expires waiting predictions past their TTL (counted), then deletes rows past their purge time (one more TTL).</summary>
     public static async Task<long> SweepAsync(DbConnection connection, DbTransaction tx, string monitorId, DateTimeOffset now, CancellationToken ct)
     {
         var at = Timestamps.Format(now);
-        await using (var purge = connection.Command("DELETE FROM drift_label_rows WHERE monitor_id = @m AND purge_at <= @now", tx).With("@m", monitorId).With("@now", at))
-            await purge.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         await using var expire = connection.Command(
             "UPDATE drift_label_rows SET state = 'expired', prediction = NULL, score = NULL, groups = NULL WHERE monitor_id = @m AND state = 'pending' AND expires_at <= @now", tx)
             .With("@m", monitorId).With("@now", at);
         var expired = await expire.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         if (expired > 0) await AddCountsAsync(connection, tx, monitorId, ct, ("pending", -expired), ("expired", expired)).ConfigureAwait(false);
+        // Expired first, so that a prediction whose purge time also passed is counted before it goes.
+        await using (var purge = connection.Command("DELETE FROM drift_label_rows WHERE monitor_id = @m AND purge_at <= @now", tx).With("@m", monitorId).With("@now", at))
+            await purge.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         return expired;
     }
 
