@@ -85,17 +85,8 @@ public sealed class MonitorLabelStore(StewardDatabase db, LedgerStore ledger, Ev
 
         async Task Apply(DbConnection connection, DbTransaction tx, long? idx, CancellationToken ct)
         {
-            await PendingRows.SweepAsync(connection, tx, monitor.Id, plan.Now, ct).ConfigureAwait(false);
             var at = Timestamps.Format(plan.Now);
-            foreach (var chunk in plan.Matched.Chunk(IdsPerQuery))
-            {
-                await using var mark = connection.Command(
-                    $"UPDATE drift_label_rows SET state = 'labelled', labelled_at = @at, prediction = NULL, score = NULL, groups = NULL " +
-                    $"WHERE monitor_id = @m AND state = 'pending' AND row_id IN ({Params(chunk.Length)})", tx).With("@m", monitor.Id).With("@at", at);
-                for (var i = 0; i < chunk.Length; i++) mark.With($"@i{i}", chunk[i]);
-                if (await mark.ExecuteNonQueryAsync(ct).ConfigureAwait(false) != chunk.Length)
-                    throw new ConflictException($"predictions of monitor {monitor.Id} changed while the labels were joined");
-            }
+            // Windows first (ascending), then predictions, then counts: the order batches and runs lock in, so concurrent writers never deadlock.
             foreach (var window in plan.Windows)
             {
                 await using var swap = connection.Command(
@@ -104,6 +95,16 @@ public sealed class MonitorLabelStore(StewardDatabase db, LedgerStore ledger, Ev
                 if (await swap.ExecuteNonQueryAsync(ct).ConfigureAwait(false) != 1)
                     throw new ConflictException($"window {window.Seq} of monitor {monitor.Id} changed while the labels were joined");
                 if (window.Revision is { } r) await RunRevisions.InsertAsync(connection, tx, monitor.Id, window.Seq, r, at, idx!.Value, ct).ConfigureAwait(false);
+            }
+            await PendingRows.SweepAsync(connection, tx, monitor.Id, plan.Now, ct).ConfigureAwait(false); // the plan counted these as expired already
+            foreach (var chunk in plan.Matched.Chunk(IdsPerQuery))
+            {
+                await using var mark = connection.Command(
+                    $"UPDATE drift_label_rows SET state = 'labelled', labelled_at = @at, prediction = NULL, score = NULL, groups = NULL " +
+                    $"WHERE monitor_id = @m AND state = 'pending' AND row_id IN ({Params(chunk.Length)})", tx).With("@m", monitor.Id).With("@at", at);
+                for (var i = 0; i < chunk.Length; i++) mark.With($"@i{i}", chunk[i]);
+                if (await mark.ExecuteNonQueryAsync(ct).ConfigureAwait(false) != chunk.Length)
+                    throw new ConflictException($"predictions of monitor {monitor.Id} changed while the labels were joined");
             }
             await PendingRows.AddCountsAsync(connection, tx, monitor.Id, ct, ("pending", -plan.Matched.Count), ("matched", plan.Matched.Count),
                 ("duplicate_labels", plan.Duplicates), ("unknown_labels", plan.Unknown)).ConfigureAwait(false);

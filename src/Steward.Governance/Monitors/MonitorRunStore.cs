@@ -35,11 +35,14 @@ public sealed class MonitorRunStore(StewardDatabase db, LedgerStore ledger, Even
         async Task Apply(DbConnection connection, DbTransaction tx, long? idx, CancellationToken ct)
         {
             var window = snapshot.Window;
+            // The window row stays locked until the commit (PostgreSQL FOR UPDATE; SQLite has one writer), so no batch or label
+            // can land between this check and the window's closing.
             await using (var check = connection.Command(
-                "SELECT COUNT(*) FROM drift_windows WHERE monitor_id = @id AND seq = @seq AND status = 'open' AND batches = @batches AND COALESCE(quality, '') = @quality", tx)
+                "SELECT seq FROM drift_windows WHERE monitor_id = @id AND seq = @seq AND status = 'open' AND batches = @batches AND COALESCE(quality, '') = @quality" +
+                (db.ProviderName == "postgres" ? " FOR UPDATE" : ""), tx)
                 .With("@id", monitor.Id).With("@seq", window.Seq).With("@batches", window.Batches).With("@quality", snapshot.WindowQuality ?? ""))
             {
-                if (!await check.ExistsAsync(ct).ConfigureAwait(false))
+                if (await check.ExecuteScalarAsync(ct).ConfigureAwait(false) is null)
                     throw new ConflictException($"window {window.Seq} of monitor {monitor.Id} changed (a batch or labels) or closed while the run computed");
             }
             var at = Timestamps.Format(now);

@@ -6,15 +6,18 @@ using System.Text.Json.Nodes;
 namespace Steward.Server.Tests.Monitors;
 
 /// <summary>Late labels over real Kestrel: the join by row id, revisions of closed runs' reports, events, bad input, the bound, concurrency.</summary>
-public sealed class MonitorLabelsApiTests : IAsyncLifetime
+public class MonitorLabelsApiTests : IAsyncLifetime
 {
     private StewardTestServer _server = null!;
     private HttpClient _contributor = null!;
     private HttpClient _auditor = null!;
 
+    /// <summary>The server's settings (SQLite by default; the PostgreSQL subclass overrides).</summary>
+    protected virtual Task<Dictionary<string, string?>?> SettingsAsync() => Task.FromResult<Dictionary<string, string?>?>(null);
+
     public async ValueTask InitializeAsync()
     {
-        _server = await StewardTestServer.StartAsync();
+        _server = await StewardTestServer.StartAsync(await SettingsAsync());
         _contributor = _server.Client(await _server.KeyAsync("carol@example.com", "contributor"));
         _auditor = _server.Client(await _server.KeyAsync("dave@example.com", "auditor"));
     }
@@ -24,6 +27,7 @@ public sealed class MonitorLabelsApiTests : IAsyncLifetime
         _contributor.Dispose();
         _auditor.Dispose();
         await _server.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 
     private static StringContent Csv(string text) => new(text, Encoding.UTF8, "text/csv");
@@ -223,7 +227,9 @@ public sealed class MonitorLabelsApiTests : IAsyncLifetime
             var labels = _contributor.PostAsync($"/api/v1/monitors/{id}/labels", Csv(data.Labels(0, 150)));
             var run = _contributor.PostAsync($"/api/v1/monitors/{id}/runs", null);
             Assert.Equal(HttpStatusCode.OK, (await labels).StatusCode);
-            var runId = (await (await run).Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+            var ran = await run;
+            Assert.True(ran.StatusCode == HttpStatusCode.Created, await ran.Content.ReadAsStringAsync());
+            var runId = (await ran.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
             var latest = (await _contributor.GetFromJsonAsync<JsonObject>($"/api/v1/monitors/{id}/runs/{runId}"))!;
             Assert.Equal(150, latest["report"]!["performance"]!["current"]!["rows"]!.GetValue<int>());
             Assert.Equal(data.Accuracy(0, 150), latest["report"]!["performance"]!["current"]!["accuracy"]!.GetValue<double>(), 12);
