@@ -25,6 +25,8 @@ if (args.Length > 0 && args[0] == "drift-accumulator-rate")
     return Steward.Benchmarks.Drift.AccumulatorRate.Run(args[1..]);
 if (args.Length > 0 && args[0] == "pii-scan-run")
     return await Steward.Benchmarks.Pii.ScanRun.RunAsync(args[1..]);
+if (args.Length > 0 && args[0] == "monitor-label-rate")
+    return await Steward.Benchmarks.Monitors.MonitorLabelRate.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "monitor-ingest-rate")
     return await Steward.Benchmarks.Monitors.MonitorIngestRate.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "make-ledger")

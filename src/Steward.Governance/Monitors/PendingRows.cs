@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Steward.Governance.Events;
@@ -23,23 +24,9 @@ internal static class PendingRows
         var at = Timestamps.Format(now);
         var expires = Timestamps.Format(now.AddSeconds(ttl));
         var purge = Timestamps.Format(now.AddSeconds(2 * ttl));
-        long stored = 0;
-        for (var start = 0; start < rows.Count; start += RowsPerInsert)
-        {
-            var count = Math.Min(RowsPerInsert, rows.Count - start);
-            var sql = new StringBuilder("INSERT INTO drift_label_rows (monitor_id, row_id, window_seq, arrival, state, received_at, expires_at, purge_at, prediction, score, groups) VALUES ");
-            for (var i = 0; i < count; i++)
-                sql.Append(i == 0 ? "" : ", ").Append($"(@m, @r{i}, @s, @a{i}, 'pending', @at, @exp, @purge, @p{i}, @sc{i}, @g{i})");
-            sql.Append(" ON CONFLICT (monitor_id, row_id) DO NOTHING");
-            await using var insert = connection.Command(sql.ToString(), tx).With("@m", monitorId).With("@s", seq).With("@at", at).With("@exp", expires).With("@purge", purge);
-            for (var i = 0; i < count; i++)
-            {
-                var row = rows[start + i];
-                insert.With($"@r{i}", row.RowId).With($"@a{i}", arrivalBase + start + i).With($"@p{i}", row.Prediction).With($"@sc{i}", row.Score)
-                    .With($"@g{i}", row.Groups is { Count: > 0 } g ? JsonSerializer.Serialize(g) : null);
-            }
-            stored += await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-        }
+        var stored = connection is Microsoft.Data.Sqlite.SqliteConnection
+            ? await InsertOneByOneAsync(connection, tx, monitorId, seq, arrivalBase, rows, (at, expires, purge), ct).ConfigureAwait(false)
+            : await InsertInChunksAsync(connection, tx, monitorId, seq, arrivalBase, rows, (at, expires, purge), ct).ConfigureAwait(false);
         var pending = await CountsAsync(connection, tx, monitorId, ct).ConfigureAwait(false) + stored;
         long dropped = 0;
         var max = spec.MaxPendingLabels ?? LateLabels.DefaultMaxPending;
@@ -53,6 +40,52 @@ internal static class PendingRows
         }
         await AddCountsAsync(connection, tx, monitorId, ct, ("pending", stored - dropped), ("dropped", dropped)).ConfigureAwait(false);
         return new PendingOutcome(stored, rows.Count - stored, dropped, expired, pending - dropped);
+    }
+
+    private const string Insert = "INSERT INTO drift_label_rows (monitor_id, row_id, window_seq, arrival, state, received_at, expires_at, purge_at, prediction, score, groups) VALUES ";
+
+    private static string? Groups(PendingPrediction row) => row.Groups is { Count: > 0 } g ? JsonSerializer.Serialize(g) : null;
+
+    // SQLite (in-process): one prepared statement, its parameters rebound per row, is fastest.
+    private static async Task<long> InsertOneByOneAsync(DbConnection connection, DbTransaction tx, string monitorId, long seq, long arrivalBase,
+        IReadOnlyList<PendingPrediction> rows, (string At, string Expires, string Purge) times, CancellationToken ct)
+    {
+        await using var insert = connection.Command(Insert + "(@m, @r, @s, @a, 'pending', @at, @exp, @purge, @p, @sc, @g) ON CONFLICT (monitor_id, row_id) DO NOTHING", tx)
+            .With("@m", monitorId).With("@s", seq).With("@at", times.At).With("@exp", times.Expires).With("@purge", times.Purge)
+            .With("@r", "").With("@a", 0L).With("@p", "").With("@sc", null).With("@g", null);
+        var (r, a, p, sc, g) = (insert.Parameters["@r"], insert.Parameters["@a"], insert.Parameters["@p"], insert.Parameters["@sc"], insert.Parameters["@g"]);
+        await insert.PrepareAsync(ct).ConfigureAwait(false);
+        long stored = 0;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            (r.Value, a.Value, p.Value, sc.Value, g.Value) = (row.RowId, arrivalBase + i, row.Prediction, (object?)row.Score ?? DBNull.Value, (object?)Groups(row) ?? DBNull.Value);
+            stored += await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+        return stored;
+    }
+
+    // PostgreSQL (a round trip per statement): multi-row inserts.
+    private static async Task<long> InsertInChunksAsync(DbConnection connection, DbTransaction tx, string monitorId, long seq, long arrivalBase,
+        IReadOnlyList<PendingPrediction> rows, (string At, string Expires, string Purge) times, CancellationToken ct)
+    {
+        long stored = 0;
+        for (var start = 0; start < rows.Count; start += RowsPerInsert)
+        {
+            var count = Math.Min(RowsPerInsert, rows.Count - start);
+            var sql = new StringBuilder(Insert);
+            for (var i = 0; i < count; i++)
+                sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@m, @r{i}, @s, @a{i}, 'pending', @at, @exp, @purge, @p{i}, @sc{i}, @g{i})");
+            sql.Append(" ON CONFLICT (monitor_id, row_id) DO NOTHING");
+            await using var insert = connection.Command(sql.ToString(), tx).With("@m", monitorId).With("@s", seq).With("@at", times.At).With("@exp", times.Expires).With("@purge", times.Purge);
+            for (var i = 0; i < count; i++)
+            {
+                var row = rows[start + i];
+                insert.With($"@r{i}", row.RowId).With($"@a{i}", arrivalBase + start + i).With($"@p{i}", row.Prediction).With($"@sc{i}", row.Score).With($"@g{i}", Groups(row));
+            }
+            stored += await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+        return stored;
     }
 
     /// <summary>Expires waiting predictions past their TTL (counted), then deletes rows past their purge time (one more TTL).</summary>
