@@ -29,6 +29,8 @@ if (args.Length > 0 && args[0] == "drift-report-files")
     return Steward.Benchmarks.Drift.DriftReportFiles.Run(args[1..]);
 if (args.Length > 0 && args[0] == "pii-scan-run")
     return await Steward.Benchmarks.Pii.ScanRun.RunAsync(args[1..]);
+if (args.Length > 0 && args[0] == "monitor-label-rate")
+    return await Steward.Benchmarks.Monitors.MonitorLabelRate.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "monitor-ingest-rate")
     return await Steward.Benchmarks.Monitors.MonitorIngestRate.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "make-ledger")

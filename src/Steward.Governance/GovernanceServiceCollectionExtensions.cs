@@ -68,6 +68,7 @@ public static class GovernanceServiceCollectionExtensions
         services.AddSingleton<IDecisionPrecondition, PiiScans.CleanScanApprovalPrecondition>();
         services.AddSingleton<Monitors.MonitorStore>();
         services.AddSingleton<Monitors.MonitorDataStore>();
+        services.AddSingleton<Monitors.MonitorLabelStore>();
         services.AddSingleton<Monitors.MonitorRunStore>();
         services.AddSingleton(sp => new GateEngine(sp.GetRequiredService<StewardDatabase>(), sp.GetRequiredService<LedgerStore>(),
             sp.GetRequiredService<EventFactory>(), sp.GetRequiredService<GatePolicyCache>(), sp.GetRequiredService<SystemStore>(),

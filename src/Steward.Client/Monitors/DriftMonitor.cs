@@ -32,10 +32,15 @@ namespace Steward.Client;
 /// <param name="PositiveClass">The positive class (null: 1).</param>
 /// <param name="Privileged">Privileged value per sensitive attribute.</param>
 /// <param name="PerformanceThresholds">Per performance metric, its bound.</param>
+/// <param name="IdColumn">The row-id column that joins late labels to their predictions.</param>
+/// <param name="LabelTtl">How long a prediction waits for its label (ISO 8601 duration).</param>
+/// <param name="LabelTtlSeconds">The same in seconds.</param>
+/// <param name="MaxPendingLabels">The most predictions waiting for labels.</param>
 public sealed record DriftMonitor(
     string Id, string Name, string? ModelId, string? Endpoint, string Description, string Window, long WindowSeconds, string Schedule,
     IReadOnlyList<string> Features, string? Prediction, string? Label, IReadOnlyList<string> Sensitive,
     IReadOnlyList<string> Categorical, IReadOnlyList<string> Numerical, IReadOnlyDictionary<string, MonitorColumnRule> Columns,
     double DriftShare, long MinRows, string Status, MonitorReference? Reference, MonitorWindow CurrentWindow, MonitorRun? LastRun,
     DateTimeOffset NextRunAt, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset UpdatedAt, long LedgerIndex,
-    string? PredictionScore = null, string? Task = null, string? PositiveClass = null, IReadOnlyDictionary<string, string>? Privileged = null, IReadOnlyDictionary<string, double>? PerformanceThresholds = null);
+    string? PredictionScore = null, string? Task = null, string? PositiveClass = null, IReadOnlyDictionary<string, string>? Privileged = null, IReadOnlyDictionary<string, double>? PerformanceThresholds = null,
+    string? IdColumn = null, string? LabelTtl = null, long? LabelTtlSeconds = null, long? MaxPendingLabels = null);

@@ -62,4 +62,13 @@ public sealed record MonitorDefinition
 
     /// <summary>Per performance metric, its bound (minimum for scores, maximum for mae and rmse); crossing one raises drift.detected.</summary>
     public IReadOnlyDictionary<string, double>? PerformanceThresholds { get; init; }
+
+    /// <summary>The row-id column: predictions sent without a label wait for it (<see cref="MonitorsClient.PostLabelsAsync"/>). Needs label and prediction.</summary>
+    public string? IdColumn { get; init; }
+
+    /// <summary>How long a prediction waits for its label: an ISO 8601 duration or seconds as text; the server's default is 14 days.</summary>
+    public string? LabelTtl { get; init; }
+
+    /// <summary>The most predictions waiting for labels; beyond, the oldest are dropped and counted. The server's default is 1,000,000.</summary>
+    public long? MaxPendingLabels { get; init; }
 }

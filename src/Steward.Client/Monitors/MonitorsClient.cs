@@ -73,6 +73,25 @@ public sealed class MonitorsClient
     public Task<BatchReceipt> IngestAsync(string id, Stream content, string format, CancellationToken cancellationToken = default) =>
         _http.SendContentAsync<BatchReceipt>(HttpMethod.Post, $"{One(id)}/batches", Content(content, format), cancellationToken);
 
+    /// <summary>
+    /// Sends labels that arrived after their predictions (CSV or JSON Lines with the monitor's id column and label column):
+    /// each joins its waiting prediction and folds into that prediction's window; a closed window's run report gets a new revision.
+    /// </summary>
+    /// <param name="id">The monitor (one with an id column).</param>
+    /// <param name="content">The labels (streamed).</param>
+    /// <param name="format"><c>csv</c> or <c>jsonl</c>.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The receipt (matched, unknown, duplicate, expired and dropped counts), sent once everything is stored.</returns>
+    public Task<LabelReceipt> PostLabelsAsync(string id, Stream content, string format, CancellationToken cancellationToken = default) =>
+        _http.SendContentAsync<LabelReceipt>(HttpMethod.Post, $"{One(id)}/labels", Content(content, format), cancellationToken);
+
+    /// <summary>The monitor's late-label counts.</summary>
+    /// <param name="id">The monitor.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The counts.</returns>
+    public Task<LabelCounts> GetLabelCountsAsync(string id, CancellationToken cancellationToken = default) =>
+        _http.GetJsonAsync<LabelCounts>($"{One(id)}/labels", cancellationToken);
+
     /// <summary>Runs the monitor now: its open window against the reference.</summary>
     /// <param name="id">The monitor.</param>
     /// <param name="cancellationToken">Cancels the request.</param>

@@ -76,23 +76,33 @@ public sealed class MonitorDataStore(StewardDatabase db, LedgerStore ledger, Eve
     /// stored state, null when none, and returns the new one) into the open window, in one transaction.
     /// </summary>
     public async Task<MonitorWindow> AppendBatchAsync(string id, long rows, Func<byte[]?, byte[]> fold, Func<string?, string?>? foldQuality,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        (await AppendBatchAsync(id, rows, fold, foldQuality, null, cancellationToken).ConfigureAwait(false)).Window;
+
+    /// <summary>
+    /// Folds a batch as above and stores its <paramref name="pending"/> predictions (rows without a label, when the monitor
+    /// names an <c>id_column</c>) to wait for their labels, all in one transaction.
+    /// </summary>
+    public async Task<(MonitorWindow Window, PendingOutcome Pending)> AppendBatchAsync(string id, long rows, Func<byte[]?, byte[]> fold,
+        Func<string?, string?>? foldQuality, IReadOnlyList<PendingPrediction>? pending, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(fold);
         await using var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = await db.BeginWriteTransactionAsync(connection, cancellationToken).ConfigureAwait(false);
         var lockRow = db.ProviderName == "postgres" ? " FOR UPDATE" : "";
-        long seq;
+        long seq, seen;
         byte[]? profile;
-        string? quality;
+        string? quality, definition;
         await using (var read = connection.Command(
-            "SELECT w.seq, w.profile, w.quality FROM drift_monitors m JOIN drift_windows w ON w.monitor_id = m.id AND w.seq = m.window_seq WHERE m.id = @id" + lockRow, tx).With("@id", id))
+            "SELECT w.seq, w.profile, w.quality, w.rows_seen, m.definition FROM drift_monitors m JOIN drift_windows w ON w.monitor_id = m.id AND w.seq = m.window_seq WHERE m.id = @id" + lockRow, tx).With("@id", id))
         await using (var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) throw new NotFoundException($"monitor {id} does not exist");
             seq = reader.GetInt64(0);
             profile = reader.IsDBNull(1) ? null : reader.Bytes(1);
             quality = reader.IsDBNull(2) ? null : reader.GetString(2);
+            seen = reader.GetInt64(3);
+            definition = reader.GetString(4);
         }
         var merged = fold(profile);
         if (foldQuality is not null) quality = foldQuality(quality);
@@ -102,8 +112,15 @@ public sealed class MonitorDataStore(StewardDatabase db, LedgerStore ledger, Eve
         {
             await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
+        var outcome = PendingOutcome.None;
+        var spec = MonitorRows.ParseSpec(definition);
+        if (spec.JoinsLateLabels)
+        {
+            // Arrival order across windows: the window's number, then its row count before this batch.
+            outcome = await PendingRows.AddAsync(connection, tx, spec, id, seq, (seq << 40) + seen, pending ?? [], events.Time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        }
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return (await monitors.GetAsync(id, cancellationToken).ConfigureAwait(false)).CurrentWindow;
+        return ((await monitors.GetAsync(id, cancellationToken).ConfigureAwait(false)).CurrentWindow, outcome);
     }
 
     /// <summary>The monitor, its reference and its open window's profile, read together for a run.</summary>

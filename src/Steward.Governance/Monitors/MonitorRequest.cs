@@ -23,9 +23,13 @@ namespace Steward.Governance.Monitors;
 /// <param name="PositiveClass">The positive class of classification and fairness; default <c>1</c>.</param>
 /// <param name="Privileged">Per sensitive attribute, its privileged value (AIF360's comparisons).</param>
 /// <param name="PerformanceThresholds">Per metric of the window's performance, its bound (a minimum for scores such as accuracy, a maximum for mae and rmse): crossing one raises <c>drift.detected</c>.</param>
+/// <param name="IdColumn">The row-id column: predictions that arrive without a label wait for it, joined by this id (<c>POST /api/v1/monitors/{id}/labels</c>).</param>
+/// <param name="LabelTtl">How long a prediction waits for its label: an ISO 8601 duration or seconds; default 14 days.</param>
+/// <param name="MaxPendingLabels">The most predictions waiting for labels; beyond, the oldest are dropped and counted. Default 1,000,000.</param>
 public sealed record MonitorRequest(
     string? Name, string? ModelId, string? Endpoint, string? Description, JsonNode? Window, string? Schedule,
     IReadOnlyList<string>? Features, string? Prediction, string? Label, IReadOnlyList<string>? Sensitive,
     IReadOnlyList<string>? Categorical, IReadOnlyList<string>? Numerical,
     IReadOnlyDictionary<string, MonitorColumnRule>? Columns, double? DriftShare, long? MinRows,
-    string? PredictionScore = null, string? Task = null, string? PositiveClass = null, IReadOnlyDictionary<string, string>? Privileged = null, IReadOnlyDictionary<string, double>? PerformanceThresholds = null);
+    string? PredictionScore = null, string? Task = null, string? PositiveClass = null, IReadOnlyDictionary<string, string>? Privileged = null, IReadOnlyDictionary<string, double>? PerformanceThresholds = null,
+    string? IdColumn = null, JsonNode? LabelTtl = null, long? MaxPendingLabels = null);

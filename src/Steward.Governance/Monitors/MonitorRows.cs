@@ -40,7 +40,8 @@ internal static class MonitorRows
             WindowLength.Format(spec.WindowSeconds), spec.WindowSeconds, spec.Schedule, spec.Features, spec.Prediction, spec.Label, spec.Sensitive,
             spec.Categorical, spec.Numerical, spec.Columns, spec.DriftShare, spec.MinRows, status, reference, window, last,
             Timestamps.Parse(r.GetString(11)), Timestamps.Parse(r.GetString(12)), r.GetString(13), Timestamps.Parse(r.GetString(14)), r.GetInt64(15),
-            spec.PredictionScore, spec.Task, spec.PositiveClass, spec.Privileged, spec.PerformanceThresholds);
+            spec.PredictionScore, spec.Task, spec.PositiveClass, spec.Privileged, spec.PerformanceThresholds,
+            spec.IdColumn, spec.LabelTtlSeconds is { } ttl ? WindowLength.Format(ttl) : null, spec.LabelTtlSeconds, spec.MaxPendingLabels);
     }
 
     /// <summary>Reads a run from <paramref name="at"/> on (the <see cref="RunColumns"/> order, then the report when asked).</summary>

@@ -15,11 +15,12 @@ namespace Steward.Governance.Monitors;
 /// <param name="NumberOfDriftedColumns">Drifted columns.</param>
 /// <param name="NumberOfColumns">Columns compared.</param>
 /// <param name="TopColumns">The most drifted columns, most drifted first (at most 5).</param>
-/// <param name="ReportSha256">SHA-256 of the stored report JSON.</param>
+/// <param name="ReportSha256">SHA-256 of the stored report JSON (of the latest revision, in a one-run read).</param>
 /// <param name="RunBy">Who ran it (<c>steward</c> for the scheduler).</param>
 /// <param name="LedgerIndex">The <c>drift.detected</c> entry, when the run raised one.</param>
-/// <param name="Report">The report JSON (omitted in lists).</param>
+/// <param name="Report">The report JSON (omitted in lists): the latest revision's when late labels revised it.</param>
+/// <param name="Revision">The report's revision: 0 for the run's own report, then 1, 2, ... as late labels revise its performance (a one-run read only).</param>
 public sealed record MonitorRun(
     string Id, string MonitorId, long WindowSeq, string Trigger, string Status, DateTimeOffset RunAt, DateTimeOffset WindowOpenedAt, long Rows,
     double? ShareOfDriftedColumns, int? NumberOfDriftedColumns, int? NumberOfColumns, IReadOnlyList<string> TopColumns, string ReportSha256,
-    string RunBy, long? LedgerIndex, JsonNode? Report);
+    string RunBy, long? LedgerIndex, JsonNode? Report, int Revision = 0);

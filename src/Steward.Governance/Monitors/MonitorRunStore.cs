@@ -35,12 +35,15 @@ public sealed class MonitorRunStore(StewardDatabase db, LedgerStore ledger, Even
         async Task Apply(DbConnection connection, DbTransaction tx, long? idx, CancellationToken ct)
         {
             var window = snapshot.Window;
+            // The window row stays locked until the commit (PostgreSQL FOR UPDATE; SQLite has one writer), so no batch or label
+            // can land between this check and the window's closing.
             await using (var check = connection.Command(
-                "SELECT COUNT(*) FROM drift_windows WHERE monitor_id = @id AND seq = @seq AND status = 'open' AND batches = @batches", tx)
-                .With("@id", monitor.Id).With("@seq", window.Seq).With("@batches", window.Batches))
+                "SELECT seq FROM drift_windows WHERE monitor_id = @id AND seq = @seq AND status = 'open' AND batches = @batches AND COALESCE(quality, '') = @quality" +
+                (db.ProviderName == "postgres" ? " FOR UPDATE" : ""), tx)
+                .With("@id", monitor.Id).With("@seq", window.Seq).With("@batches", window.Batches).With("@quality", snapshot.WindowQuality ?? ""))
             {
-                if (!await check.ExistsAsync(ct).ConfigureAwait(false))
-                    throw new ConflictException($"window {window.Seq} of monitor {monitor.Id} changed or closed while the run computed");
+                if (await check.ExecuteScalarAsync(ct).ConfigureAwait(false) is null)
+                    throw new ConflictException($"window {window.Seq} of monitor {monitor.Id} changed (a batch or labels) or closed while the run computed");
             }
             var at = Timestamps.Format(now);
             await MonitorDataStore.OpenNextWindowAsync(connection, tx, monitor.Id, window.Seq, "closed", at, ct).ConfigureAwait(false);
@@ -90,15 +93,18 @@ public sealed class MonitorRunStore(StewardDatabase db, LedgerStore ledger, Even
         return await GetAsync(monitor.Id, runId, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>One run with its report.</summary>
+    /// <summary>One run with its latest report: the run's own, or the latest revision late labels made (<see cref="MonitorRun.Revision"/>).</summary>
     public async Task<MonitorRun> GetAsync(string monitorId, string runId, CancellationToken cancellationToken = default)
     {
         await using var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.Command($"SELECT {MonitorRows.RunColumns}, r.report FROM drift_runs r WHERE r.id = @id AND r.monitor_id = @monitor")
+        await using var command = connection.Command(
+            $"SELECT {MonitorRows.RunColumns}, COALESCE(v.report, r.report), COALESCE(v.report_sha256, r.report_sha256), COALESCE(v.revision, 0) FROM drift_runs r " +
+            "LEFT JOIN drift_run_revisions v ON v.run_id = r.id AND v.revision = (SELECT MAX(v2.revision) FROM drift_run_revisions v2 WHERE v2.run_id = r.id) " +
+            "WHERE r.id = @id AND r.monitor_id = @monitor")
             .With("@id", runId).With("@monitor", monitorId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-            ? MonitorRows.ReadRun(reader, 0, withReport: true)
+            ? MonitorRows.ReadRun(reader, 0, withReport: true) with { ReportSha256 = reader.GetString(16), Revision = reader.GetInt32(17) }
             : throw new NotFoundException($"run {runId} of monitor {monitorId} does not exist");
     }
 

@@ -37,5 +37,6 @@ internal static class MonitorSchema
             UNIQUE (monitor_id, window_seq))
         """,
         "CREATE INDEX IF NOT EXISTS ix_drift_runs_monitor ON drift_runs (monitor_id, run_at)",
+        .. LabelSchema.Statements(),
     ];
 }

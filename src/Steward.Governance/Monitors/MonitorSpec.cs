@@ -21,11 +21,15 @@ namespace Steward.Governance.Monitors;
 /// <param name="PositiveClass">The positive class (null: <c>1</c>).</param>
 /// <param name="Privileged">Privileged value per sensitive attribute.</param>
 /// <param name="PerformanceThresholds">Per metric of the window's performance, its bound (a minimum for scores such as accuracy, a maximum for mae and rmse): crossing one raises <c>drift.detected</c>.</param>
+/// <param name="IdColumn">The row-id column that joins labels arriving later to their predictions.</param>
+/// <param name="LabelTtlSeconds">How long a prediction waits for its label (with <paramref name="IdColumn"/>).</param>
+/// <param name="MaxPendingLabels">The most predictions waiting for labels (with <paramref name="IdColumn"/>); beyond, the oldest are dropped and counted.</param>
 public sealed record MonitorSpec(
     string Description, long WindowSeconds, string Schedule, IReadOnlyList<string> Features, string? Prediction, string? Label,
     IReadOnlyList<string> Sensitive, IReadOnlyList<string> Categorical, IReadOnlyList<string> Numerical,
     IReadOnlyDictionary<string, MonitorColumnRule> Columns, double DriftShare, long MinRows,
-    string? PredictionScore = null, string? Task = null, string? PositiveClass = null, IReadOnlyDictionary<string, string>? Privileged = null, IReadOnlyDictionary<string, double>? PerformanceThresholds = null)
+    string? PredictionScore = null, string? Task = null, string? PositiveClass = null, IReadOnlyDictionary<string, string>? Privileged = null, IReadOnlyDictionary<string, double>? PerformanceThresholds = null,
+    string? IdColumn = null, long? LabelTtlSeconds = null, long? MaxPendingLabels = null)
 {
     /// <summary>The tasks <see cref="Task"/> may name.</summary>
     public static readonly IReadOnlyList<string> Tasks = ["classification", "regression"];
@@ -39,6 +43,9 @@ public sealed record MonitorSpec(
     /// <summary>Every column the monitor reads from a batch besides the features: prediction, label and sensitive attributes.</summary>
     public IEnumerable<string> RoleColumns() =>
         new[] { Prediction, Label, PredictionScore }.OfType<string>().Concat(Sensitive);
+
+    /// <summary>Whether predictions without a label wait for one, joined by <see cref="IdColumn"/>.</summary>
+    public bool JoinsLateLabels => IdColumn is not null && MeasuresQuality;
 
     /// <summary>Validates a request's definition fields into <paramref name="check"/>.</summary>
     public static MonitorSpec Parse(MonitorRequest request, Check check)
@@ -78,9 +85,10 @@ public sealed record MonitorSpec(
         if (!(share > 0 && share <= 1)) check.Fail("drift_share", "must be greater than 0 and at most 1");
         var minRows = request.MinRows ?? DefaultMinRows;
         if (minRows is < 1 or > 1_000_000_000) check.Fail("min_rows", "must be between 1 and 1000000000");
+        var (idColumn, ttl, maxPending) = LateLabels.Parse(check, request, features.Concat(roles), prediction is not null && label is not null);
         return new MonitorSpec(description, window, schedule?.Text ?? MonitorSchedule.Default, features, prediction, label, sensitive,
             categorical, numerical, rules, share, minRows, score, task, positive, privileged,
-            Thresholds(check, request, prediction is not null && label is not null));
+            Thresholds(check, request, prediction is not null && label is not null), idColumn, ttl, maxPending);
     }
 
     /// <summary>Metrics a performance threshold may bound from below (classification, then regression's r2).</summary>

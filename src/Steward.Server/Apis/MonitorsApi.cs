@@ -37,6 +37,15 @@ internal static class MonitorsApi
         group.MapPost("/{id}/batches", Ingest).RequireAuthorization(AuthExtensions.Ingest)
             .WithName("IngestMonitorBatch").WithSummary("Fold a CSV or JSON Lines batch of production data into the open window")
             .Produces<BatchReceipt>(200).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(413).ProducesProblem(415);
+        group.MapPost("/{id}/labels", PostLabels).RequireAuthorization(AuthExtensions.Ingest)
+            .WithName("PostMonitorLabels").WithSummary("Join late labels (CSV or JSON Lines: the id_column and label columns) to the predictions waiting for them")
+            .Produces<LabelReceipt>(200).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(413).ProducesProblem(415);
+        group.MapGet("/{id}/labels", async (MonitorStore monitors, MonitorLabelStore labels, string id, CancellationToken ct) =>
+            {
+                await monitors.GetAsync(id, ct);
+                return TypedResults.Ok(await labels.CountsAsync(id, ct));
+            })
+            .RequireAuthorization(AuthExtensions.Read).WithName("GetMonitorLabels").WithSummary("A monitor's late-label counts").Produces<LabelCounts>().ProducesProblem(404);
         group.MapPost("/{id}/runs", Run).RequireAuthorization(AuthExtensions.Ingest)
             .WithName("RunMonitor").WithSummary("Run a monitor now: compare the open window with the reference and close it")
             .Produces<MonitorRun>(201).ProducesProblem(404).ProducesProblem(409);
@@ -82,6 +91,15 @@ internal static class MonitorsApi
         AllowBody(context, options.MaxBatchBytes);
         using var body = await BoundedBody.ReadAsync(context.Request, options.MaxBatchBytes, () => TooLarge(options.MaxBatchBytes, "MaxBatchBytes"));
         return TypedResults.Ok(await service.IngestAsync(id, body.GetBuffer().AsMemory(0, (int)body.Length), format, context.RequestAborted));
+    }
+
+    private static async Task<Results<Ok<LabelReceipt>, ProblemHttpResult>> PostLabels(HttpContext context, string id, LabelJoin join, MonitorOptions options)
+    {
+        if (BatchFormats.FromContentType(context.Request.ContentType) is not { } format || format == BatchFormat.Profile)
+            return Unsupported(BatchFormats.Accepted);
+        AllowBody(context, options.MaxBatchBytes);
+        using var body = await BoundedBody.ReadAsync(context.Request, options.MaxBatchBytes, () => TooLarge(options.MaxBatchBytes, "MaxBatchBytes"));
+        return TypedResults.Ok(await join.PostAsync(context.User.Actor(), id, body.GetBuffer().AsMemory(0, (int)body.Length), format, context.RequestAborted));
     }
 
     private static async Task<Created<MonitorRun>> Run(HttpContext context, string id, MonitorService service)

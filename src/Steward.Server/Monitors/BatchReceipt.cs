@@ -8,4 +8,6 @@ namespace Steward.Server.Monitors;
 /// <param name="Window">The window the batch went into, with its totals.</param>
 /// <param name="IgnoredColumns">Batch columns the reference profile does not have (not stored).</param>
 /// <param name="MissingColumns">Reference columns the batch did not give (counted as missing values).</param>
-internal sealed record BatchReceipt(string MonitorId, long Rows, MonitorWindow Window, IReadOnlyList<string> IgnoredColumns, IReadOnlyList<string> MissingColumns);
+/// <param name="Labels">With an <c>id_column</c>: the predictions stored to wait for their labels.</param>
+internal sealed record BatchReceipt(string MonitorId, long Rows, MonitorWindow Window, IReadOnlyList<string> IgnoredColumns, IReadOnlyList<string> MissingColumns,
+    BatchLabels? Labels = null);

@@ -66,8 +66,9 @@ internal sealed class MonitorService(MonitorStore monitors, MonitorDataStore dat
             throw new ValidationFailedException("body", $"has none of the reference's columns ({string.Join(", ", monitor.Reference.Columns.Keys.Take(10))})");
         var batch = sink.ToProfile();
         Func<string?, string?>? foldQuality = quality is null ? null : stored => WindowQuality.Fold(stored, quality.Quality);
-        var window = await data.AppendBatchAsync(id, sink.Rows, stored => Fold(stored, batch), foldQuality, ct);
-        return new BatchReceipt(id, sink.Rows, window, sink.Ignored, missing);
+        var (window, pending) = await data.AppendBatchAsync(id, sink.Rows, stored => Fold(stored, batch), foldQuality, quality?.Pending, ct);
+        var labels = monitor.Spec().JoinsLateLabels ? new BatchLabels(pending.Stored, pending.DuplicateIds, quality!.WithoutId, pending.Dropped, pending.Expired, pending.Pending) : null;
+        return new BatchReceipt(id, sink.Rows, window, sink.Ignored, missing, labels);
     }
 
     /// <summary>Runs a monitor now: its open window against the reference; retried when a batch lands meanwhile.</summary>

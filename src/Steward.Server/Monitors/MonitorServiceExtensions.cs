@@ -9,6 +9,7 @@ internal static class MonitorServiceExtensions
         options.Validate();
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<MonitorService>();
+        builder.Services.AddSingleton<LabelJoin>();
         builder.Services.AddSingleton<MonitorScheduler>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MonitorScheduler>());
         return builder;

@@ -51,7 +51,7 @@ internal static class RunComputation
     /// <summary>The engine's options: the monitor's columns (features, or every reference column but the role columns; plus the prediction), rules, share and minimum size.</summary>
     public static DriftOptions Options(DriftMonitor monitor, DriftProfile reference)
     {
-        var roles = new HashSet<string>(new[] { monitor.Label }.OfType<string>().Concat(monitor.Sensitive), StringComparer.Ordinal);
+        var roles = new HashSet<string>(new[] { monitor.Label, monitor.IdColumn }.OfType<string>().Concat(monitor.Sensitive), StringComparer.Ordinal);
         var features = monitor.Features.Count > 0
             ? monitor.Features
             : reference.Columns.Select(c => c.Name).Where(n => !roles.Contains(n) && n != monitor.Prediction).ToList();

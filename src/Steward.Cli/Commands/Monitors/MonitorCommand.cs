@@ -24,6 +24,7 @@ internal static class MonitorCommand
         ShowCommand.Create(context),
         ReferenceCommand.Create(context),
         IngestCommand.Create(context),
+        LabelsCommand.Create(context),
         RunCommand.Create(context),
         RunsCommand.Create(context),
         DeleteCommand.Create(context),
