@@ -22,6 +22,7 @@ internal static class ModelSectionsJsonReader
             Target = p["target"]?.ToString() ?? "",
             Prediction = p["prediction"]?.ToString() ?? "",
             PredictionScore = p["prediction_score"]?.ToString(),
+            ClassScores = (p["prediction_scores"] as JsonObject ?? []).Select(c => KeyValuePair.Create(c.Key, c.Value?.ToString() ?? "")).ToList(),
             Reference = p["reference"] is JsonObject reference ? Metrics(reference, task, positive) : null,
             Current = Metrics(p["current"] as JsonObject ?? [], task, positive),
             ReferenceSkippedRows = Count((p["reference"] as JsonObject)?["skipped_rows"]),
@@ -68,11 +69,24 @@ internal static class ModelSectionsJsonReader
                 Count = rows, PositiveClass = positive,
                 Accuracy = Number(m["accuracy"]), Precision = Number(m["precision"]), Recall = Number(m["recall"]), F1 = Number(m["f1"]),
                 MacroPrecision = Number(m["macro_precision"]), MacroRecall = Number(m["macro_recall"]), MacroF1 = Number(m["macro_f1"]),
+                WeightedPrecision = Number(m["weighted_precision"]), WeightedRecall = Number(m["weighted_recall"]), WeightedF1 = Number(m["weighted_f1"]),
+                MicroPrecision = Number(m["micro_precision"]), MicroRecall = Number(m["micro_recall"]), MicroF1 = Number(m["micro_f1"]),
                 Classes = classes,
                 Confusion = new Dictionary<(string Label, string Prediction), long>(),
                 RocAuc = double.IsFinite(auc) || double.IsFinite(bound) ? new RocAuc(auc, double.IsFinite(bound) ? bound : 0, 0, 0) : null,
+                MulticlassRocAuc = Multiclass(m),
             },
         };
+    }
+
+    // Written only when the report had one score column per class (PerformanceJson writes roc_auc_rows then).
+    private static MulticlassRocAuc? Multiclass(JsonObject m)
+    {
+        if (!m.ContainsKey("roc_auc_rows")) return null;
+        var bound = Number(m["multiclass_roc_auc_error_bound"]);
+        var perClass = (m["roc_auc_per_class"] as JsonObject ?? []).Select(c => (c.Key, Number(c.Value))).ToList();
+        return new MulticlassRocAuc(Number(m["roc_auc_ovr"]), Number(m["roc_auc_ovr_weighted"]), Number(m["roc_auc_ovo"]), Number(m["roc_auc_ovo_weighted"]),
+            perClass, double.IsFinite(bound) ? bound : 0, Count(m["roc_auc_rows"]));
     }
 
     private static FairnessReport Report(string attribute, JsonObject r)

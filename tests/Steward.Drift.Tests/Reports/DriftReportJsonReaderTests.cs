@@ -47,6 +47,38 @@ public sealed class DriftReportJsonReaderTests
     }
 
     [Fact]
+    public void MulticlassScoresAndAverages_SurviveTheRoundTrip()
+    {
+        DriftTable Classes(int seed)
+        {
+            var random = new Random(seed);
+            var n = 300;
+            var y = Enumerable.Range(0, n).Select(_ => random.Next(3)).ToArray();
+            var p = y.Select(v => random.NextDouble() < 0.7 ? v : random.Next(3)).ToArray();
+            double[] Score(int cls) => p.Select(v => v == cls ? 0.5 + random.NextDouble() * 0.5 : random.NextDouble() * 0.5).ToArray();
+            return new DriftTable([DriftColumn.FromLabels("y", y.Select(v => "c" + v).ToArray()), DriftColumn.FromLabels("p", p.Select(v => "c" + v).ToArray()),
+                DriftColumn.FromNumbers("s0", Score(0)), DriftColumn.FromNumbers("s1", Score(1)), DriftColumn.FromNumbers("s2", Score(2))]);
+        }
+
+        var (reference, current) = (Classes(3), Classes(4));
+        var drift = DriftEngine.Run(reference, current, new DriftOptions { Columns = ["s0"] });
+        var columns = new ModelColumns
+        {
+            Target = "y", Prediction = "p", Task = PerformanceTask.Classification,
+            ClassScores = [KeyValuePair.Create("c0", "s0"), KeyValuePair.Create("c1", "s1"), KeyValuePair.Create("c2", "s2")],
+        };
+        var report = ModelQuality.Evaluate(drift, reference, current, columns);
+        Assert.NotNull(report.Performance!.Current.Classification!.MulticlassRocAuc);
+
+        var json = DriftReportJson.Serialize(report);
+        var read = DriftReportJsonReader.Read(json);
+
+        Assert.Equal(json, DriftReportJson.Serialize(read));
+        Assert.Equal(report.Performance.Current.Headline(), read.Performance!.Current.Headline());
+        Assert.Equal(report.Performance.ClassScores, read.Performance.ClassScores);
+    }
+
+    [Fact]
     public void GroupCounts_AreRebuiltFromRates_InReportsWrittenWithoutThem()
     {
         var json = JsonNode.Parse(DriftReportJson.Serialize(Report(false, true)))!.AsObject();
