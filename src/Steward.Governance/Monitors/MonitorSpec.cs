@@ -93,7 +93,8 @@ public sealed record MonitorSpec(
 
     /// <summary>Metrics a performance threshold may bound from below (classification, then regression's r2).</summary>
     public static readonly IReadOnlyList<string> MinimumMetrics =
-        ["accuracy", "precision", "recall", "f1", "macro_precision", "macro_recall", "macro_f1", "roc_auc", "r2"];
+        ["accuracy", "precision", "recall", "f1", "macro_precision", "macro_recall", "macro_f1", "weighted_precision", "weighted_recall",
+         "weighted_f1", "micro_precision", "micro_recall", "micro_f1", "roc_auc", "r2"];
 
     /// <summary>Metrics a performance threshold bounds from above (regression errors).</summary>
     public static readonly IReadOnlyList<string> MaximumMetrics = ["mae", "rmse"];

@@ -28,7 +28,6 @@ public sealed class MonitorLabelsCommandTests(LiveServer server) : IClassFixture
     [Fact]
     public async Task Labels_JoinWaitingPredictions_AndBadInputIsOneLine()
     {
-        // `monitor create` has no id-column flag in this branch: the SDK creates the monitor.
         using var client = new StewardClient(new Uri(server.Url), LiveServer.AdminKey);
         var monitor = await client.Monitors.CreateAsync(new MonitorDefinition
         {
@@ -50,5 +49,18 @@ public sealed class MonitorLabelsCommandTests(LiveServer server) : IClassFixture
         (await server.RunAsync(["monitor", "labels", monitor.Id, labels, "--format", "xml"])).AssertOneErrorLine("--format");
         (await server.RunAsync(["monitor", "labels", monitor.Id, await FileAsync("bad.csv", "txn,approved\nt31,\n")])).AssertOneErrorLine("line 2, column 'approved': has no label");
         (await server.RunAsync(["monitor", "labels", monitor.Id, await FileAsync("noid.csv", "id,approved\nt31,1\n")])).AssertOneErrorLine("has no column 'txn'");
+    }
+
+    [Fact]
+    public async Task Create_SetsTheLateLabelOptions_AndRefusesBadOnesInOneLine()
+    {
+        var created = JsonNode.Parse(await server.OkAsync(["monitor", "create", "--name", $"late-cli-{Guid.NewGuid():N}", "--endpoint", "credit-api",
+            "--features", "age", "--prediction", "pred", "--label", "approved", "--id-column", "txn", "--label-ttl", "P2D", "--max-pending-labels", "5000", "--json"]))!;
+        Assert.Equal(("txn", "P2D", 5000L), (created["id_column"]!.GetValue<string>(), created["label_ttl"]!.GetValue<string>(), created["max_pending_labels"]!.GetValue<long>()));
+
+        (await server.RunAsync(["monitor", "create", "--name", $"late-bad-{Guid.NewGuid():N}", "--features", "age", "--prediction", "pred", "--label", "approved",
+            "--id-column", "txn", "--label-ttl", "soon"])).AssertOneErrorLine("label_ttl");
+        (await server.RunAsync(["monitor", "create", "--name", $"late-bad-{Guid.NewGuid():N}", "--features", "age", "--id-column", "txn"])).AssertOneErrorLine("id_column");
+        (await server.RunAsync(["monitor", "create", "--name", "x", "--max-pending-labels", "many"])).AssertOneErrorLine("--max-pending-labels");
     }
 }

@@ -33,16 +33,20 @@ internal static class CreateCommand
         var privileged = new Option<string[]>("--privileged") { Description = "A sensitive attribute's privileged value, COL=VALUE (repeatable)", HelpName = "COL=VALUE" };
         var performanceThreshold = new Option<string[]>("--performance-threshold")
         {
-            Description = "A bound on the window's performance, METRIC=X (repeatable): a minimum for accuracy, precision, recall, f1, macro_*, roc_auc, r2; a maximum for mae, rmse",
+            Description = "A bound on the window's performance, METRIC=X (repeatable): a minimum for accuracy, precision, recall, f1, macro_*, weighted_*, micro_*, roc_auc, r2; a maximum for mae, rmse",
             HelpName = "METRIC=X",
         };
+        var idColumn = new Option<string?>("--id-column") { Description = "Row-id column: predictions sent without a label wait for it (steward monitor labels)", HelpName = "COL" };
+        var labelTtl = new Option<string?>("--label-ttl") { Description = "How long a prediction waits for its label: ISO 8601 (P14D) or seconds (default 14 days)" };
+        var maxPending = new Option<long?>("--max-pending-labels") { Description = "Most predictions waiting for labels; beyond, the oldest are dropped and counted (default 1000000)", HelpName = "N" };
         var reference = new Option<string?>("--reference") { Description = "Reference: a drift profile, or a CSV / JSON Lines file the server profiles", HelpName = "FILE" };
         var format = MonitorFiles.FormatOption(profiles: true);
         var json = CommonOptions.Json();
         var command = new Command("create", "Create a drift monitor")
         {
             name, model, endpoint, description, window, schedule, features, prediction, label, sensitive, categorical, numerical, critical,
-            stattest, threshold, share, minRows, score, task, positive, privileged, performanceThreshold, reference, format, json,
+            stattest, threshold, share, minRows, score, task, positive, privileged, performanceThreshold, idColumn, labelTtl, maxPending,
+            reference, format, json,
         };
         var connection = new ConnectionOptions(command, context);
         command.SetAction(async (parseResult, cancellationToken) =>
@@ -69,6 +73,9 @@ internal static class CreateCommand
                 PositiveClass = parseResult.GetValue(positive),
                 Privileged = Privileged(parseResult.GetValue(privileged) ?? []),
                 PerformanceThresholds = PerformanceThresholds.Parse(parseResult.GetValue(performanceThreshold) ?? []),
+                IdColumn = parseResult.GetValue(idColumn),
+                LabelTtl = parseResult.GetValue(labelTtl),
+                MaxPendingLabels = parseResult.GetValue(maxPending),
             };
             var (stream, kind) = parseResult.GetValue(reference) is { } path ? MonitorFiles.Open(path, parseResult.GetValue(format), profiles: true) : (null, "");
             await using (stream)

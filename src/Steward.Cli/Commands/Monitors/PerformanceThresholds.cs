@@ -12,7 +12,8 @@ internal static class PerformanceThresholds
 {
     /// <summary>Every metric a threshold may name.</summary>
     public static readonly IReadOnlyList<string> Metrics =
-        ["accuracy", "precision", "recall", "f1", "macro_precision", "macro_recall", "macro_f1", "roc_auc", "r2", "mae", "rmse"];
+        ["accuracy", "precision", "recall", "f1", "macro_precision", "macro_recall", "macro_f1", "weighted_precision", "weighted_recall",
+         "weighted_f1", "micro_precision", "micro_recall", "micro_f1", "roc_auc", "r2", "mae", "rmse"];
 
     /// <summary>The thresholds, or <see langword="null"/> when none was given.</summary>
     /// <exception cref="CliException">A pair is malformed, names an unknown metric, twice the same one, or a bound that is not a finite number.</exception>
