@@ -12,53 +12,35 @@ internal static class OpenLoop
     /// <param name="rate">Requests per second.</param>
     /// <param name="seconds">Duration.</param>
     /// <param name="send">Sends one request; true when it succeeded. An <see cref="HttpRequestException"/> counts as an error.</param>
-    /// <param name="spin">
-    /// Spin for the last 2 ms before each start (exact, evenly spaced starts; costs a core, so only for a load generator
-    /// pinned to cores of its own); otherwise sleep in 1 ms steps, and starts come up to about 1 ms late and in bursts.
-    /// </param>
     /// <returns>Latencies in milliseconds (scheduled start to answer) and the number of errors.</returns>
-    public static async Task<(double[] Latencies, int Errors)> RunAsync(int rate, int seconds, Func<Task<bool>> send, bool spin = false)
+    public static async Task<(double[] Latencies, int Errors)> RunAsync(int rate, int seconds, Func<Task<bool>> send)
     {
         var total = rate * seconds;
         var latencies = new double[total];
         var errors = 0;
         var tasks = new Task[total];
         var clock = Stopwatch.StartNew();
-
-        // The schedule runs on a thread of its own. With spin it sleeps while a start is more than 2 ms away and spins for
-        // the rest, so requests start on time, evenly spaced: a sleep-based wait (about 1 ms granularity) sends them late
-        // and in bursts, which adds the generator's own lateness and queueing to every latency measured.
-        var pacer = new Thread(() =>
+        for (var i = 0; i < total; i++)
         {
-            for (var i = 0; i < total; i++)
+            var scheduled = i * 1000.0 / rate;
+            var wait = scheduled - clock.Elapsed.TotalMilliseconds;
+            if (wait > 1) await Task.Delay(TimeSpan.FromMilliseconds(wait));
+            var n = i;
+            tasks[i] = Task.Run(async () =>
             {
-                var scheduled = i * 1000.0 / rate;
-                while (true)
+                try
                 {
-                    var wait = scheduled - clock.Elapsed.TotalMilliseconds;
-                    if (wait <= 0) break;
-                    if (wait > 2 || !spin) Thread.Sleep(1);
-                    else Thread.SpinWait(50);
+                    if (!await send()) Interlocked.Increment(ref errors);
+                }
+                catch (HttpRequestException)
+                {
+                    Interlocked.Increment(ref errors);
                 }
 
-                var n = i;
-                tasks[i] = Task.Run(async () =>
-                {
-                    try
-                    {
-                        if (!await send()) Interlocked.Increment(ref errors);
-                    }
-                    catch (HttpRequestException)
-                    {
-                        Interlocked.Increment(ref errors);
-                    }
+                latencies[n] = clock.Elapsed.TotalMilliseconds - scheduled;
+            });
+        }
 
-                    latencies[n] = clock.Elapsed.TotalMilliseconds - scheduled;
-                });
-            }
-        }) { IsBackground = true, Name = "open-loop pacer", Priority = ThreadPriority.AboveNormal };
-        pacer.Start();
-        await Task.Run(pacer.Join);
         await Task.WhenAll(tasks);
         return (latencies, errors);
     }

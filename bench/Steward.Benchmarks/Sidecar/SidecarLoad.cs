@@ -20,8 +20,7 @@ namespace Steward.Benchmarks.Sidecar;
 /// <c>--sequential N</c>, default 5,000 each), the sidecar's own added latency without any queue.
 /// <c>dotnet run -c Release --project bench/Steward.Benchmarks -- load-sidecar [--rate 2000] [--seconds 60] [--sequential 5000] [--bundle policies]</c>
 /// Split mode: <c>--role upstream|sidecar --listen URL [--upstream URL]</c> serves one part;
-/// <c>--direct URL --through URL</c> only drives load at them (see <c>load-sidecar-split.sh</c>, which pins them with taskset);
-/// then, or with <c>--spin</c>, the generator spins for exact, evenly spaced starts (see <see cref="OpenLoop"/>).
+/// <c>--direct URL --through URL</c> only drives load at them (see <c>load-sidecar-split.sh</c>, which pins them with taskset).
 /// </summary>
 internal static class SidecarLoad
 {
@@ -81,7 +80,7 @@ internal static class SidecarLoad
 
         try
         {
-            return await MeasureAsync(args, rate, seconds, external ? "separate processes" : $"embedded, bundle {bundle}", upstreamUri, sidecarUri, spin: external || args.Contains("--spin"));
+            return await MeasureAsync(args, rate, seconds, external ? "separate processes" : $"embedded, bundle {bundle}", upstreamUri, sidecarUri);
         }
         finally
         {
@@ -103,8 +102,9 @@ internal static class SidecarLoad
         return sidecar;
     }
 
-    private static async Task<int> MeasureAsync(string[] args, int rate, int seconds, string setup, Uri upstreamUri, Uri sidecarUri, bool spin)
+    private static async Task<int> MeasureAsync(string[] args, int rate, int seconds, string setup, Uri upstreamUri, Uri sidecarUri)
     {
+
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = TimeSpan.FromMinutes(10), UseProxy = false };
         using var http = new HttpClient(handler, disposeHandler: false);
 
@@ -120,8 +120,8 @@ internal static class SidecarLoad
         }
 
         // Warm-up: 3 s at the target rate on each path, not measured.
-        await Drive(http, upstreamUri, rate, 3, spin);
-        await Drive(http, sidecarUri, rate, 3, spin);
+        await Drive(http, upstreamUri, rate, 3);
+        await Drive(http, sidecarUri, rate, 3);
         GC.Collect();
         var startSet = Environment.WorkingSet;
         var startPause = GC.GetTotalPauseDuration();
@@ -140,7 +140,7 @@ internal static class SidecarLoad
             {
                 var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
                 var wall = Stopwatch.StartNew();
-                var (latencies, errors) = await Drive(http, isDirect ? upstreamUri : sidecarUri, rate, Math.Min(Block, seconds), spin);
+                var (latencies, errors) = await Drive(http, isDirect ? upstreamUri : sidecarUri, rate, Math.Min(Block, seconds));
                 var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds / wall.Elapsed.TotalSeconds / Environment.ProcessorCount;
                 if (isDirect) directCpu += cpu / blocks;
                 else sidecarCpu += cpu / blocks;
@@ -159,7 +159,7 @@ internal static class SidecarLoad
         var d = Percentiles(direct.Latencies);
         var s = Percentiles(proxied.Latencies);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"load-sidecar: {rate} requests/s for {seconds} s per path, policy data.ai_policy ({setup}{(spin ? ", exact pacing" : "")}), {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
+            $"load-sidecar: {rate} requests/s for {seconds} s per path, policy data.ai_policy ({setup}), {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
         Console.WriteLine(Line("direct ", direct.Latencies.Length, direct.Errors, d) + string.Create(CultureInfo.InvariantCulture, $"; CPU {directCpu:P0} of the machine"));
         Console.WriteLine(Line("sidecar", proxied.Latencies.Length, proxied.Errors, s) + string.Create(CultureInfo.InvariantCulture, $"; CPU {sidecarCpu:P0} of the machine"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -206,13 +206,13 @@ internal static class SidecarLoad
 
     private static (double P50, double P90, double P99, double P999, double Max) Percentiles(double[] latencies) => OpenLoop.Percentiles(latencies);
 
-    private static Task<(double[] Latencies, int Errors)> Drive(HttpClient http, Uri target, int rate, int seconds, bool spin) =>
+    private static Task<(double[] Latencies, int Errors)> Drive(HttpClient http, Uri target, int rate, int seconds) =>
         OpenLoop.RunAsync(rate, seconds, async () =>
         {
             using var response = await Send(http, target);
             await response.Content.LoadIntoBufferAsync();
             return response.StatusCode == HttpStatusCode.OK;
-        }, spin);
+        });
 
     private static Task<HttpResponseMessage> Send(HttpClient http, Uri target)
     {
