@@ -30,7 +30,12 @@ internal static class DriftReportScale
         }
         var (reference, current) = DriftData.Tables(rows, columns);
         GC.Collect();
-        Console.WriteLine($"{rows:N0} rows x {columns} columns (reference and current), {Environment.ProcessorCount} cores");
+        using (var self = Process.GetCurrentProcess())
+        {
+            // The generation's own peak, so that the runs' peak below can be told apart from it.
+            Console.WriteLine($"{rows:N0} rows x {columns} columns (reference and current), {Environment.ProcessorCount} cores; " +
+                $"after generating the input: working set {self.WorkingSet64 / 1048576} MB, peak {self.PeakWorkingSet64 / 1048576} MB");
+        }
         for (var run = 1; run <= runs; run++)
         {
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
