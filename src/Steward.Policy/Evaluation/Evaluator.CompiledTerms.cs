@@ -82,35 +82,7 @@ internal sealed partial class Evaluator
             }
             else if (r.DataConstantState == 1 && r.RuleTarget is { Node: { IsFunction: false } node } target)
             {
-                var current = EvalNode(node);
-                var path = r.Path;
-                for (var i = target.Consumed; i < path.Length && current is not null; i++)
-                {
-                    Value? key;
-                    if (path[i] is CConst constant)
-                    {
-                        key = constant.Value;
-                    }
-                    else if (path[i] is CVar v)
-                    {
-                        key = frame[v.Slot];
-                        if (key is null)
-                        {
-                            value = null;
-                            return false;
-                        }
-                    }
-                    else if (!TryEvalSingle(path[i], frame, out key))
-                    {
-                        value = null;
-                        return false;
-                    }
-
-                    current = key is null ? null : Index(current, key);
-                }
-
-                value = current;
-                return true;
+                return TryIndexPath(EvalNode(node), r.Path, target.Consumed, frame, out value);
             }
         }
 

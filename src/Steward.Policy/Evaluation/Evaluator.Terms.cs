@@ -293,6 +293,15 @@ internal sealed partial class Evaluator
                 break;
         }
 
+        return TryIndexPath(current, path, start, frame, out value);
+    }
+
+    /// <summary>
+    /// Indexes <paramref name="current"/> by the single-valued keys <paramref name="path"/>[<paramref name="start"/>..]:
+    /// undefined (null) once a key misses; false when a key is an unbound variable or has no single value.
+    /// </summary>
+    private bool TryIndexPath(Value? current, CTerm[] path, int start, Value?[] frame, out Value? value)
+    {
         for (var i = start; i < path.Length && current is not null; i++)
         {
             Value? key;

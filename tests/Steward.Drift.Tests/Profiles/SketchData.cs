@@ -1,3 +1,5 @@
+using Steward.Drift.Profiles;
+
 namespace Steward.Drift.Tests.Profiles;
 
 /// <summary>Seeded samples of several shapes for the sketch tests.</summary>
@@ -24,4 +26,29 @@ internal static class SketchData
         }
         return values;
     }
+
+    /// <summary>A profile of <paramref name="values"/> built from <paramref name="batches"/> merged batches, round-tripped through JSON.</summary>
+    public static DriftProfile Profile(double[] values, int batches, ProfileMode mode = ProfileMode.Sketch, int k = ProfileOptions.DefaultSketchK)
+    {
+        var options = new ProfileOptions { Mode = mode, SketchK = k };
+        DriftProfile? merged = null;
+        var size = (values.Length + batches - 1) / batches;
+        for (var b = 0; b < batches; b++)
+        {
+            var batch = DriftProfile.FromTable(Table(values[(b * size)..Math.Min(values.Length, (b + 1) * size)]), options);
+            merged = merged is null ? batch : merged.Merge(batch);
+        }
+        return ExactProfileTests.RoundTrip(merged!);
+    }
+
+    /// <summary>A one-column table "x".</summary>
+    public static DriftTable Table(double[] values) => new([DriftColumn.FromNumbers("x", values)]);
+
+    /// <summary>The single column's result of <paramref name="test"/> between two profiles.</summary>
+    public static ColumnDriftResult Run(DriftProfile reference, DriftProfile current, string test) =>
+        DriftEngine.Run(reference, current, new DriftOptions { StatTest = test }).Columns[0];
+
+    /// <summary>The single column's result of <paramref name="test"/> between two tables.</summary>
+    public static ColumnDriftResult Run(DriftTable reference, DriftTable current, string test) =>
+        DriftEngine.Run(reference, current, new DriftOptions { StatTest = test }).Columns[0];
 }

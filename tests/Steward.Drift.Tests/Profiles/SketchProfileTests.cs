@@ -1,5 +1,7 @@
 using Steward.Drift.Profiles;
 
+using static Steward.Drift.Tests.Profiles.SketchData;
+
 namespace Steward.Drift.Tests.Profiles;
 
 /// <summary>
@@ -117,25 +119,4 @@ public sealed class SketchProfileTests(ITestOutputHelper output)
             Assert.Equal(DriftEngine.Run(Table(values), Table(current), options).Columns[0], DriftEngine.Run(profile, Table(current), options).Columns[0]);
         }
     }
-
-    private static DriftProfile Profile(double[] values, int batches)
-    {
-        var options = new ProfileOptions { Mode = ProfileMode.Sketch, SketchK = K };
-        DriftProfile? merged = null;
-        var size = (values.Length + batches - 1) / batches;
-        for (var b = 0; b < batches; b++)
-        {
-            var batch = DriftProfile.FromTable(Table(values[(b * size)..Math.Min(values.Length, (b + 1) * size)]), options);
-            merged = merged is null ? batch : merged.Merge(batch);
-        }
-        return ExactProfileTests.RoundTrip(merged!);
-    }
-
-    private static DriftTable Table(double[] values) => new([DriftColumn.FromNumbers("x", values)]);
-
-    private static ColumnDriftResult Run(DriftProfile reference, DriftProfile current, string test) =>
-        DriftEngine.Run(reference, current, new DriftOptions { StatTest = test }).Columns[0];
-
-    private static ColumnDriftResult Run(DriftTable reference, DriftTable current, string test) =>
-        DriftEngine.Run(reference, current, new DriftOptions { StatTest = test }).Columns[0];
 }

@@ -1,5 +1,7 @@
 using Steward.Drift.Profiles;
 
+using static Steward.Drift.Tests.Profiles.SketchData;
+
 namespace Steward.Drift.Tests.Profiles;
 
 /// <summary>
@@ -101,25 +103,4 @@ public sealed class SketchRankTestBoundTests(ITestOutputHelper output)
     }
 
     private static SketchSample Exact(double[] values) => SketchSample.From(Profile(values, 1, ProfileMode.Exact).Columns[0]);
-
-    private static DriftProfile Profile(double[] values, int batches, ProfileMode mode)
-    {
-        var options = new ProfileOptions { Mode = mode, SketchK = K };
-        DriftProfile? merged = null;
-        var size = (values.Length + batches - 1) / batches;
-        for (var i = 0; i < batches; i++)
-        {
-            var batch = DriftProfile.FromTable(Table(values[(i * size)..Math.Min(values.Length, (i + 1) * size)]), options);
-            merged = merged is null ? batch : merged.Merge(batch);
-        }
-        return ExactProfileTests.RoundTrip(merged!);
-    }
-
-    private static DriftTable Table(double[] values) => new([DriftColumn.FromNumbers("x", values)]);
-
-    private static ColumnDriftResult Run(DriftProfile reference, DriftProfile current, string test) =>
-        DriftEngine.Run(reference, current, new DriftOptions { StatTest = test }).Columns[0];
-
-    private static ColumnDriftResult Run(DriftTable reference, DriftTable current, string test) =>
-        DriftEngine.Run(reference, current, new DriftOptions { StatTest = test }).Columns[0];
 }
