@@ -12,6 +12,7 @@ internal static class CoreLibrary
         ArrayBuiltins.Register(registry);
         TypeBuiltins.Register(registry);
         StringBuiltins.Register(registry);
+        SplitNBuiltin.Register(registry);
         ObjectBuiltins.Register(registry);
         JsonPathBuiltins.Register(registry);
         JsonPatch.Register(registry);

@@ -2,12 +2,13 @@ using Steward.Policy.Values;
 
 namespace Steward.Policy.Builtins;
 
-/// <summary>array.concat, array.slice, array.reverse, and the set functions intersection and union.</summary>
+/// <summary>array.concat, array.flatten, array.slice, array.reverse, and the set functions intersection and union.</summary>
 internal static class ArrayBuiltins
 {
     public static void Register(BuiltinRegistry r)
     {
         r.Register("array.concat", 2, (_, a) => Concat(Operand.Array(a, 0), Operand.Array(a, 1)));
+        r.Register("array.flatten", 1, (_, a) => Flatten(Operand.Array(a, 0)));
         r.Register("array.slice", 3, (_, a) => Slice(Operand.Array(a, 0), Operand.Integer(a, 1), Operand.Integer(a, 2)));
         r.Register("array.reverse", 1, (_, a) => Reverse(Operand.Array(a, 0)));
         r.Register("intersection", 1, (_, a) => SetsOf(a, union: false));
@@ -30,6 +31,36 @@ internal static class ArrayBuiltins
         x.Items.CopyTo(all);
         y.Items.CopyTo(all.AsSpan(x.Count));
         return new ArrayValue(all);
+    }
+
+    /// <summary>OPA 1.13's array.flatten: items that are arrays are unpacked one level, others are kept as they are.</summary>
+    private static ArrayValue Flatten(ArrayValue array)
+    {
+        var nested = false;
+        foreach (var item in array.Items)
+        {
+            nested |= item is ArrayValue;
+        }
+
+        if (!nested)
+        {
+            return array;
+        }
+
+        var items = new List<Value>(array.Count);
+        foreach (var item in array.Items)
+        {
+            if (item is ArrayValue inner)
+            {
+                items.AddRange(inner.Items);
+            }
+            else
+            {
+                items.Add(item);
+            }
+        }
+
+        return new ArrayValue([.. items]);
     }
 
     private static ArrayValue Slice(ArrayValue array, long start, long stop)
