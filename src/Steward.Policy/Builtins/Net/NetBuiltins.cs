@@ -3,7 +3,12 @@ using Steward.Policy.Values;
 
 namespace Steward.Policy.Builtins;
 
-/// <summary>net.cidr_contains, cidr_intersects, cidr_contains_matches, cidr_expand, cidr_merge, cidr_is_valid.</summary>
+/// <summary>
+/// net.cidr_contains, cidr_intersects, cidr_contains_matches, cidr_expand, cidr_merge, cidr_is_valid, and
+/// net.lookup_ip_addr, which (like <c>http.send</c>) is a built-in error: Steward policies make no network calls,
+/// and a decision must not depend on DNS. It is registered so that policies written for OPA compile and tests can
+/// replace it with <c>with net.lookup_ip_addr as ...</c>.
+/// </summary>
 internal static class NetBuiltins
 {
     public static void Register(BuiltinRegistry r)
@@ -14,6 +19,13 @@ internal static class NetBuiltins
         r.Register("net.cidr_expand", 1, (c, a) => Expand(c, Operand.String(a, 0)));
         r.Register("net.cidr_merge", 1, (_, a) => Merge(a[0]));
         r.Register("net.cidr_is_valid", 1, (_, a) => BooleanValue.Of(a[0] is StringValue s && GoIP.ParseCidr(s.Value) is not null));
+        r.Register("net.lookup_ip_addr", 1, (_, a) => LookupIpAddr(Operand.String(a, 0)), nondeterministic: true);
+    }
+
+    private static Value LookupIpAddr(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        throw new BuiltinException("network access is disabled in Steward policies (net.lookup_ip_addr)");
     }
 
     private static (byte[] Ip, byte[] Network, int Prefix) Cidr(Value value)
