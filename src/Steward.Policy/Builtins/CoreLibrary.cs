@@ -30,6 +30,7 @@ internal static class CoreLibrary
         UuidBuiltins.Register(registry);
         SemverBuiltins.Register(registry);
         NetBuiltins.Register(registry);
+        AwsSignBuiltins.Register(registry);
         JwtBuiltins.Register(registry);
         JsonSchemaBuiltins.Register(registry);
         TemplateBuiltins.Register(registry);
