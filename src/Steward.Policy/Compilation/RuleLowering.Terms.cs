@@ -255,7 +255,7 @@ internal sealed partial class RuleLowering
         }
         else if (!builtins.TryGet(name, out builtin!) && !SpecialBuiltins.TryGet(name, out builtin!))
         {
-            errors.Add(ErrorCodes.Type, $"undefined function {name}", module.File, location);
+            errors.Add(ErrorCodes.Type, DeprecatedBuiltins.UnknownFunctionMessage(name), module.File, location);
             return new CConst(NullValue.Instance) { IsGround = true, Location = location };
         }
         else if (builtin.Arity != args.Length)
