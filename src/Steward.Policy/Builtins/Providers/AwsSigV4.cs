@@ -18,7 +18,7 @@ internal static class AwsSigV4
         IReadOnlyDictionary<string, string> headers, string method, string url, byte[] body, string service, Credentials credentials, long unixNanoseconds, bool disablePayloadSigning)
     {
         var parsed = GoUrl.Parse(url);
-        var now = DateTimeOffset.UnixEpoch.AddTicks(unixNanoseconds / 100);
+        var now = Instant(unixNanoseconds);
         var date = now.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         var timestamp = now.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         var contentHash = disablePayloadSigning ? "UNSIGNED-PAYLOAD" : Hex(SHA256.HashData(body));
@@ -67,6 +67,22 @@ internal static class AwsSigV4
         var signature = Hex(Mac(key, stringToSign));
         var authorization = $"AWS4-HMAC-SHA256 Credential={credentials.AccessKey}/{scope},SignedHeaders={signedHeaders},Signature={signature}";
         return (authorization, awsHeaders);
+    }
+
+    /// <summary>The UTC instant of a Unix time in nanoseconds, rounded down to whole ticks (as Go truncates to seconds when formatting).</summary>
+    private static DateTimeOffset Instant(long unixNanoseconds)
+    {
+        var ticks = Math.DivRem(unixNanoseconds, 100, out var rest);
+        if (rest < 0)
+        {
+            ticks--;
+        }
+
+        var max = (DateTimeOffset.MaxValue - DateTimeOffset.UnixEpoch).Ticks;
+        var min = (DateTimeOffset.MinValue - DateTimeOffset.UnixEpoch).Ticks;
+        return ticks < min || ticks > max
+            ? throw new BuiltinException("time_ns is outside the years 1 to 9999")
+            : DateTimeOffset.UnixEpoch.AddTicks(ticks);
     }
 
     private static byte[] Mac(byte[] key, string message) => HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(message));
