@@ -144,6 +144,9 @@ internal sealed class CComprehension(ComprehensionKind kind, CTerm head, CTerm? 
     /// <summary>The slots the body binds, cleared before each evaluation.</summary>
     public int[] LocalSlots { get; init; } = [];
 
+    /// <summary>Whether the body runs through the evaluator's loop runner (compiled literals and iterations; set by <c>BodyCompiler</c>).</summary>
+    public bool LoopBody { get; set; }
+
     /// <summary>Whether evaluating it may print (it calls print, a function, or uses with): 0 unknown, 1 no, 2 yes.</summary>
     public int PrintState { get; set; }
 }
