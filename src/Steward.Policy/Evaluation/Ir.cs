@@ -27,7 +27,21 @@ internal abstract class CTerm
 /// <summary>A constant.</summary>
 internal sealed class CConst(Value value) : CTerm
 {
-    public Value Value { get; } = value;
+    /// <summary>
+    /// The value. A string's hash is computed here, once: with parsed keys hashed too (<see cref="ValueJson"/>),
+    /// comparing a constant key with an object's other keys stops at the hash instead of comparing characters.
+    /// </summary>
+    public Value Value { get; } = WithHash(value);
+
+    private static Value WithHash(Value value)
+    {
+        if (value is StringValue s)
+        {
+            _ = s.GetHashCode();
+        }
+
+        return value;
+    }
 }
 
 /// <summary>A variable in the rule's frame.</summary>
