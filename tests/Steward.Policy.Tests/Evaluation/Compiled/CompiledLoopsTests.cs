@@ -89,6 +89,35 @@ public sealed class CompiledLoopsTests(ITestOutputHelper output)
             every x in input.xs { x < 10 }
         }
 
+        every_object_domain if {
+            every x in {"a": input.y, "b": 1} { x < 10 }
+        }
+
+        every_key_value if {
+            every k, v in input.o { is_string(k); v != 3 }
+        }
+
+        every_nested if {
+            every x in input.xs {
+                some y in input.xs
+                y >= x
+                every z in input.xs { z == z }
+            }
+        }
+
+        every_error if {
+            every t in input.texts { to_number(t) > 0 }
+        }
+
+        every_undefined_domain if {
+            every x in input.missing { x > 1 }
+        }
+
+        every_then_more contains x if {
+            every y in input.xs { y != 7 }
+            some x in input.xs
+        }
+
         printed := [x | some x in input.xs; print(x)]
 
         mocked := [f(x) | some x in input.xs]
@@ -108,7 +137,7 @@ public sealed class CompiledLoopsTests(ITestOutputHelper output)
         """{"xs": [], "o": {}, "texts": [], "csv": ""}""",
         """{"xs": {"p": 1, "q": 5}, "o": [9, 8], "texts": ["x"], "csv": 7}""",
         """{"xs": "not a collection", "o": null, "texts": "1"}""",
-        """{"xs": [3, 5, 3], "o": {"a": 1}}""",
+        """{"xs": [3, 5, 3], "o": {"a": 1}, "y": 20}""",
         """{"o": {"a": "a"}}""",
         """{"xs": [2, 2.0, "2", [2]], "o": {"a": {"b": 1}, "c": [1]}, "texts": [1, "3"]}""",
         """{}""",
@@ -124,7 +153,8 @@ public sealed class CompiledLoopsTests(ITestOutputHelper output)
         var queries = new[]
         {
             "items", "pairs", "pairs_obj", "any_big", "first_big", "doubled", "names", "nested", "total", "numbers_as_text",
-            "inner", "has_two", "member_of_set", "keys_bound", "via_data", "with_call", "shadow", "every_ok", "printed",
+            "inner", "has_two", "member_of_set", "keys_bound", "via_data", "with_call", "shadow", "every_ok", "every_key_value", "every_nested",
+            "every_error", "every_undefined_domain", "every_object_domain", "every_then_more", "printed",
             "mocked", "uses_mock",
         };
         var differences = new List<string>();

@@ -14,7 +14,7 @@ public sealed class InterpretedReportTests(ITestOutputHelper output)
         const string module = """
             package r
             all_small if {
-                every x in input.xs { x < 10 }
+                every x in {"a": input.y} { x < 10 }
             }
             pairs contains [a, b] if {
                 [a, b] := input.pair
@@ -27,6 +27,9 @@ public sealed class InterpretedReportTests(ITestOutputHelper output)
                 walk(input, [_, v])
             }
             objs := {k: v | some k, v in input.o}
+            plain_every if {
+                every k, x in input.xs { x < 10; k != 3 }
+            }
             loops contains x if {
                 some x in input.xs
                 x > 1
@@ -43,6 +46,7 @@ public sealed class InterpretedReportTests(ITestOutputHelper output)
         Assert.Contains(report, l => l.StartsWith("r.rego:13:", StringComparison.Ordinal) && l.Contains("call of walk", StringComparison.Ordinal));
         Assert.Contains(report, l => l.Contains("data.r.objs", StringComparison.Ordinal) && l.Contains("object comprehension", StringComparison.Ordinal));
         Assert.DoesNotContain(report, l => l.Contains("data.r.loops", StringComparison.Ordinal));
+        Assert.DoesNotContain(report, l => l.Contains("data.r.plain_every", StringComparison.Ordinal));
 
         // Without the compilation step everything is the interpreter's.
         var interpreted = InterpretedReport.For(CompiledPolicy.Compile([new PolicySource("r.rego", module)], null, interpreted: true));
