@@ -144,6 +144,35 @@ public sealed class CompiledLoopsTests(ITestOutputHelper output)
     ];
 
     [Fact]
+    public void LoopBody_HandsOverMidWayWithoutRunningAnythingTwice()
+    {
+        // The pattern unification answers "not inline" at run time, so each iteration's rest of the body is the
+        // interpreter's; the prints before and after it must come once per solution, in the same order both ways.
+        const string module = """
+            package handover
+            pairs contains b if {
+                some x in input.xs
+                print("x", x)
+                [a, b] := x
+                print("a", a)
+                a > 0
+            }
+            """;
+        var input = ValueJson.Parse("""{"xs": [[1, "p"], [0, "q"], "r", [2, "s"]]}""");
+        string Run(bool interpreted)
+        {
+            var lines = new List<string>();
+            var policy = CompiledPolicy.Compile([new PolicySource("h.rego", module)], null, interpreted);
+            var value = policy.EvaluateData(["handover", "pairs"], new EvalOptions { Input = input, Print = lines.Add });
+            return value?.ToJson() + " | " + string.Join("; ", lines);
+        }
+
+        var compiled = Run(interpreted: false);
+        Assert.Equal(Run(interpreted: true), compiled);
+        Assert.Equal("""["p","s"] | x [1, "p"]; a 1; x [0, "q"]; a 0; x r; x [2, "s"]; a 2""", compiled);
+    }
+
+    [Fact]
     public void LoopBodies_SameOutcomeCompiledAndInterpreted()
     {
         var sources = new[] { new PolicySource("loops.rego", Module) };
