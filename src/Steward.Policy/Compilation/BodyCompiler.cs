@@ -55,6 +55,7 @@ internal static class BodyCompiler
 
             Body(r.Body);
             r.InlineBody = r.Value is not null && r.Body.All(l => l.Inline is not null);
+            r.LoopBody = Evaluator.IsLoopBody(r.Body);
         }
     }
 
@@ -144,6 +145,7 @@ internal static class BodyCompiler
                 Term(c.Head);
                 Optional(c.Value);
                 Body(c.Body);
+                c.LoopBody = Evaluator.IsLoopBody(c.Body);
                 break;
         }
 

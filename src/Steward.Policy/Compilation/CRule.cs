@@ -29,6 +29,9 @@ internal sealed class CRule
     /// </summary>
     public bool InlineBody { get; set; }
 
+    /// <summary>Whether the body runs through the evaluator's loop runner (compiled literals and iterations; set by <see cref="BodyCompiler"/>).</summary>
+    public bool LoopBody { get; set; }
+
     public required string File { get; init; }
 
     public required SourceLocation Location { get; init; }

@@ -11,7 +11,7 @@ internal sealed partial class Evaluator
     /// Compiles a body literal to a delegate with the contract of <see cref="TryInline"/>: tests and assignments of
     /// one value run through their terms' compiled forms, with which side of a unification binds known from the
     /// terms' shapes. Null for literals with <c>with</c> and for expressions that always enumerate (the
-    /// interpreter runs those). The literal's terms must be compiled first.
+    /// interpreter runs those). The literal's terms (and an <c>every</c>'s body) must be compiled first.
     /// </summary>
     internal static LiteralFn? CompileLiteral(CLiteral literal)
     {
@@ -43,6 +43,8 @@ internal sealed partial class Evaluator
 
             case CUnify u:
                 return CompileUnify(u, negated);
+            case CEvery e:
+                return CompileEvery(e, negated);
             default:
                 return null;
         }

@@ -12,7 +12,7 @@ internal sealed partial class Evaluator
     /// implementation, calls with their arguments in locals instead of the argument stack, and literal arrays and
     /// sets (folded to constants when ground), calls of pure core built-ins with constant arguments folded. Sub-terms must be compiled first (their forms are captured).
     /// Returns null for terms left to the interpreter (data references keep their memo and rule-target logic,
-    /// comprehensions, objects, relations, <c>print</c>).
+    /// object comprehensions, objects, relations, <c>print</c>).
     /// </summary>
     internal static SingleFn? CompileTerm(CTerm term)
     {
@@ -46,6 +46,19 @@ internal sealed partial class Evaluator
                 return CompileItems(a.Items, items => new ArrayValue(items));
             case CSet s:
                 return CompileItems(s.Items, items => SetValue.FromOwned(items, items.Length));
+            case CComprehension { Kind: ComprehensionKind.Array or ComprehensionKind.Set } comprehension:
+                return (Evaluator ev, Value?[] frame, out Value? value) =>
+                {
+                    // As the interpreter's: one value, unless something inside may print (then it enumerates).
+                    if (MayPrint(comprehension))
+                    {
+                        value = null;
+                        return false;
+                    }
+
+                    value = ev.EvalComprehension(comprehension, frame);
+                    return true;
+                };
             case CCall c when c.Function is not null || (c.Builtin is { Function: not null } && c.Builtin != SpecialBuiltins.Print):
                 if (ConstantFolding.TryFold(c) is { } folded)
                 {

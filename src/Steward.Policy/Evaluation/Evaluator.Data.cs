@@ -316,7 +316,14 @@ internal sealed partial class Evaluator
             foreach (var rule in Candidates(node))
             {
                 collector.Start(rule);
-                EvalBody(rule.Body, 0, collector.Frame, collector.OnSolution);
+                if (rule.LoopBody)
+                {
+                    RunLoops(rule.Body, 0, collector.Frame, collector.OnSolution);
+                }
+                else
+                {
+                    EvalBody(rule.Body, 0, collector.Frame, collector.OnSolution);
+                }
                 collector.Finish();
             }
 

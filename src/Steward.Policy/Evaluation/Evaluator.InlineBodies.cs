@@ -16,7 +16,15 @@ internal sealed partial class Evaluator
     {
         if (!rule.InlineBody)
         {
-            EvalBody(rule.Body, 0, frame, onBody);
+            if (rule.LoopBody)
+            {
+                RunLoops(rule.Body, 0, frame, onBody);
+            }
+            else
+            {
+                EvalBody(rule.Body, 0, frame, onBody);
+            }
+
             return;
         }
 

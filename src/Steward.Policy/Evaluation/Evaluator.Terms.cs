@@ -673,7 +673,14 @@ internal sealed partial class Evaluator
                 var collector = RentComprehensionCollector(c.Head, frame);
                 try
                 {
-                    EvalBody(c.Body, 0, frame, collector.OnBody);
+                    if (c.LoopBody)
+                    {
+                        RunLoops(c.Body, 0, frame, collector.OnBody);
+                    }
+                    else
+                    {
+                        EvalBody(c.Body, 0, frame, collector.OnBody);
+                    }
                     var items = collector.Items;
                     return c.Kind == ComprehensionKind.Array
                         ? (items.Count == 0 ? ArrayValue.Empty : new ArrayValue([.. items]))

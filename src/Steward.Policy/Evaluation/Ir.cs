@@ -27,7 +27,21 @@ internal abstract class CTerm
 /// <summary>A constant.</summary>
 internal sealed class CConst(Value value) : CTerm
 {
-    public Value Value { get; } = value;
+    /// <summary>
+    /// The value. A string's hash is computed here, once: with parsed keys hashed too (<see cref="ValueJson"/>),
+    /// comparing a constant key with an object's other keys stops at the hash instead of comparing characters.
+    /// </summary>
+    public Value Value { get; } = WithHash(value);
+
+    private static Value WithHash(Value value)
+    {
+        if (value is StringValue s)
+        {
+            _ = s.GetHashCode();
+        }
+
+        return value;
+    }
 }
 
 /// <summary>A variable in the rule's frame.</summary>
@@ -143,6 +157,9 @@ internal sealed class CComprehension(ComprehensionKind kind, CTerm head, CTerm? 
 
     /// <summary>The slots the body binds, cleared before each evaluation.</summary>
     public int[] LocalSlots { get; init; } = [];
+
+    /// <summary>Whether the body runs through the evaluator's loop runner (compiled literals and iterations; set by <c>BodyCompiler</c>).</summary>
+    public bool LoopBody { get; set; }
 
     /// <summary>Whether evaluating it may print (it calls print, a function, or uses with): 0 unknown, 1 no, 2 yes.</summary>
     public int PrintState { get; set; }

@@ -50,7 +50,10 @@ public sealed class ObjectValue : Value
         var builder = new ObjectBuilder();
         foreach (var (k, v) in entries)
         {
-            builder.Set(new StringValue(k), v);
+            // Hashed once, as parsed keys are (see ValueJson): lookups by constant keys then compare hashes first.
+            var key = new StringValue(k);
+            _ = key.GetHashCode();
+            builder.Set(key, v);
         }
 
         return builder.Build();

@@ -80,6 +80,9 @@ public static class ValueJson
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
                     var key = new StringValue(reader.GetString()!);
+                    // Hashed once here: a lookup by a policy's constant key (hashed at compile time) then passes
+                    // over the object's other keys by comparing hashes, not characters.
+                    _ = key.GetHashCode();
                     reader.Read();
                     builder.Set(key, Read(ref reader));
                 }

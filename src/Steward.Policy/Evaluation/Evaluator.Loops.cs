@@ -1,0 +1,154 @@
+using Steward.Policy.Values;
+
+namespace Steward.Policy.Evaluation;
+
+internal sealed partial class Evaluator
+{
+    /// <summary>
+    /// Whether a body runs through <see cref="RunLoops"/>: every literal has a compiled inline form or is an
+    /// iteration <see cref="IsLoopLiteral"/> accepts, and at least one is such an iteration. Set at compile time
+    /// (<c>BodyCompiler</c>), so the interpreter-only form never takes this path.
+    /// </summary>
+    internal static bool IsLoopBody(CLiteral[] body)
+    {
+        var loops = false;
+        foreach (var literal in body)
+        {
+            if (literal.Inline is not null)
+            {
+                continue;
+            }
+
+            if (!IsLoopLiteral(literal))
+            {
+                return false;
+            }
+
+            loops = true;
+        }
+
+        return loops;
+    }
+
+    /// <summary>
+    /// <c>some v in c</c> or <c>some k, v in c</c> without <c>with</c>, with two distinct variables and a compiled
+    /// collection: the loop binds them directly. Whether they are still unbound is checked when it runs.
+    /// </summary>
+    private static bool IsLoopLiteral(CLiteral literal) =>
+        literal is { Negated: false, With.Length: 0, Expr: CSomeIn { Value: CVar value, Collection.Single: not null } s }
+        && (s.Key is null || (s.Key is CVar key && key.Slot != value.Slot));
+
+    /// <summary>
+    /// Evaluates a loop body (see <see cref="IsLoopBody"/>) from literal <paramref name="index"/>: compiled
+    /// literals run inline and each iteration binds its variables and runs the rest of the body directly, without
+    /// continuation objects. Wherever a compiled form answers "not inline", or an iteration's variables are
+    /// already bound or its collection has several values, the interpreter continues from that literal with the
+    /// bindings made so far, as <see cref="EvalBody"/> would, so the results and their order are the interpreter's.
+    /// </summary>
+    private bool RunLoops(CLiteral[] body, int index, Value?[] frame, Func<bool> k)
+    {
+        var mark = _inlineTop;
+        try
+        {
+            for (; index < body.Length; index++)
+            {
+                Tick();
+                var literal = body[index];
+                if (literal.Inline is { } inline)
+                {
+                    var step = inline(this, frame);
+                    if (step == Inline.Fail)
+                    {
+                        return true;
+                    }
+
+                    if (step == Inline.NotInline)
+                    {
+                        return EvalBody(body, index, frame, k);
+                    }
+
+                    continue;
+                }
+
+                var s = (CSomeIn)literal.Expr;
+                var valueSlot = ((CVar)s.Value).Slot;
+                var keySlot = s.Key is CVar key ? key.Slot : -1;
+                if (frame[valueSlot] is not null || (keySlot >= 0 && frame[keySlot] is not null)
+                    || !s.Collection.Single!(this, frame, out var collection))
+                {
+                    return EvalBody(body, index, frame, k);
+                }
+
+                return collection is null || Loop(collection, keySlot, valueSlot, body, index + 1, frame, k);
+            }
+
+            return k();
+        }
+        finally
+        {
+            while (_inlineTop > mark)
+            {
+                frame[_inlineSlots[--_inlineTop]] = null;
+            }
+        }
+    }
+
+    /// <summary>One iteration per element of <paramref name="collection"/>, in the interpreter's order (<see cref="Iterate"/>).</summary>
+    private bool Loop(Value collection, int keySlot, int valueSlot, CLiteral[] body, int next, Value?[] frame, Func<bool> k)
+    {
+        switch (collection)
+        {
+            case ArrayValue a:
+                for (var i = 0; i < a.Count; i++)
+                {
+                    if (!LoopStep(keySlot, keySlot >= 0 ? NumberValue.Of(i) : null, valueSlot, a[i], body, next, frame, k))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case ObjectValue o:
+                for (var i = 0; i < o.Count; i++)
+                {
+                    if (!LoopStep(keySlot, o.Keys[i], valueSlot, o.Values[i], body, next, frame, k))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case SetValue set:
+                foreach (var item in set.ItemArray)
+                {
+                    if (!LoopStep(keySlot, item, valueSlot, item, body, next, frame, k))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            default:
+                return true;
+        }
+    }
+
+    private bool LoopStep(int keySlot, Value? key, int valueSlot, Value value, CLiteral[] body, int next, Value?[] frame, Func<bool> k)
+    {
+        if (keySlot >= 0)
+        {
+            Bind(frame, keySlot, key!);
+        }
+
+        // As in the interpreter, the bindings are undone on return; after an exception the query is over.
+        Bind(frame, valueSlot, value);
+        var r = RunLoops(body, next, frame, k);
+        frame[valueSlot] = null;
+        if (keySlot >= 0)
+        {
+            frame[keySlot] = null;
+        }
+
+        return r;
+    }
+}
