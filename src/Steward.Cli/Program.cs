@@ -5,7 +5,12 @@ namespace Steward.Cli;
 /// <summary>The entry point of the <c>steward</c> tool.</summary>
 internal static class Program
 {
-    public static Task<int> Main(string[] args) => RunAsync(args, Console.Out, Console.Error);
+    public static Task<int> Main(string[] args)
+    {
+        // Before anything starts a thread-pool worker: the sidecar's workers must not spin (see SidecarRuntime).
+        if (args is ["sidecar", ..]) Steward.Sidecar.SidecarRuntime.Apply();
+        return RunAsync(args, Console.Out, Console.Error);
+    }
 
     /// <summary>Runs the tool in-process, writing to the given streams.</summary>
     /// <returns>The exit code: 0 on success, 1 on any failure.</returns>

@@ -33,6 +33,9 @@ public static class SidecarHost
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+        // Hosting opens a logging scope for every request whenever its category is enabled at all; it logs nothing the
+        // sidecar needs (request start and finish at Information), so it is off rather than filtered per request.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         configureLogging?.Invoke(builder.Logging);
         builder.WebHost.UseUrls(options.Listen.GetLeftPart(UriPartial.Authority));
         builder.WebHost.ConfigureKestrel(k =>

@@ -14,13 +14,16 @@ namespace Steward.Benchmarks.Sidecar;
 /// <summary>
 /// Open-loop load through the output-validation sidecar and, in the same run, straight at its upstream: a Kestrel
 /// model endpoint answering a fixed prediction, the sidecar deciding the shipped <c>ai_policy</c> (embedded engine)
-/// on every response. Latency is measured from each request's scheduled start (no coordinated omission); the
-/// report gives p50/p99 of both, their difference, errors and the process working set before and after.
-/// Target: the sidecar adds at most 1 ms at p99 at 2,000 requests/s. Then, one request at a time (alternating paths,
-/// <c>--sequential N</c>, default 5,000 each), the sidecar's own added latency without any queue.
-/// <c>dotnet run -c Release --project bench/Steward.Benchmarks -- load-sidecar [--rate 2000] [--seconds 60] [--sequential 5000] [--bundle policies]</c>
+/// on every response. Starts are paced by <see cref="PacedLoad"/> (clock_nanosleep; <c>--pacer timer</c> for the older
+/// Task.Delay pacing) and latency is measured from each request's scheduled start (no coordinated omission); the
+/// report gives p50/p99 of every path, their difference, errors, and with <c>--pids</c> the CPU per request and RSS
+/// of the serving processes (see <see cref="SidecarMeasurement"/>). Target: the sidecar adds at most 1 ms at p99 at
+/// 2,000 requests/s. Then, one request at a time (alternating paths, <c>--sequential N</c>, default 5,000 each), the
+/// sidecar's own added latency without any queue.
+/// <c>dotnet run -c Release --project bench/Steward.Benchmarks -- load-sidecar [--rate 2000] [--seconds 60] [--warmup 10] [--sequential 5000] [--bundle policies]</c>
 /// Split mode: <c>--role upstream|sidecar --listen URL [--upstream URL]</c> serves one part;
-/// <c>--direct URL --through URL</c> only drives load at them (see <c>load-sidecar-split.sh</c>, which pins them with taskset).
+/// <c>--direct URL --through URL [--through-base URL] [--pids upstream=PID,sidecar=PID,baseline=PID]</c> only drives
+/// load at them (see <c>load-sidecar-split.sh</c>, which pins them with taskset).
 /// </summary>
 internal static class SidecarLoad
 {
@@ -30,14 +33,13 @@ internal static class SidecarLoad
     private static readonly byte[] RequestBody = Encoding.UTF8.GetBytes(
         "{\"model\":\"credit-v3\",\"applicant\":{\"id\":\"a-1042\",\"income\":52000,\"history_months\":84,\"region\":\"EU\"}}");
 
-    private const int Block = 5;
-
     public static async Task<int> RunAsync(string[] args)
     {
-        ThreadPool.SetMinThreads(64, 64);
+        // As `steward sidecar` does, before any thread-pool work: idle workers do not spin (all three roles).
+        SidecarRuntime.Apply();
         var rate = Option(args, "--rate", 2000);
         var seconds = Option(args, "--seconds", 60);
-        var bundle = OptionText(args, "--bundle") ?? Steward.Benchmarks.Policy.AiPolicyFixture.PoliciesDirectory();
+        string Bundle() => OptionText(args, "--bundle") ?? Steward.Benchmarks.Policy.AiPolicyFixture.PoliciesDirectory();
         var listen = OptionText(args, "--listen") ?? "http://127.0.0.1:0";
 
         // Split mode (load-sidecar-split.sh): the upstream, the sidecar and the load generator each in a process of
@@ -54,7 +56,7 @@ internal static class SidecarLoad
 
             case "sidecar":
             {
-                var served = await StartSidecarAsync(listen, new Uri(OptionText(args, "--upstream") ?? throw new ArgumentException("--upstream URL is required")), bundle);
+                var served = await StartSidecarAsync(listen, new Uri(OptionText(args, "--upstream") ?? throw new ArgumentException("--upstream URL is required")), Bundle());
                 await using var _ = served;
                 Console.WriteLine("sidecar listening on " + served.Urls.First());
                 await served.WaitForShutdownAsync();
@@ -74,13 +76,13 @@ internal static class SidecarLoad
         {
             upstream = await StartUpstreamAsync("http://127.0.0.1:0");
             upstreamUri = new Uri(upstream.Urls.First());
-            sidecar = await StartSidecarAsync("http://127.0.0.1:0", upstreamUri, bundle);
+            sidecar = await StartSidecarAsync("http://127.0.0.1:0", upstreamUri, Bundle());
             sidecarUri = new Uri(sidecar.Urls.First());
         }
 
         try
         {
-            return await MeasureAsync(args, rate, seconds, external ? "separate processes" : $"embedded, bundle {bundle}", upstreamUri, sidecarUri);
+            return await MeasureAsync(args, rate, seconds, external ? "separate processes" : $"embedded, bundle {Bundle()}", upstreamUri, sidecarUri);
         }
         finally
         {
@@ -104,68 +106,62 @@ internal static class SidecarLoad
 
     private static async Task<int> MeasureAsync(string[] args, int rate, int seconds, string setup, Uri upstreamUri, Uri sidecarUri)
     {
-
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = TimeSpan.FromMinutes(10), UseProxy = false };
         using var http = new HttpClient(handler, disposeHandler: false);
+        var processes = ProcessStat.ParseList(OptionText(args, "--pids"));
+        ProcessStat? Process(string name) => processes.FirstOrDefault(p => p.Name == name);
+        List<SidecarMeasurement.LoadPath> paths =
+        [
+            new("direct", upstreamUri, Process("upstream")),
+            new("sidecar", sidecarUri, Process("sidecar")),
+        ];
+        if (OptionText(args, "--through-base") is { } baseline) paths.Add(new("baseline", new Uri(baseline), Process("baseline")));
 
-        // Sanity: the policy allows the prediction, so both paths must answer 200 with the same bytes.
-        using (var check = await Send(http, sidecarUri))
+        // Sanity: the policy allows the prediction, so every path must answer 200 with the same bytes.
+        foreach (var path in paths.Skip(1))
         {
+            using var check = await Send(http, path.Target);
             var body = await check.Content.ReadAsByteArrayAsync();
             if (check.StatusCode != HttpStatusCode.OK || !body.AsSpan().SequenceEqual(Prediction))
             {
-                Console.Error.WriteLine($"the sidecar did not pass the prediction through: {(int)check.StatusCode} {Encoding.UTF8.GetString(body)}");
+                Console.Error.WriteLine($"{path.Name} did not pass the prediction through: {(int)check.StatusCode} {Encoding.UTF8.GetString(body)}");
                 return 1;
             }
         }
 
-        // Warm-up: 3 s at the target rate on each path, not measured.
-        await Drive(http, upstreamUri, rate, 3);
-        await Drive(http, sidecarUri, rate, 3);
-        GC.Collect();
-        var startSet = Environment.WorkingSet;
-        var startPause = GC.GetTotalPauseDuration();
-        int[] startGcs = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+        var exact = OptionText(args, "--pacer") != "timer";
+        var measurement = new SidecarMeasurement(rate, seconds, exact, target => Drive(http, target));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"load-sidecar: {rate} requests/s for {seconds} s per path, policy data.ai_policy ({setup}), pacer {(exact ? "clock_nanosleep" : "Task.Delay")}, {Environment.ProcessorCount} cores, load average {SidecarMeasurement.LoadAverage()}"));
 
-        // The two paths take turns in blocks of 5 s (ABBA order), so that drift in the machine's state (JIT tiering, GC
-        // heap growth, other load) falls on both alike; each path gets the full rate while it runs.
-        List<double> directLatencies = [], sidecarLatencies = [];
-        int directErrors = 0, sidecarErrors = 0;
-        double directCpu = 0, sidecarCpu = 0;
-        var blocks = Math.Max(1, seconds / Block);
-        for (var b = 0; b < blocks; b++)
+        // Warm-up at the target rate on each path, not measured (JIT tiering, connection pools, heap growth).
+        var warmup = Option(args, "--warmup", 10);
+        foreach (var path in paths) await measurement.DriveAsync(path.Target, warmup);
+        GC.Collect();
+        var startPause = GC.GetTotalPauseDuration();
+        var startSet = Environment.WorkingSet;
+        var watched = paths.Skip(1).Select(p => p.Server).OfType<ProcessStat>().ToList();
+        if (watched.Count > 0)
+            Console.WriteLine($"  after warm-up ({warmup} s per path): RSS {string.Join(", ", watched.Select(w => string.Create(CultureInfo.InvariantCulture, $"{w.Name} {w.RssMiB():F0} MiB")))}");
+
+        var totals = await measurement.RunAsync(paths, watched, Console.Out);
+        var upstream = Process("upstream");
+        var direct = Percentiles([.. totals["direct"].Latencies]);
+        foreach (var path in paths)
         {
-            var directFirst = b % 2 == 0;
-            foreach (var isDirect in directFirst ? new[] { true, false } : [false, true])
-            {
-                var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-                var wall = Stopwatch.StartNew();
-                var (latencies, errors) = await Drive(http, isDirect ? upstreamUri : sidecarUri, rate, Math.Min(Block, seconds));
-                var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds / wall.Elapsed.TotalSeconds / Environment.ProcessorCount;
-                if (isDirect) directCpu += cpu / blocks;
-                else sidecarCpu += cpu / blocks;
-                (isDirect ? directLatencies : sidecarLatencies).AddRange(latencies);
-                if (isDirect) directErrors += errors;
-                else sidecarErrors += errors;
-            }
+            var t = totals[path.Name];
+            var p = Percentiles([.. t.Latencies]);
+            var late = t.LateStarts.Count == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $"; start late p50 {Percentiles([.. t.LateStarts]).P50:F3} p99 {Percentiles([.. t.LateStarts]).P99:F3} ms");
+            var cpu = path.Server is null ? "" : string.Create(CultureInfo.InvariantCulture, $"; {path.Server.Name} CPU {t.ServerCpu * 1e6 / t.Latencies.Count:F0} us/request");
+            var gen = string.Create(CultureInfo.InvariantCulture, $"; generator CPU {t.GeneratorCpu * 1e6 / t.Latencies.Count:F0} us/request");
+            Console.WriteLine(Line(path.Name, t.Latencies.Count, t.Errors, p) + late + cpu + gen);
+            if (path.Name == "direct") continue;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{path.Name} - direct: p50 {p.P50 - direct.P50:+0.00;-0.00} ms, p99 {p.P99 - direct.P99:+0.00;-0.00} ms (ratio p99 {p.P99 / direct.P99:F2}x); target p99 difference <= 1.00 ms: {(p.P99 - direct.P99 <= 1 ? "met" : "NOT met")}"));
         }
 
-        var endSet = Environment.WorkingSet;
-        var pause = GC.GetTotalPauseDuration() - startPause;
-        int[] gcs = [GC.CollectionCount(0) - startGcs[0], GC.CollectionCount(1) - startGcs[1], GC.CollectionCount(2) - startGcs[2]];
-        var direct = (Latencies: directLatencies.ToArray(), Errors: directErrors);
-        var proxied = (Latencies: sidecarLatencies.ToArray(), Errors: sidecarErrors);
-
-        var d = Percentiles(direct.Latencies);
-        var s = Percentiles(proxied.Latencies);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"load-sidecar: {rate} requests/s for {seconds} s per path, policy data.ai_policy ({setup}), {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
-        Console.WriteLine(Line("direct ", direct.Latencies.Length, direct.Errors, d) + string.Create(CultureInfo.InvariantCulture, $"; CPU {directCpu:P0} of the machine"));
-        Console.WriteLine(Line("sidecar", proxied.Latencies.Length, proxied.Errors, s) + string.Create(CultureInfo.InvariantCulture, $"; CPU {sidecarCpu:P0} of the machine"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"sidecar - direct: p50 {s.P50 - d.P50:+0.00;-0.00} ms, p99 {s.P99 - d.P99:+0.00;-0.00} ms (ratio p99 {s.P99 / d.P99:F2}x); target p99 difference <= 1.00 ms: {(s.P99 - d.P99 <= 1 ? "met" : "NOT met")}"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"working set: start {startSet / 1048576.0:F0} MiB, end {endSet / 1048576.0:F0} MiB (this process: the load generator{(setup == "separate processes" ? " only" : ", upstream and sidecar")}); GC gen0/1/2 {gcs[0]}/{gcs[1]}/{gcs[2]}, paused {pause.TotalMilliseconds:F0} ms"));
+            $"load average at the end {SidecarMeasurement.LoadAverage()}; generator working set {startSet / 1048576.0:F0} -> {Environment.WorkingSet / 1048576.0:F0} MiB, GC paused {(GC.GetTotalPauseDuration() - startPause).TotalMilliseconds:F0} ms"));
 
         // Added latency without queueing: one request at a time, alternating the paths, so that CPU contention from
         // outside the run falls on both alike and no queue forms. This is the sidecar's own cost per request.
@@ -179,7 +175,7 @@ internal static class SidecarLoad
                 $"one at a time ({sequential} each, alternating): direct p50 {a.P50:F3} p99 {a.P99:F3} ms; sidecar p50 {b.P50:F3} p99 {b.P99:F3} ms; added p50 {b.P50 - a.P50:+0.000;-0.000} ms, p99 {b.P99 - a.P99:+0.000;-0.000} ms"));
         }
 
-        return direct.Errors + proxied.Errors == 0 ? 0 : 1;
+        return totals.Values.Sum(t => t.Errors) == 0 ? 0 : 1;
     }
 
     private static async Task<(double[] Direct, double[] Sidecar)> Sequential(HttpClient http, Uri direct, Uri sidecar, int count)
@@ -206,13 +202,12 @@ internal static class SidecarLoad
 
     private static (double P50, double P90, double P99, double P999, double Max) Percentiles(double[] latencies) => OpenLoop.Percentiles(latencies);
 
-    private static Task<(double[] Latencies, int Errors)> Drive(HttpClient http, Uri target, int rate, int seconds) =>
-        OpenLoop.RunAsync(rate, seconds, async () =>
-        {
-            using var response = await Send(http, target);
-            await response.Content.LoadIntoBufferAsync();
-            return response.StatusCode == HttpStatusCode.OK;
-        });
+    private static async Task<bool> Drive(HttpClient http, Uri target)
+    {
+        using var response = await Send(http, target);
+        await response.Content.LoadIntoBufferAsync();
+        return response.StatusCode == HttpStatusCode.OK;
+    }
 
     private static Task<HttpResponseMessage> Send(HttpClient http, Uri target)
     {

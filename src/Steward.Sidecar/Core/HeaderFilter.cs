@@ -12,11 +12,25 @@ internal static class HeaderFilter
 {
     private static readonly string[] SecretParts = ["key", "token", "secret", "password", "session", "auth", "cookie"];
 
-    public static bool IsSecret(string name) =>
-        SecretParts.Any(part => name.Contains(part, StringComparison.OrdinalIgnoreCase));
+    public static bool IsSecret(string name)
+    {
+        foreach (var part in SecretParts)
+        {
+            if (name.Contains(part, StringComparison.OrdinalIgnoreCase)) return true;
+        }
 
-    public static ObjectValue Visible(IHeaderDictionary headers) =>
-        ObjectValue.From(headers
-            .Where(h => !IsSecret(h.Key))
-            .Select(h => KeyValuePair.Create(h.Key.ToLowerInvariant(), (Value)new StringValue(h.Value.ToString()))));
+        return false;
+    }
+
+    public static ObjectValue Visible(IHeaderDictionary headers)
+    {
+        var builder = new ObjectBuilder();
+        foreach (var (name, values) in headers)
+        {
+            if (IsSecret(name)) continue;
+            builder.Set(new StringValue(name.ToLowerInvariant()), new StringValue(values.ToString()));
+        }
+
+        return builder.Build();
+    }
 }

@@ -15,9 +15,10 @@ internal sealed class BufferedContent : HttpContent
     {
         _body = body;
         _hadLength = original.Headers.ContentLength is not null;
-        foreach (var header in original.Headers)
+        // The raw values as received: enumerating the validated view would parse each value and print it again.
+        foreach (var (name, values) in original.Headers.NonValidated)
         {
-            Headers.TryAddWithoutValidation(header.Key, header.Value);
+            foreach (var value in values) Headers.TryAddWithoutValidation(name, value);
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -30,7 +29,9 @@ internal sealed partial class SidecarForwarder : IDisposable
             AutomaticDecompression = DecompressionMethods.None,
             UseCookies = false,
             EnableMultipleHttp2Connections = true,
-            ActivityHeadersPropagator = new ReverseProxyPropagator(DistributedContextPropagator.Current),
+            // No propagator: trace headers (traceparent, tracestate) pass to the upstream unchanged with the others, and
+            // the handler chain has no DiagnosticsHandler, an async layer on every request for client spans nobody collects.
+            ActivityHeadersPropagator = null,
             ConnectTimeout = TimeSpan.FromSeconds(Math.Min(5, options.UpstreamTimeout.TotalSeconds)),
         });
         _config = new ForwarderRequestConfig { ActivityTimeout = options.UpstreamTimeout };
