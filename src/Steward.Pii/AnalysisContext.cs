@@ -74,6 +74,9 @@ public sealed class AnalysisContext
         return created;
     }
 
-    /// <summary>The tokens as an array (shared; do not modify).</summary>
+    /// <summary>
+    /// The tokens as an array (shared; do not modify). In the engine's own contexts the array is reused for the
+    /// next text with as many tokens, so a recognizer must not keep it beyond its <c>Analyze</c> call.
+    /// </summary>
     public Token[] TokenArray => _tokens ??= Tokenizer.Tokenize(Text, _tokenArrays);
 }

@@ -34,7 +34,6 @@ public sealed class AnalyzerEngine
         return Run(text, options, recognizers, wanted, AllowListRegex(options));
     }
 
-
     /// <summary>
     /// The dataset scanner's struct path: as <see cref="Analyze"/>, with the results appended to <paramref name="into"/>
     /// as <see cref="Finding"/>s (same results, same order) instead of result and explanation objects.

@@ -99,7 +99,8 @@ internal static class CellProfile
 
     private static int Allocations(AnalyzerEngine engine, List<(int Column, string Text)> cells)
     {
-        // Each recognizer on its own context (so the first to ask pays for the digit-run index), twice, the second counted.
+        // Each cell on a fresh context (so the first recognizer to ask pays for the digit-run index or the tokens, which
+        // the engine's reused context keeps from cell to cell), twice, the second pass counted.
         var recognizers = engine.Registry.All.ToArray();
         var bytes = new long[recognizers.Length];
         var sink = new ResultSink();
@@ -109,6 +110,7 @@ internal static class CellProfile
             foreach (var (_, text) in cells)
             {
                 var context = new AnalysisContext(text);
+                sink.Reset(null);
                 for (var k = 0; k < recognizers.Length; k++)
                 {
                     var before = GC.GetAllocatedBytesForCurrentThread();
