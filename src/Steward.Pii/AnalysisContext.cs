@@ -11,6 +11,9 @@ public sealed class AnalysisContext
 {
     private Token[]? _tokens;
 
+    /// <summary>Token arrays by size, reused from text to text (engine-owned contexts only; see <see cref="Reuse"/>).</summary>
+    private Token[]?[]? _tokenArrays;
+
     /// <summary>Creates a context for one text.</summary>
     public AnalysisContext(string text, string language = "en")
     {
@@ -39,13 +42,17 @@ public sealed class AnalysisContext
         Text = text;
         Language = language;
         _tokens = null;
+        _tokenArrays ??= new Token[]?[MaxReusedTokens + 1];
         _shared?.Clear();
         if (Digits is { Keepable: true } used) SpareDigits = used;
         Digits = null;
     }
 
     /// <summary>The text's word tokens in order (letters, digits, inner apostrophes and hyphens).</summary>
-    public ReadOnlySpan<Token> Tokens => _tokens ??= Tokenizer.Tokenize(Text);
+    public ReadOnlySpan<Token> Tokens => TokenArray;
+
+    /// <summary>Texts with up to this many tokens get a reused token array (most dataset cells; a chat message's dozens).</summary>
+    private const int MaxReusedTokens = 64;
 
     /// <summary>Per-analysis data that recognizers share, one object per type (see <see cref="Shared{T}"/>).</summary>
     private List<object>? _shared;
@@ -67,6 +74,9 @@ public sealed class AnalysisContext
         return created;
     }
 
-    /// <summary>The tokens as an array (shared; do not modify).</summary>
-    public Token[] TokenArray => _tokens ??= Tokenizer.Tokenize(Text);
+    /// <summary>
+    /// The tokens as an array (shared; do not modify). In the engine's own contexts the array is reused for the
+    /// next text with as many tokens, so a recognizer must not keep it beyond its <c>Analyze</c> call.
+    /// </summary>
+    public Token[] TokenArray => _tokens ??= Tokenizer.Tokenize(Text, _tokenArrays);
 }

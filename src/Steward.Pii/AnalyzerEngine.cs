@@ -35,13 +35,31 @@ public sealed class AnalyzerEngine
     }
 
     /// <summary>
-    /// The dataset scanner's entry: as <see cref="Analyze"/>, but a text with no results answers
-    /// <paramref name="nothing"/> (a shared empty list the caller never changes) instead of a new list.
+    /// The dataset scanner's struct path: as <see cref="Analyze"/>, with the results appended to <paramref name="into"/>
+    /// as <see cref="Finding"/>s (same results, same order) instead of result and explanation objects.
     /// </summary>
-    internal List<RecognizerResult> AnalyzeCell(string text, AnalyzeOptions options, List<RecognizerResult> nothing)
+    internal void AnalyzeCellInto(string text, AnalyzeOptions options, List<Finding> into)
     {
         var recognizers = Prepare(options, out var wanted);
-        return Run(text, options, recognizers, wanted, AllowListRegex(options), nothing);
+        var allow = AllowListRegex(options);
+        var sink = RentSink(wanted);
+        var context = RentContext(text, options.Language);
+        try
+        {
+            foreach (var recognizer in recognizers) recognizer.Analyze(context, sink);
+            if (sink.Count == 0) return;
+            if (!ObjectPath)
+            {
+                PendingFinish.Run(_enhancer, text, options, sink, allow, into);
+                return;
+            }
+            foreach (var r in Finish(text, options, sink, allow)) into.Add(Finding.Of(r));
+        }
+        finally
+        {
+            ReturnContext(context);
+            ReturnSink(sink);
+        }
     }
 
     /// <summary>Analyzes several texts with the same options (compiled once), in order.</summary>
@@ -84,14 +102,14 @@ public sealed class AnalyzerEngine
         return PythonRegex.Compile($"\\A(?:{string.Join('|', options.AllowList.Select(a => $"(?:{a})"))})\\Z", options.RegexFlags);
     }
 
-    private List<RecognizerResult> Run(string text, AnalyzeOptions options, Recognizer[] recognizers, HashSet<string>? wanted, Regex? allowRegex, List<RecognizerResult>? nothing = null)
+    private List<RecognizerResult> Run(string text, AnalyzeOptions options, Recognizer[] recognizers, HashSet<string>? wanted, Regex? allowRegex)
     {
         var sink = RentSink(wanted);
         var context = RentContext(text, options.Language);
         try
         {
             foreach (var recognizer in recognizers) recognizer.Analyze(context, sink);
-            if (sink.Count == 0) return nothing ?? []; // most texts of a dataset scan hold nothing: skip the per-result stages
+            if (sink.Count == 0) return []; // many texts hold nothing: skip the per-result stages
             return ObjectPath ? Finish(text, options, sink, allowRegex) : PendingFinish.Run(_enhancer, text, options, sink, allowRegex);
         }
         finally

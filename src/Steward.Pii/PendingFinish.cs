@@ -11,7 +11,14 @@ namespace Steward.Pii;
 /// </summary>
 internal static class PendingFinish
 {
-    public static List<RecognizerResult> Run(ContextEnhancer enhancer, string text, AnalyzeOptions options, ResultSink sink, Regex? allowRegex)
+    public static List<RecognizerResult> Run(ContextEnhancer enhancer, string text, AnalyzeOptions options, ResultSink sink, Regex? allowRegex) =>
+        Run(enhancer, text, options, sink, allowRegex, null)!;
+
+    /// <summary>
+    /// As <see cref="Run(ContextEnhancer, string, AnalyzeOptions, ResultSink, Regex?)"/>, but with <paramref name="into"/>
+    /// the survivors are appended there as <see cref="Finding"/>s, in the same order, and null is returned.
+    /// </summary>
+    public static List<RecognizerResult>? Run(ContextEnhancer enhancer, string text, AnalyzeOptions options, ResultSink sink, Regex? allowRegex, List<Finding>? into)
     {
         var pending = sink.Pending;
         var allowExact = AnalyzerEngine.AllowExact(options);
@@ -25,7 +32,20 @@ internal static class PendingFinish
         var live = pending[..n];
         enhancer.Enhance(text, live, options.NormalizedContext);
         var order = sink.Scratch.Order(live);
-        return OverlapWithinType(live, order, sink.Scratch.Types) ? Fallback(live, order, options.ScoreThreshold) : Keep(live, order, options.ScoreThreshold);
+        if (OverlapWithinType(live, order, sink.Scratch.Types))
+        {
+            var kept = Fallback(live, order, options.ScoreThreshold);
+            if (into is null) return kept;
+            foreach (var r in kept) into.Add(Finding.Of(r));
+            return null;
+        }
+        if (into is null) return Keep(live, order, options.ScoreThreshold);
+        foreach (var i in order)
+        {
+            ref readonly var r = ref live[i];
+            if (r.Score > 0 && r.Score >= options.ScoreThreshold) into.Add(new Finding(r.EntityType, r.Start, r.End, r.Score));
+        }
+        return null;
     }
 
     /// <summary>True when two results of one entity type share a character (<paramref name="order"/>: position order).</summary>

@@ -10,12 +10,12 @@ internal sealed class ColumnAccumulator(string name)
 
     public long Rows { get; private set; }
 
-    public void Add(long row, RecognizerResult result, string text, List<RecognizerResult> all, int samples)
+    public void Add(long row, in Finding finding, string text, ReadOnlySpan<Finding> all, int samples)
     {
-        if (!_entities.TryGetValue(result.EntityType, out var entity)) _entities[result.EntityType] = entity = new EntityAccumulator(result.EntityType);
-        entity.Add(row, result.Score);
+        if (!_entities.TryGetValue(finding.EntityType, out var entity)) _entities[finding.EntityType] = entity = new EntityAccumulator(finding.EntityType);
+        entity.Add(row, finding.Score);
         if (row != _lastRow) { Rows++; _lastRow = row; }
-        if (entity.WantsSample(samples)) entity.AddSample(row, Redactor.Sample(text, all, result));
+        if (entity.WantsSample(samples)) entity.AddSample(row, Redactor.Sample(text, all, finding));
     }
 
     public ColumnReport ToReport() => new()

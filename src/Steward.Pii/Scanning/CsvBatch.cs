@@ -56,9 +56,10 @@ internal sealed class CsvBatch : TextBatch
         var rows = _rows!;
         for (var i = 0; i < Cells.Count; i++)
         {
-            if (Results[i].Count == 0) continue;
+            var findings = FindingsOf(i);
+            if (findings.IsEmpty) continue;
             var cell = Cells[i];
-            rows[cell.Row]![cell.Column] = Redactor.Redact(cell.Text, Results[i]);
+            rows[cell.Row]![cell.Column] = Redactor.Redact(cell.Text, findings);
         }
         var sb = new StringBuilder();
         var delimiter = (char)_layout.Delimiter;

@@ -142,7 +142,7 @@ public sealed class DatasetScanner(AnalyzerEngine engine, TimeProvider? time = n
             try
             {
                 batch.Prepare();
-                batch.Results = Analyse(batch, analyze);
+                Analyse(batch, analyze);
                 if (redact) batch.Redact();
                 batch.Done.TrySetResult();
             }
@@ -153,14 +153,13 @@ public sealed class DatasetScanner(AnalyzerEngine engine, TimeProvider? time = n
         }
     }
 
-    /// <summary>The one result list of every cell without findings (read only: the report and the copy only read results).</summary>
-    private static readonly List<RecognizerResult> NoResults = [];
-
-    private List<RecognizerResult>[] Analyse(RowBatch batch, AnalyzeOptions analyze)
+    private void Analyse(RowBatch batch, AnalyzeOptions analyze)
     {
         // Each cell is analysed with its column's name as extra context, so a weak match under a header such as
-        // "ssn" or "account_number" scores as it would after those words in a sentence.
-        var results = BatchPool.RentResults(batch.Cells.Count);
+        // "ssn" or "account_number" scores as it would after those words in a sentence. Findings stay structs in
+        // the batch's one list until the report folds them in.
+        var ends = batch.FindingEnds = BatchPool.RentEnds(batch.Cells.Count);
+        var findings = batch.Findings;
         var perColumn = new Dictionary<int, AnalyzeOptions>();
         var failedRows = new HashSet<int>();
         for (var i = 0; i < batch.Cells.Count; i++)
@@ -168,19 +167,20 @@ public sealed class DatasetScanner(AnalyzerEngine engine, TimeProvider? time = n
             var cell = batch.Cells[i];
             if (!perColumn.TryGetValue(cell.Column, out var options))
                 perColumn[cell.Column] = options = ColumnContext.Apply(analyze, batch.ColumnNames[cell.Column]);
+            var before = findings.Count;
             try
             {
-                results[i] = engine.AnalyzeCell(cell.Text, options, NoResults);
+                engine.AnalyzeCellInto(cell.Text, options, findings);
             }
             catch (PiiRequestException e)
             {
                 // A recognizer gave up on this cell (a regex timeout): report the row, keep scanning.
-                results[i] = NoResults;
+                findings.RemoveRange(before, findings.Count - before);
                 if (failedRows.Add(cell.Row))
                     batch.Problems.Add(new ScanProblem("analysis_failed", batch.FirstRow + cell.Row, -1, $"{batch.ColumnNames[cell.Column]}: {e.Message}"));
             }
+            ends[i] = findings.Count;
         }
         batch.SkippedRows += failedRows.Count;
-        return results;
     }
 }

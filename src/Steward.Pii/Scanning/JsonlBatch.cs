@@ -150,9 +150,9 @@ internal sealed class JsonlBatch : TextBatch
         var changed = new bool[RowCount];
         for (var i = 0; i < Cells.Count; i++)
         {
-            if (Results[i].Count == 0) continue;
+            if (FindingsOf(i).IsEmpty) continue;
             var (parent, key, index) = _leaves![i];
-            var redacted = JsonValue.Create(Redactor.Redact(Cells[i].Text, Results[i]));
+            var redacted = JsonValue.Create(Redactor.Redact(Cells[i].Text, FindingsOf(i)));
             if (key is not null) parent[key] = redacted;
             else parent[index] = redacted;
             changed[Cells[i].Row] = true;

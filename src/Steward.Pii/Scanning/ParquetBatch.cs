@@ -40,8 +40,8 @@ internal sealed class ParquetBatch : RowBatch
     {
         for (var i = 0; i < Cells.Count; i++)
         {
-            if (Results[i].Count == 0) continue;
-            Replacements.Add((_from + Cells[i].Row, Integer ? null : Redactor.Redact(Cells[i].Text, Results[i])));
+            if (FindingsOf(i).IsEmpty) continue;
+            Replacements.Add((_from + Cells[i].Row, Integer ? null : Redactor.Redact(Cells[i].Text, FindingsOf(i))));
         }
     }
 }

@@ -11,9 +11,9 @@ internal static class Redactor
     private const int SampleContext = 32;
 
     /// <summary>The text with every result replaced; the text itself when there are none.</summary>
-    public static string Redact(string text, List<RecognizerResult> results)
+    public static string Redact(string text, ReadOnlySpan<Finding> results)
     {
-        if (results.Count == 0) return text;
+        if (results.IsEmpty) return text;
         var sb = new StringBuilder(text.Length);
         var at = 0;
         foreach (var (start, end, type) in Merge(results))
@@ -28,7 +28,7 @@ internal static class Redactor
     /// An excerpt around <paramref name="focus"/>: every result replaced, other digits shown as <c>#</c>, control
     /// characters as spaces, cut to a few words either side. No character of a detected span survives.
     /// </summary>
-    public static string Sample(string text, List<RecognizerResult> results, RecognizerResult focus)
+    public static string Sample(string text, ReadOnlySpan<Finding> results, in Finding focus)
     {
         var from = Math.Max(0, focus.Start - SampleContext);
         var to = Math.Min(text.Length, focus.End + SampleContext);
@@ -59,14 +59,19 @@ internal static class Redactor
     }
 
     /// <summary>Non-overlapping spans in text order (results arrive sorted by start).</summary>
-    public static List<(int Start, int End, string Type)> Merge(List<RecognizerResult> results)
+    public static List<(int Start, int End, string Type)> Merge(ReadOnlySpan<Finding> results)
     {
-        var spans = new List<(int, int, string)>(results.Count);
-        var sorted = results.Count > 1 && !IsSorted(results) ? [.. results.OrderBy(r => r.Start)] : results;
+        var spans = new List<(int, int, string)>(results.Length);
+        Finding[]? copy = null;
+        if (results.Length > 1 && !IsSorted(results))
+        {
+            copy = [.. results.ToArray().OrderBy(r => r.Start)]; // stable, as before
+            results = copy;
+        }
         int start = -1, end = -1;
         string type = "";
         double score = -1;
-        foreach (var r in sorted)
+        foreach (ref readonly var r in results)
         {
             if (r.Start < end)
             {
@@ -81,9 +86,9 @@ internal static class Redactor
         return spans;
     }
 
-    private static bool IsSorted(List<RecognizerResult> results)
+    private static bool IsSorted(ReadOnlySpan<Finding> results)
     {
-        for (var i = 1; i < results.Count; i++) if (results[i].Start < results[i - 1].Start) return false;
+        for (var i = 1; i < results.Length; i++) if (results[i].Start < results[i - 1].Start) return false;
         return true;
     }
 }

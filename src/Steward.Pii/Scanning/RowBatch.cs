@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Steward.Pii.Scanning;
@@ -36,8 +37,18 @@ internal abstract class RowBatch
     /// <summary>Rows that could not be scanned.</summary>
     public int SkippedRows { get; set; }
 
-    /// <summary>Per cell, its results (set by the worker; a pooled array, possibly longer than <see cref="Cells"/>).</summary>
-    public List<RecognizerResult>[] Results { get; set; } = [];
+    /// <summary>Every cell's findings, cell after cell (filled by the worker; a pooled list).</summary>
+    public List<Finding> Findings { get; } = BatchPool.RentFindings();
+
+    /// <summary>Per cell, the end of its findings in <see cref="Findings"/> (a pooled array, possibly longer than <see cref="Cells"/>).</summary>
+    public int[] FindingEnds { get; set; } = [];
+
+    /// <summary>The findings of cell <paramref name="index"/>, in text order (valid until <see cref="Release"/>).</summary>
+    public ReadOnlySpan<Finding> FindingsOf(int index)
+    {
+        var start = index == 0 ? 0 : FindingEnds[index - 1];
+        return CollectionsMarshal.AsSpan(Findings)[start..FindingEnds[index]];
+    }
 
     /// <summary>The rows redacted, in the output format (set by <see cref="Redact"/>).</summary>
     public StringBuilder? Redacted { get; protected set; }
@@ -54,7 +65,7 @@ internal abstract class RowBatch
     /// <summary>Returns pooled memory (once the batch is folded into the report).</summary>
     public virtual void Release()
     {
-        BatchPool.Return(Cells, Results);
-        Results = [];
+        BatchPool.Return(Cells, Findings, FindingEnds);
+        FindingEnds = [];
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Runtime.InteropServices;
 
 namespace Steward.Pii.Scanning;
 
@@ -56,14 +57,14 @@ internal sealed class ScanAccumulator(ScanOptions options)
             if (map[cell.Column] < 0) map[cell.Column] = Column(batch.ColumnNames[cell.Column]);
             var column = _columns[map[cell.Column]];
             column.Cells++;
-            var results = batch.Results[i];
-            if (results.Count == 0) continue;
+            var findings = batch.FindingsOf(i);
+            if (findings.IsEmpty) continue;
             var row = batch.FirstRow + cell.Row;
             _hits[(int)(row - _groupFirstRow)] = true;
-            foreach (var r in results)
+            foreach (ref readonly var f in findings)
             {
-                column.Add(row, r, cell.Text, results, options.SamplesPerEntity);
-                _entityCounts[r.EntityType] = _entityCounts.GetValueOrDefault(r.EntityType) + 1;
+                column.Add(row, f, cell.Text, findings, options.SamplesPerEntity);
+                CollectionsMarshal.GetValueRefOrAddDefault(_entityCounts, f.EntityType, out _)++;
             }
         }
         Cells += batch.Cells.Count;

@@ -8,7 +8,15 @@ namespace Steward.Pii.Text;
 public static class Tokenizer
 {
     /// <summary>Tokenizes <paramref name="text"/>.</summary>
-    public static Token[] Tokenize(string text)
+    public static Token[] Tokenize(string text) => Tokenize(text, null);
+
+    /// <summary>
+    /// Tokenizes <paramref name="text"/> into an array of exactly the token count, taken from
+    /// <paramref name="bySize"/> (index = length) when it has room for that size: the engine's reused context
+    /// hands out the same array for every text of that many tokens (a dataset cell has a handful), so tokenizing
+    /// a cell allocates nothing. Such an array is valid until the context's next text.
+    /// </summary>
+    internal static Token[] Tokenize(string text, Token[]?[]? bySize)
     {
         // One growing list per thread: the answer is one exact-size array, with no list growth per text.
         var tokens = t_tokens ??= new List<Token>(256);
@@ -31,7 +39,14 @@ public static class Tokenizer
             }
             tokens.Add(new Token(start, i - start, ShapeOf(text.AsSpan(start, i - start))));
         }
-        var result = tokens.Count == 0 ? [] : tokens.ToArray();
+        Token[] result;
+        if (tokens.Count == 0) result = [];
+        else if (bySize is not null && tokens.Count < bySize.Length)
+        {
+            result = bySize[tokens.Count] ??= new Token[tokens.Count];
+            System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens).CopyTo(result);
+        }
+        else result = tokens.ToArray();
         if (tokens.Capacity > 1 << 16) t_tokens = null; // a huge text's list is not kept
         return result;
     }

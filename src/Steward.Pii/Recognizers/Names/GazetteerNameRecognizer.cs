@@ -22,7 +22,7 @@ public sealed class GazetteerNameRecognizer : Recognizer
         ArgumentNullException.ThrowIfNull(sink);
         if (!sink.Wants(PiiEntities.Person) && !sink.Wants(PiiEntities.Location) && !sink.Wants(PiiEntities.Nrp) && !sink.Wants(PiiEntities.Organization)) return;
         var tokens = context.TokenArray;
-        if (tokens.Length == 0) return;
+        if (!AnyWord(tokens)) return; // every rule starts from a word with letters: numbers alone ("12345", "2026-03-22") never make a name
         using var scan = new NameScan(context.Text, tokens, Gazetteer.Default);
         AddressRules.Apply(scan);
         StreetMentions.Apply(scan);
@@ -40,5 +40,11 @@ public sealed class GazetteerNameRecognizer : Recognizer
             sink.Add(this, r.Entity, start, end, r.Score, r.Rule, validationResult: null,
                 textualExplanation: ExplanationText.Of("Identified as {0} by the gazetteer and rules ({1})", r.Entity, r.Rule));
         }
+    }
+
+    private static bool AnyWord(Steward.Pii.Text.Token[] tokens)
+    {
+        foreach (var t in tokens) if (t.Is(Steward.Pii.Text.TokenShape.HasLetter)) return true;
+        return false;
     }
 }

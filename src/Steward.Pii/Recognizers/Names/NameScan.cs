@@ -41,6 +41,8 @@ internal sealed class NameScan : IDisposable
         Array.Clear(PhraseLength, 0, n);
         Array.Clear(PhraseFlags, 0, n);
         Array.Clear(Claimed, 0, n);
+        Results = _buffers.Results;
+        Results.Clear();
         NoCase = DetectNoCase();
         Fill();
         IndexCandidates();
@@ -70,7 +72,7 @@ internal sealed class NameScan : IDisposable
     public bool NoCase { get; }
 
     /// <summary>The results found so far.</summary>
-    public List<NameSpan> Results { get; } = [];
+    public List<NameSpan> Results { get; }
 
     /// <summary>
     /// The first token at or after <paramref name="from"/> that a rule can start at (or <see cref="Count"/>): in cased

@@ -36,6 +36,9 @@ internal sealed class NameScanBuffers
     public int[] CoreLength { get; }
     public int[] NextCandidate { get; }
 
+    /// <summary>The rules' results (emptied for each text).</summary>
+    public List<NameSpan> Results { get; } = [];
+
     /// <summary>Buffers for at least <paramref name="tokens"/> tokens and <paramref name="chars"/> folded characters.</summary>
     public static NameScanBuffers Take(int tokens, int chars)
     {

@@ -60,7 +60,7 @@ internal static class PersonRules
             if (s.Has(i, NameFlags.Common | NameFlags.Calendar) && !nextIsName && !(cued && (nextIsSurname || next == NameFlags.None))) continue;
             if (s.NoCase && ((next & NameFlags.Common) != 0 && !(nextIsSurname && !s.Has(i, NameFlags.Common)) || s.Has(i, NameFlags.Common) && !nextIsName)) continue;
             var e = Extent(s, i);
-            s.Report(PiiEntities.Person, i, e, nextIsName ? 0.85 : 0.7, "person: given name + " + (nextIsName ? "surname" : "proper noun"));
+            s.Report(PiiEntities.Person, i, e, nextIsName ? 0.85 : 0.7, nextIsName ? "person: given name + surname" : "person: given name + proper noun");
             i = e;
         }
     }
