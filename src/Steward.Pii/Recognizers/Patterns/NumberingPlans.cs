@@ -129,6 +129,10 @@ internal sealed class NumberingPlans
         return [.. regions.Select(r => r == "001" ? NonGeographical(code) : Region(r))];
     }
 
+    /// <summary>True when <paramref name="digits"/> (one to three ASCII digits) are a country calling code.</summary>
+    public bool IsCountryCode(ReadOnlySpan<char> digits) =>
+        digits.Length is >= 1 and <= 3 && digits[0] != '0' && !digits.ContainsAnyExceptInRange('0', '9') && _knownCode[DateShapes.Value(digits)];
+
     /// <summary>libphonenumber's extractCountryCode: the first one to three digits that form a known code.</summary>
     private int ExtractCode(ReadOnlySpan<char> digits, out ReadOnlySpan<char> national)
     {
