@@ -16,7 +16,8 @@ internal sealed class NumberingPlans
     private const int MaxDigits = 24;
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
     private readonly ConcurrentDictionary<string, NumberingPlan?> _byRegion = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<int, NumberingPlan?[]> _byCode = new();
+    private readonly NumberingPlan?[]?[] _byCode = new NumberingPlan?[]?[1000]; // filled on first use (a race builds the same array twice)
+    private readonly NumberingPlan?[] _mainByCode = new NumberingPlan?[1000];
     private readonly bool[] _knownCode = new bool[1000];
 
     private NumberingPlans()
@@ -69,8 +70,7 @@ internal sealed class NumberingPlans
         if (code == 0) return PhoneVerdict.Invalid;
         if (plan is null)
         {
-            var main = Util.GetRegionCodeForCountryCode(code);
-            plan = main == defaultRegion ? Region(main) : main == "001" ? NonGeographical(code) : Region(main);
+            plan = _mainByCode[code] ??= Main(code);
             if (plan is null) return PhoneVerdict.Undecided;
         }
         if (national.Length < 2) return PhoneVerdict.Invalid;
@@ -101,7 +101,7 @@ internal sealed class NumberingPlans
     /// <summary>The region for a country code and national significant number, and whether the number is valid there.</summary>
     private PhoneVerdict Validate(int code, ReadOnlySpan<char> nsn)
     {
-        var plans = _byCode.GetOrAdd(code, Build);
+        var plans = _byCode[code] ??= Build(code);
         if (plans.Length == 0) return PhoneVerdict.Invalid;
         NumberingPlan? found = null;
         if (plans.Length == 1) found = plans[0];
@@ -121,6 +121,13 @@ internal sealed class NumberingPlans
         if (found is null) return PhoneVerdict.Undecided;
         var type = found.TypeOf(nsn);
         return type == PhoneNumberType.UNKNOWN ? PhoneVerdict.Invalid : new PhoneVerdict(true, found.Region, type);
+    }
+
+    /// <summary>The plan of the code's main region (whose metadata libphonenumber's parse applies to a number with that code).</summary>
+    private NumberingPlan? Main(int code)
+    {
+        var main = Util.GetRegionCodeForCountryCode(code);
+        return main == "001" ? NonGeographical(code) : Region(main);
     }
 
     private NumberingPlan?[] Build(int code)
