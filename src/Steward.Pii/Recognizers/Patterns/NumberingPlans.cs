@@ -35,6 +35,18 @@ internal sealed class NumberingPlans
     /// </summary>
     public PhoneVerdict Check(ReadOnlySpan<char> digits, string? defaultRegion)
     {
+        try
+        {
+            return CheckDigits(digits, defaultRegion);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            return PhoneVerdict.Undecided; // a prefix regex ran out of time (a starved thread): libphonenumber decides
+        }
+    }
+
+    private PhoneVerdict CheckDigits(ReadOnlySpan<char> digits, string? defaultRegion)
+    {
         if (digits.Length > MaxDigits || digits.ContainsAnyExceptInRange('0', '9')) return PhoneVerdict.Undecided;
         Span<char> first = stackalloc char[MaxDigits + 8];
         scoped ReadOnlySpan<char> national;
