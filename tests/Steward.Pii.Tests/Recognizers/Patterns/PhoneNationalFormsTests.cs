@@ -19,7 +19,7 @@ public sealed class PhoneNationalFormsTests
     [InlineData("IL")]
     public void CompactNationalNumbers_WithTrunkPrefix_AreFound(string region)
     {
-        var random = new Random(region.GetHashCode(StringComparison.Ordinal) & 0xFFFF);
+        var random = new Random((region[0] << 8) | region[1]); // deterministic (string hashes differ per process)
         int found = 0, total = 0;
         foreach (var type in new[] { PhoneNumberType.FIXED_LINE, PhoneNumberType.MOBILE })
         {
@@ -37,7 +37,7 @@ public sealed class PhoneNationalFormsTests
                 if (PatternKit.Analyze(text, PiiEntities.PhoneNumber).Any(r => r.Text == new string(compact))) found++;
             }
         }
-        Assert.True(total == 0 || found == total, $"{found} of {total}");
+        Assert.True(total >= 10 && found == total, $"{found} of {total}");
     }
 
     [Theory]
