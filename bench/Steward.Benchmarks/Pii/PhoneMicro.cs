@@ -5,7 +5,8 @@ namespace Steward.Benchmarks.Pii;
 
 /// <summary>
 /// <c>pii-cells phone</c>: what libphonenumber costs per candidate (thread CPU): parsing a "+1..." number, and parsing
-/// plus finding and checking its region (what <c>PhoneNumberValidator</c> does for every international candidate).
+/// plus finding and checking its region (what <c>PhoneNumberValidator</c> did for every international candidate), and the
+/// validator with libphonenumber alone against the compiled numbering plans, international and national.
 /// </summary>
 internal static class PhoneMicro
 {
@@ -24,6 +25,12 @@ internal static class PhoneMicro
         Time("Parse ZZ", n => util.Parse(n, "ZZ"));
         Time("Parse US", n => util.Parse(n, "US"));
         Time("Parse ZZ + region + valid", n => { var p = util.Parse(n, "ZZ"); var r = util.GetRegionCodeForNumber(p); if (r != null) util.IsValidNumberForRegion(p, r); });
+        var plans = new Steward.Pii.Recognizers.Patterns.PhoneNumberValidator(["US", "GB", "DE", "FR", "IL", "IN", "CA", "BR"]);
+        var reference = new Steward.Pii.Recognizers.Patterns.PhoneNumberValidator(["US", "GB", "DE", "FR", "IL", "IN", "CA", "BR"], libphonenumberOnly: true);
+        Time("validator, international, libphonenumber", n => reference.ValidRegion(n, true));
+        Time("validator, international, numbering plans", n => plans.ValidRegion(n, true));
+        Time("validator, national (8 regions), libphonenumber", n => reference.ValidRegion(n.AsSpan(2), false));
+        Time("validator, national (8 regions), numbering plans", n => plans.ValidRegion(n.AsSpan(2), false));
         Time("new PhoneNumber + region + valid", n => { var p = new PhoneNumber.Builder().SetCountryCode(1).SetNationalNumber(ulong.Parse(n.AsSpan(2))).Build(); var r = util.GetRegionCodeForNumber(p); if (r != null) util.IsValidNumberForRegion(p, r); });
         return 0;
     }

@@ -26,7 +26,11 @@ internal sealed class DateTimeRecognizer()
         {
             if (index.Starts[r] < lastEnd) continue;
             var len = index.Ends[r] - index.Starts[r];
-            if (len > 4 || (len != 4 && (index.Shapes[r] & (RunShape.JoinsRight | RunShape.ColonAfter | RunShape.WordNearby | RunShape.LetterAfter)) == 0)) continue;
+            var shape = index.Shapes[r];
+            if (len > 4 || (len != 4 && (shape & (RunShape.JoinsRight | RunShape.ColonAfter | RunShape.WordNearby | RunShape.LetterAfter)) == 0)) continue;
+            // A run continuing a number to its left ("10.0.0.1", "10:20:30", "1.2.3") starts no numeric date, time or
+            // year; only a written date can start there ("10-15 March"), and only with a word right after it.
+            if ((shape & RunShape.ContinuesLeft) != 0 && !WordAfter(text, index.Ends[r])) continue;
             var (start, end, score, name) = Match(index, r);
             if (end <= start) continue;
             sink.Add(this, PiiEntities.DateTime, start, end, score, name, null, true, Explanations.GetOrAdd(name, static n => $"Identified as DATE_TIME: {n}"));
@@ -119,6 +123,13 @@ internal sealed class DateTimeRecognizer()
         "numeric date (two-digit year)" => "numeric date (two-digit year) and time",
         _ => name + " and time",
     };
+
+    /// <summary>True when a letter follows <paramref name="e"/> directly or after one space or hyphen (what <see cref="Match"/> needs for a written date).</summary>
+    private static bool WordAfter(string text, int e)
+    {
+        var after = TextAround.At(text, e);
+        return char.IsAsciiLetter(after) || (after is ' ' or '-' && char.IsAsciiLetter(TextAround.At(text, e + 1)));
+    }
 
     /// <summary>True when the number continues one to its left ("3.14", "v1.2", "10:30:12" parts).</summary>
     private static bool PrecededByNumberPart(string text, int s) =>

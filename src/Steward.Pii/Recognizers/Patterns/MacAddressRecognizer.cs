@@ -13,6 +13,7 @@ internal sealed class MacAddressRecognizer() : Recognizer("MacAddressRecognizer"
         var index = NumberIndex.Of(context);
         var text = context.Text;
         var lastEnd = -1;
+        var failed = -1; // the last address start that did not match: later runs of the same candidate walk back to it
         for (var r = 0; r < index.Count; r++)
         {
             var s = index.Starts[r];
@@ -26,9 +27,13 @@ internal sealed class MacAddressRecognizer() : Recognizer("MacAddressRecognizer"
             var stride = group + 1;
             var c = hs;
             for (var k = 0; k < (group == 2 ? 5 : 2) && c - stride >= 0 && IsGroupBefore(text, c, group); k++) c -= stride;
-            if (c > 0 && (char.IsAsciiLetterOrDigit(text[c - 1]) || text[c - 1] is ':' or '-' or '.')) continue;
+            if (c == failed || (c > 0 && (char.IsAsciiLetterOrDigit(text[c - 1]) || text[c - 1] is ':' or '-' or '.'))) continue;
             var length = Match(text, c);
-            if (length == 0) continue;
+            if (length == 0)
+            {
+                failed = c;
+                continue;
+            }
             sink.Add(this, PiiEntities.MacAddress, c, c + length, length == 17 ? 0.8 : 0.6, length == 17 ? "MAC (pairs)" : "MAC (Cisco dotted)",
                 length == 17 ? "six hex pairs joined by ':' or '-'" : "three dotted groups of four hex digits", null, "Identified as MAC_ADDRESS by its shape");
             lastEnd = c + length;

@@ -107,21 +107,45 @@ internal sealed class NumberIndex
         return index >= 0 ? index : ~index;
     }
 
+    // Character classes for ShapeOf (ASCII only; everything else has none).
+    private const byte Letter = 1, Digit = 2, Joiner = 4, Continuer = 8, OpensBracket = 16, Punct = 32, Space = 64, Dot = 128;
+    private static readonly byte[] Classes = BuildClasses();
+
+    private static byte[] BuildClasses()
+    {
+        var table = new byte[128];
+        for (var c = 'a'; c <= 'z'; c++) table[c] = Letter;
+        for (var c = 'A'; c <= 'Z'; c++) table[c] = Letter;
+        for (var c = '0'; c <= '9'; c++) table[c] = Digit;
+        table[' '] = Joiner | Space;
+        table['-'] = Joiner | Continuer | Punct;
+        table['.'] = Joiner | Continuer | Punct | Dot;
+        table['/'] = Joiner | Continuer;
+        table[':'] = Continuer | Punct;
+        table[','] = Continuer;
+        table['('] = OpensBracket;
+        table['+'] = OpensBracket;
+        return table;
+    }
+
+    private static int ClassOf(char c) => c < 128 ? Classes[c] : 0;
+
+    /// <summary>What touches the run [s, e): one table lookup per neighbouring character, few branches (runs are many).</summary>
     private static RunShape ShapeOf(string text, int s, int e)
     {
-        var shape = RunShape.None;
         var before = s > 0 ? text[s - 1] : '\0';
         var after = e < text.Length ? text[e] : '\0';
-        var afterNext = e + 1 < text.Length ? text[e + 1] : '\0';
-        var beforePrevious = s > 1 ? text[s - 2] : '\0';
-        if (char.IsAsciiLetter(before)) shape |= RunShape.LetterBefore;
-        if (char.IsAsciiLetter(after)) shape |= RunShape.LetterAfter;
-        if (after is ' ' or '-' or '.' or '/' && char.IsAsciiDigit(afterNext)) shape |= RunShape.JoinsRight;
+        int b = ClassOf(before), a = ClassOf(after);
+        int bp = s > 1 ? ClassOf(text[s - 2]) : 0;
+        int an = e + 1 < text.Length ? ClassOf(text[e + 1]) : 0;
+        var shape = (b & Letter) != 0 ? RunShape.LetterBefore : RunShape.None;
+        if ((a & Letter) != 0) shape |= RunShape.LetterAfter;
+        if ((a & Joiner) != 0 && (an & Digit) != 0) shape |= RunShape.JoinsRight;
         if (after == ':') shape |= RunShape.ColonAfter;
-        if (before is '-' or '.' or '/' or ':' or ',' && char.IsAsciiDigit(beforePrevious)) shape |= RunShape.ContinuesLeft;
-        if (before is '(' or '+' || after == ')') shape |= RunShape.Bracketed;
-        if (before is ':' or '-' or '.' || after is ':' or '-' or '.') shape |= RunShape.Punctuated;
-        if ((after == ' ' && char.IsAsciiLetter(afterNext)) || (before == ' ' && (char.IsAsciiLetter(beforePrevious) || beforePrevious == '.'))) shape |= RunShape.WordNearby;
+        if ((b & Continuer) != 0 && (bp & Digit) != 0) shape |= RunShape.ContinuesLeft;
+        if ((b & OpensBracket) != 0 || after == ')') shape |= RunShape.Bracketed;
+        if (((a | b) & Punct) != 0) shape |= RunShape.Punctuated;
+        if (((a & Space) != 0 && (an & Letter) != 0) || ((b & Space) != 0 && (bp & (Letter | Dot)) != 0)) shape |= RunShape.WordNearby;
         return shape;
     }
 }

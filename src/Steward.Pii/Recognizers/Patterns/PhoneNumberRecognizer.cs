@@ -73,10 +73,12 @@ internal sealed class PhoneNumberRecognizer(PhoneNumberValidator validator)
         rule = "";
         var groups = p.Groups;
         int first = p.GroupLengths[0], last = p.GroupLengths[groups - 1];
-        var dialOut = !p.International && groups >= 2 && first is 2 or 3 && text[p.GroupStarts[0]] == '0' && text[p.GroupStarts[0] + 1] == '0';
+        var dialOut = !p.International && groups >= 2 && first is >= 2 and <= 5 && text[p.GroupStarts[0]] == '0' && text[p.GroupStarts[0] + 1] == '0';
         var international = p.International || dialOut;
+        // "0425/243 726": an area code and a slash, then the number in spaced groups.
+        var slashThenSpaces = p.Slashes && p.Spaces && !p.Hyphens && !p.Dots && !international && !p.Parentheses && SlashThenSpaces(text, p);
         // "415 330-1318" (spaces, then hyphens) is one number; "2017-03-29 14" or "555-1234 5678" are not.
-        if (p.Spaces && (p.Dots || p.Slashes || p.SpaceAfterOther) && !international && !p.Parentheses) return Verdict.Retry;
+        if (p.Spaces && (p.Dots || p.Slashes || p.SpaceAfterOther) && !international && !p.Parentheses && !slashThenSpaces) return Verdict.Retry;
         if (p.Spaces && p.Hyphens && !international && !p.Parentheses && (first == 4 || p.Digits is < 10 or > 11)) return Verdict.Retry;
         if (p.Digits < 7 || p.Digits > (dialOut ? 17 : 15)) return Verdict.None;
         var after = TextAround.At(text, p.End);
@@ -88,6 +90,13 @@ internal sealed class PhoneNumberRecognizer(PhoneNumberValidator validator)
             if (TextAround.HasContextBefore(text, p.Start, OtherIdentifier, 4)) return Verdict.None;
         }
         var hasContext = TextAround.HasContextBefore(text, p.Start, Gate, 6);
+        if (slashThenSpaces)
+        {
+            (score, rule) = (0.5, "area code and a slash, then spaced groups");
+            return Verdict.Phone;
+        }
+        // "00420 632 ...": a first group longer than "00" plus a one-digit code must be 00 and a country calling code.
+        if (dialOut && first > 3 && !NumberingPlans.Shared.IsCountryCode(text.AsSpan(p.GroupStarts[0] + 2, first - 2))) return Verdict.None;
         if (international || p.Parentheses || p.Extension)
         {
             var region = groups == 1 || p.International ? validator.ValidRegion(text.AsSpan(p.Start, p.NumberEnd - p.Start), p.International) : null;
@@ -99,6 +108,20 @@ internal sealed class PhoneNumberRecognizer(PhoneNumberValidator validator)
         {
             (score, rule) = (0.6, "grouped with hyphens or dots");
             return Verdict.Phone;
+        }
+        if (groups == 4 && first == 1 && text[p.GroupStarts[0]] == '1' && p.SoleSeparator is '-' or '.' or ' ' && p.GroupLengths[1] == 3 && p.GroupLengths[2] == 3 && last == 4)
+        {
+            (score, rule) = (0.6, "North American number with its trunk prefix 1");
+            return Verdict.Phone;
+        }
+        if (groups == 1 && text[p.Start] == '0' && p.Digits is >= 9 and <= 12 && text[p.Start + 1] != '0')
+        {
+            var national = validator.ValidRegion(text.AsSpan(p.Start, p.NumberEnd - p.Start), false);
+            if (national is not null)
+            {
+                (score, rule) = (hasContext ? 0.5 : 0.4, ExplanationText.Of("valid {0} number with its trunk prefix 0", national));
+                return Verdict.Phone;
+            }
         }
         if (p.SoleSeparator == '-' && groups == 2)
         {
@@ -145,6 +168,16 @@ internal sealed class PhoneNumberRecognizer(PhoneNumberValidator validator)
         if (!lengths.ContainsAnyExcept(2)) return false; // "12 15 18 20": a list of small numbers
         if (!lengths.ContainsAnyExcept(4) && AllYears(text, p)) return false; // "2015 2016 2017"
         return p.Groups >= 4 || (p.Groups == 3 && lengths[2] >= 3);
+    }
+
+    /// <summary>"633/496 125", "0413/834 854", "540/77 58 53": one slash after a group of three or four, 8 to 11 digits.</summary>
+    private static bool SlashThenSpaces(string text, PhoneShape p)
+    {
+        if (p.Groups < 3 || p.GroupLengths[0] is < 3 or > 4 || p.Digits is < 8 or > 11) return false;
+        if (text[p.GroupStarts[1] - 1] != '/') return false;
+        if (p.GroupLengths[0] == 4 && p.GroupLengths[1] <= 2 && DateShapes.Value(text.AsSpan(p.GroupStarts[0], 4)) is >= 1900 and <= 2099) return false; // "2020/11 03
+        for (var k = 2; k < p.Groups; k++) if (text[p.GroupStarts[k] - 1] != ' ' || p.GroupLengths[k] is < 2 or > 4) return false;
+        return p.GroupLengths[1] is >= 2 and <= 4;
     }
 
     private static bool AllYears(string text, PhoneShape p)

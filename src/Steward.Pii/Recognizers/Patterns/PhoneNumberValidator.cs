@@ -3,18 +3,22 @@ using PhoneNumbers;
 namespace Steward.Pii.Recognizers.Patterns;
 
 /// <summary>
-/// Google's numbering plans through libphonenumber-csharp: a candidate is valid when it parses as an
+/// Google's numbering plans from libphonenumber-csharp's metadata: a candidate is valid when it parses as an
 /// international number (leading + or 00) or as a national number of one of the configured regions, and the
-/// plan of its region knows that number range.
+/// plan of its region knows that number range. <see cref="NumberingPlans"/> answers without libphonenumber's
+/// parse; libphonenumber itself answers what the plans leave undecided (and everything when
+/// <c>libphonenumberOnly</c> is set, the reference the differential tests and benchmarks compare with).
 /// </summary>
 internal sealed class PhoneNumberValidator
 {
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
     private readonly string[] _regions;
+    private readonly NumberingPlans? _plans;
 
     /// <summary>Creates a validator for <paramref name="regions"/> (ISO 3166 alpha-2 codes; unknown codes are ignored).</summary>
-    public PhoneNumberValidator(IEnumerable<string> regions)
+    public PhoneNumberValidator(IEnumerable<string> regions, bool libphonenumberOnly = false)
     {
+        _plans = libphonenumberOnly ? null : NumberingPlans.Shared;
         var supported = Util.GetSupportedRegions();
         _regions = [.. regions.Select(r => r.Trim().ToUpperInvariant()).Where(supported.Contains).Distinct()];
     }
@@ -37,13 +41,19 @@ internal sealed class PhoneNumberValidator
         if (international || (n > 2 && digits[0] == '0' && digits[1] == '0'))
         {
             var skip = international ? 0 : 2; // "00 44 ..." and "001-..." dial out with 00
+            if (_plans?.Check(digits[skip..n], null) is { Decided: true } verdict) return verdict.Region;
             var text = "+" + new string(digits[skip..n]);
             return TryParse(text, "ZZ");
         }
-        var national = new string(digits[..n]);
+        string? national = null;
         foreach (var region in _regions)
         {
-            var found = TryParse(national, region);
+            if (_plans?.Check(digits[..n], region) is { Decided: true } verdict)
+            {
+                if (verdict.Region is not null) return verdict.Region;
+                continue;
+            }
+            var found = TryParse(national ??= new string(digits[..n]), region);
             if (found is not null) return found;
         }
         return null;

@@ -12,8 +12,13 @@ internal static class PhoneScanner
     {
         shape.Reset();
         var start = s;
-        if (TextAround.At(text, s - 1) == '(') start--;
-        else if (TextAround.At(text, s - 1) == '+' && TextAround.At(text, s - 2) == '(') start -= 2; // "(+62) 21 ..."
+        // A '(' before the first group opens an area code ("(07) 5331 0577", "(+62) 21 ...") when ')' closes that
+        // group; otherwise it wraps the whole number ("(730 237 9764)", "(+90-480-075-74-00)") and is not part of it.
+        var runEnd = s;
+        while (runEnd < text.Length && char.IsAsciiDigit(text[runEnd])) runEnd++;
+        var areaCode = TextAround.At(text, runEnd) == ')' && runEnd - s <= 5;
+        if (TextAround.At(text, s - 1) == '(') start -= areaCode ? 1 : 0;
+        else if (TextAround.At(text, s - 1) == '+' && TextAround.At(text, s - 2) == '(') start -= areaCode ? 2 : 1;
         if (TextAround.At(text, start - 1) == '+') start--;
         if (char.IsAsciiLetterOrDigit(TextAround.At(text, start - 1)) || TextAround.At(text, start - 1) is '#' or '+' or '$' or '\u20ac' or '\u00a3') return false;
         shape.Start = start;
