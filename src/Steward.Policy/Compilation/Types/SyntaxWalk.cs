@@ -54,9 +54,57 @@ internal static class SyntaxWalk
     /// <summary>Variable names in a term, not counting the names of called functions.</summary>
     public static IEnumerable<string> Vars(Term? term)
     {
-        var functions = Terms(term).OfType<CallTerm>().Select(c => c.Function).ToHashSet(ReferenceEqualityComparer.Instance);
-        return Terms(term).Where(t => !functions.Contains(t)).OfType<VarTerm>().Select(v => v.Name);
+        var names = new List<string>();
+        AddVars(term, names);
+        return names;
     }
+
+    private static void AddVars(Term? term, List<string> names)
+    {
+        switch (term)
+        {
+            case null or StringTerm or NumberTerm or BooleanTerm or NullTerm:
+                return;
+            case VarTerm v:
+                names.Add(v.Name);
+                return;
+            case CallTerm c:
+                foreach (var argument in c.Arguments)
+                {
+                    AddVars(argument, names);
+                }
+
+                return;
+            case RefTerm r:
+                AddVars(r.Head, names);
+                foreach (var segment in r.Path)
+                {
+                    AddVars(segment, names);
+                }
+
+                return;
+            case ArrayTerm a:
+                foreach (var item in a.Items)
+                {
+                    AddVars(item, names);
+                }
+
+                return;
+            default:
+                foreach (var child in Terms(term).Skip(1))
+                {
+                    if (child is VarTerm v && !IsCalledFunction(term, child))
+                    {
+                        names.Add(v.Name);
+                    }
+                }
+
+                return;
+        }
+    }
+
+    private static bool IsCalledFunction(Term root, Term candidate) =>
+        Terms(root).OfType<CallTerm>().Any(c => ReferenceEquals(c.Function, candidate));
 
     private static IEnumerable<Term> LiteralTerms(Literal literal)
     {
