@@ -16,6 +16,9 @@ public class RegoParseBenchmarks
 {
     private string _module = "";
 
+    /// <summary>The generated module (after <see cref="Setup"/>), shared with <see cref="RegoTypeCheckBenchmarks"/>.</summary>
+    public string Module => _module;
+
     [GlobalSetup]
     public void Setup()
     {

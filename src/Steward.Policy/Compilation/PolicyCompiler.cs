@@ -67,6 +67,7 @@ internal static class PolicyCompiler
         SetConstants(tree.Root);
         tree.Number();
         RecursionCheck.Run(tree, errors);
+        Types.TypeCheck.Run(modules, tree, builtins, errors);
         errors.ThrowIfAny();
         return ([.. modules.Select(m => m.Module)], tree);
     }
@@ -86,6 +87,7 @@ internal static class PolicyCompiler
         var errors = new CompileErrors();
         var scope = new ModuleScope("query", []);
         var compiled = new RuleLowering(scope, policy.Tree, policy.Builtins, errors).LowerQuery(literals);
+        Types.TypeCheck.RunQuery(literals, policy.Tree, policy.Builtins, errors);
         errors.ThrowIfAny();
         return compiled;
     }

@@ -15,8 +15,8 @@ public sealed class ThroughEvaluatorTests
     [Fact]
     public void TypeErrors_CarryTheBuiltinNameAndCode()
     {
-        const string module = "package test\n\np := sprintf(\"%d\", 1)\n";
-        var error = Assert.Throws<RegoEvalException>(() => Rego.Query(module, "data.test.p = x", strict: true));
+        const string module = "package test\n\np := sprintf(\"%d\", input.n)\n";
+        var error = Assert.Throws<RegoEvalException>(() => Rego.Query(module, "data.test.p = x", input: "{\"n\": 1}", strict: true));
         Assert.Equal("eval_type_error", error.Code);
         Assert.Contains("sprintf: operand 2 must be array but got number", error.Message, StringComparison.Ordinal);
     }
