@@ -55,6 +55,7 @@ internal static class PersonSpans
     private static bool Unknown(NameScan s, int i, bool allowKnownGiven)
     {
         if (i < 0 || i >= s.Count || s.Claimed[i] || s.NoCase || !s.Shape(i, TokenShape.Capitalized) || s.Shape(i, TokenShape.AllUpper) || s.Tokens[i].Length < 2 || !s.CapLike(i)) return false;
+        if (PersonRules.IsPronoun(s, i)) return false;
         var flags = s.Flags[i];
         if ((flags & NotName) != 0) return false;
         if (allowKnownGiven && (flags & NameFlags.AnyName) != 0 && (flags & NameFlags.Common) == 0) return true;

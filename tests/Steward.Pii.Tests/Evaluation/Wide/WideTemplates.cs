@@ -57,7 +57,7 @@ internal static class WideTemplates
         "Invoice for {org}, attention {gperson}.",
         "Ask {gfirst} about the {orgplain} account.",
         "A {nrp} woman, {gperson}, was named the winner.",
-        "{gperson} ({gfirst2} to her friends) grew up near {city}.",
+        "{gperson}, known as {gfirst2} to her friends, grew up near {city}.",
         "Kindly reply to {gfirst} at {email}.",
         "we stayed at {gfirst}'s place in {city} for a week",
         "{orgplain} shares rose after {gperson} took over as chair.",
