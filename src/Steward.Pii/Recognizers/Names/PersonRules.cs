@@ -102,7 +102,7 @@ internal static class PersonRules
             var loc = Cues.LocationBefore(s, i);
             // "living in Bangladesh, Carol needs a visa": after a place and a comma, a person's verb starts a new clause.
             if (loc == 1 && after && s.GapBefore(i).IndexOf(',') >= 0) loc = 0;
-            if (loc > 0 && (flags & NameFlags.City) != 0) continue;
+            if (loc > 0 && (flags & NameFlags.City) != 0 && !(address && loc == 1)) continue;
             // "84244 Kaur Plaza", "Zimmer 651": a word next to a number on its line is part of an address or a code.
             if (!before && (NextToNumber(s, i - 1, i) || NextToNumber(s, e + 1, e + 1))) continue;
             // "stayed at Veedeep's place": a possessive outweighs a weak location cue.
@@ -112,7 +112,9 @@ internal static class PersonRules
             if (s.Has(i, NameFlags.Calendar) && !cued) continue;
             if (!known)
             {
-                if (common || s.NoCase || !cued || (flags & ~NameFlags.PlaceShape) != 0) continue;
+                // A town's name in a name's place ("ceo Teya Heshokawa told") passes with a cue before it, an address after it, or a second word.
+                var townAsName = (flags & ~(NameFlags.PlaceShape | NameFlags.City)) == 0 && (before || address || e > i);
+                if (common || s.NoCase || !cued || (flags & ~NameFlags.PlaceShape) != 0 && !townAsName) continue;
                 // A short unknown all-capitals word in mixed-case text is an acronym ("my SSN is"), not a name.
                 if (s.Shape(i, TokenShape.AllUpper) && e == i && s.Tokens[i].Length <= 5) continue;
                 (score, rule) = (0.6, "person: unknown proper noun with a person cue");

@@ -36,7 +36,7 @@ internal static class StreetMentions
             while (e + 1 < s.Count && e - i < 3 && s.SpaceBefore(e + 1) && !s.Has(e, NameFlags.StreetType) && Part(s, e + 1)) e++;
             if (e == i || !s.Has(e, NameFlags.StreetType) || s.Has(i, NameFlags.StreetType) && !s.Has(i, NameFlags.AnyName)) continue;
             // After "to", "at" or "from" a type that is also a surname ("Congrats to Tuchok Green") reads as a person.
-            if (WeakCues.Contains(s.Word(i - 1)) && s.Has(e, NameFlags.AnyName)) continue;
+            if (WeakCues.Contains(s.Word(i - 1)) && s.Has(e, NameFlags.AnyName) && Cues.PersonBefore(s, i)) continue;
             s.Report(PiiEntities.Location, i, e, 0.6, "address: street name after '" + s.Tokens[i - 1].In(s.Text).ToString() + "'");
             i = e;
         }
