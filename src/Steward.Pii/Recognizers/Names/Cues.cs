@@ -149,6 +149,19 @@ internal static class Cues
         return strongOnly ? StrongVerbsAfter.Contains(next) : PersonVerbsAfter.Contains(next);
     }
 
+    /// <summary>"Reach me on ... after six, Driarox": a name called at the very end of a sentence, after a comma.</summary>
+    public static bool VocativeAtEnd(NameScan s, int first, int last)
+    {
+        if (first < 1 || !s.GapBefore(first).SequenceEqual(", ") || s.NewlineBefore(first)) return false;
+        if (last + 1 < s.Count)
+        {
+            var gap = s.GapBefore(last + 1);
+            if (gap.Trim(' ').IsEmpty || gap.Trim(" .!?").Length > 0 && gap.IndexOf('\n') < 0) return false;
+            return gap.IndexOfAny("!?\n") >= 0;
+        }
+        return s.Text.AsSpan(s.Tokens[last].End).Trim(" .!?\r\n").IsEmpty;
+    }
+
     /// <summary>"Raisy Brunet, a Malaysian architect, ...": an apposition that describes a person.</summary>
     public static bool AppositionAfter(NameScan s, int last)
     {

@@ -58,6 +58,13 @@ internal static class PersonRules
     {
         for (var i = s.NextCandidate(0); i + 1 < s.Count; i = s.NextCandidate(i + 1))
         {
+            if (!s.Claimed[i] && LowerCaseName(s, i))
+            {
+                // "I spoke to heru samosir yesterday": a given name and a surname, both lower case, in cased text.
+                s.Report(PiiEntities.Person, i, i + 1, 0.6, "person: lower-case given name + surname");
+                i++;
+                continue;
+            }
             if (s.Claimed[i] || !s.Has(i, NameFlags.FirstName) || !s.CapLike(i) || !s.SpaceBefore(i + 1) || !IsNamePart(s, i + 1)) continue;
             if (s.PhraseLength[i] >= 2 && (s.PhraseFlags[i] & (NameFlags.Country | NameFlags.BigCity | NameFlags.Region | NameFlags.KnownOrg)) != 0) continue;
             if (s.Has(i, NameFlags.CityPrefix) || PlaceSuffixes.Extend(s, i + 1) > i + 1) continue;
@@ -95,7 +102,7 @@ internal static class PersonRules
             var initialInside = false;
             for (var k = i + 1; k < e; k++) if (s.Tokens[k].Length == 1) initialInside = true;
             var address = AddressFollows(s, e);
-            var cued = before || after || possessive || initialInside || Cues.AppositionAfter(s, e) || address;
+            var cued = before || after || possessive || initialInside || Cues.AppositionAfter(s, e) || address || Cues.VocativeAtEnd(s, i, e);
             var common = (flags & NameFlags.Common) != 0;
             var known = (flags & NameFlags.AnyName) != 0;
             var place = (flags & (NameFlags.Country | NameFlags.BigCity | NameFlags.Region)) != 0;
@@ -146,6 +153,15 @@ internal static class PersonRules
         if (!(gap.SequenceEqual(",") || gap.SequenceEqual("\n") || gap.SequenceEqual("\r\n"))) return false;
         foreach (var r in s.Results) if (r.First == last + 1 && r.Entity == PiiEntities.Location && r.Rule.StartsWith("address:", StringComparison.Ordinal)) return true;
         return false;
+    }
+
+    private static bool LowerCaseName(NameScan s, int i)
+    {
+        if (s.NoCase || i + 1 >= s.Count || s.Claimed[i + 1] || !s.SpaceBefore(i + 1)) return false;
+        const NameFlags NotName = NameFlags.Common | NameFlags.AnyPlace | NameFlags.Calendar | NameFlags.AnyNrp | NameFlags.Title | NameFlags.StreetType | NameFlags.OrgSuffix;
+        return s.Shape(i, TokenShape.AllLower) && s.Shape(i + 1, TokenShape.AllLower) && s.Tokens[i].Length >= 3 && s.Tokens[i + 1].Length >= 3
+            && s.Has(i, NameFlags.FirstName) && s.Has(i + 1, NameFlags.LastName | NameFlags.PeopleName) && !s.Has(i, NotName) && !s.Has(i + 1, NotName)
+            && !IsPronoun(s, i) && !IsPronoun(s, i + 1);
     }
 
     private static bool NextToNumber(NameScan s, int number, int gapOf) =>
