@@ -73,7 +73,8 @@ internal static class Cues
         "citizens centre center heart port district");
     private static readonly WordSet OrgVerbs = new(
         "work works worked working employed employer joined join hired company firm ceo cto founder founded " +
-        "shares stock spokesperson spokesman spokeswoman subsidiary chairman chairwoman employees staff shareholders cofounded acquired");
+        "shares stock spokesperson spokesman spokeswoman subsidiary chairman chairwoman employees staff shareholders cofounded acquired " +
+        "office offices branch branches division headquarters");
 
     /// <summary>Strong cue right before token <paramref name="i"/>: "my name is", "name:", "call me", "I am", "Dear".</summary>
     public static bool StrongPersonBefore(NameScan s, int i)

@@ -195,7 +195,9 @@ internal static class OrganizationRules
         while (e + 1 < s.Count && e - i < 2 && s.SpaceBefore(e + 1) && s.CapLike(e + 1) && s.Flags[e + 1] == NameFlags.None && !s.Claimed[e + 1]) e++;
         var v = e + 1;
         if (v < s.Count && (s.IsWord(v, "has") || s.IsWord(v, "had") || s.IsWord(v, "is") || s.IsWord(v, "was"))) v++;
-        if (v >= s.Count || !FirmVerbs.Contains(s.Word(v)) || s.GapBefore(e + 1).Trim(' ').Length > 0) return false;
+        // "about the Chyhevil account": a determiner, an unknown proper noun, then "account".
+        var account = v == e + 1 && v < s.Count && s.IsWord(v, "account") && i > 0 && Determiners.Contains(s.Word(i - 1));
+        if (v >= s.Count || !FirmVerbs.Contains(s.Word(v)) && !account || s.GapBefore(e + 1).Trim(' ').Length > 0) return false;
         s.Report(PiiEntities.Organization, i, e, 0.6, "organization: proper noun before a firm's verb");
         return true;
     }
