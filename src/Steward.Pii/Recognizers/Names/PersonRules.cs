@@ -20,6 +20,8 @@ internal static class PersonRules
     /// <summary>Given names that are also verbs, read as the verb before a full name ("police said Isabelle Kohler").</summary>
     private static readonly WordSet VerbLikeNames = new("said will may met asked told called");
 
+    private static readonly WordSet FunctionWords = new("to the of and or in on at for by as is it with from into our your my");
+
     private static readonly WordSet StrongTitles = new("mr mrs ms miss mx dr prof sir madam madame mme mlle herr frau sr sra srta dra");
 
     /// <summary>Titles and strong cue phrases.</summary>
@@ -67,9 +69,10 @@ internal static class PersonRules
             }
             if (s.Claimed[i] || !s.Has(i, NameFlags.FirstName) || !s.CapLike(i) || !s.SpaceBefore(i + 1) || !IsNamePart(s, i + 1)) continue;
             if (s.PhraseLength[i] >= 2 && (s.PhraseFlags[i] & (NameFlags.Country | NameFlags.BigCity | NameFlags.Region | NameFlags.KnownOrg)) != 0) continue;
+            if (InsidePlacePhrase(s, i)) continue;
             if (s.Has(i, NameFlags.CityPrefix) || PlaceSuffixes.Extend(s, i + 1) > i + 1) continue;
             // "police said Isabelle Ferry Kohler": a given name that is also a word ("Said", "Will") before a full name is the word.
-            if (VerbLikeNames.Contains(s.Word(i)) && s.Has(i + 1, NameFlags.FirstName) && !s.Has(i + 1, NameFlags.Common) && i + 2 < s.Count && s.SpaceBefore(i + 2) && IsNamePart(s, i + 2)) continue;
+            if (VerbLikeNames.Contains(s.Word(i)) && s.Has(i + 1, NameFlags.FirstName) && !s.Has(i + 1, NameFlags.Common) && s.SpaceBefore(i + 1)) continue;
             var next = s.Flags[i + 1];
             var nextIsName = (next & NameFlags.AnyName) != 0 && (next & NameFlags.Common) == 0;
             var nextIsSurname = (next & (NameFlags.LastName | NameFlags.PeopleName)) != 0 && s.Tokens[i + 1].Length >= 3 && !Pronouns.Contains(s.Word(i + 1));
@@ -155,6 +158,14 @@ internal static class PersonRules
         return false;
     }
 
+    /// <summary>"Prince Edward Island": token <paramref name="i"/> lies inside a known place's name that starts before it.</summary>
+    private static bool InsidePlacePhrase(NameScan s, int i)
+    {
+        for (var k = i - 1; k >= 0 && k >= i - 3; k--)
+            if (s.PhraseLength[k] > i - k && (s.PhraseFlags[k] & NameFlags.AnyPlace) != 0 && !s.Claimed[k] && s.CapLike(k)) return true;
+        return false;
+    }
+
     private static bool LowerCaseName(NameScan s, int i)
     {
         if (s.NoCase || i + 1 >= s.Count || s.Claimed[i + 1] || !s.SpaceBefore(i + 1)) return false;
@@ -181,8 +192,8 @@ internal static class PersonRules
         var flags = s.Flags[i];
         var known = (flags & NameFlags.AnyName) != 0;
         if ((flags & NotPersonAlone) != 0 && !known) return false;
-        // "Welcome To The Team": a short common word is never a name.
-        if ((flags & NameFlags.Common) != 0 && !known && s.Tokens[i].Length <= 3) return false;
+        // "Welcome To The Team": a short common word is never a name, nor a function word that some list holds as one.
+        if ((flags & NameFlags.Common) != 0 && (!known && s.Tokens[i].Length <= 3 || FunctionWords.Contains(s.Word(i)))) return false;
         if ((flags & NameFlags.Common) != 0 && !known) return cued && !s.NoCase && s.Shape(i, TokenShape.Capitalized) && !s.Shape(i, TokenShape.AllUpper);
         // "the name is on the contract": without capitals, a name that is also a word needs a real name after it.
         if (s.NoCase && (flags & NameFlags.Common) != 0 && !(i + 1 < s.Count && s.SpaceBefore(i + 1) && (s.Flags[i + 1] & NameFlags.AnyName) != 0 && (s.Flags[i + 1] & NameFlags.Common) == 0)) return false;
