@@ -147,6 +147,8 @@ internal static class Cues
         }
         // "a table for X and me".
         if (s.IsWord(last + 1, "and") && (s.IsWord(last + 2, "me") || s.IsWord(last + 2, "i")) && gap.SequenceEqual(" ")) return true;
+        // "Zugeka Sijee and her partner".
+        if (s.IsWord(last + 1, "and") && (s.IsWord(last + 2, "her") || s.IsWord(last + 2, "his")) && gap.SequenceEqual(" ") && !strongOnly) return true;
         return strongOnly ? StrongVerbsAfter.Contains(next) : PersonVerbsAfter.Contains(next);
     }
 

@@ -112,11 +112,11 @@ internal static class PersonRules
             var loc = Cues.LocationBefore(s, i);
             // "living in Bangladesh, Carol needs a visa": after a place and a comma, a person's verb starts a new clause.
             if (loc == 1 && after && s.GapBefore(i).IndexOf(',') >= 0) loc = 0;
-            if (loc > 0 && (flags & NameFlags.City) != 0 && !(address && loc == 1)) continue;
+            if (loc > 0 && (flags & NameFlags.City) != 0 && !((address || before) && loc == 1 || possessive)) continue;
             // "84244 Kaur Plaza", "Zimmer 651": a word next to a number on its line is part of an address or a code.
             if (!before && (NextToNumber(s, i - 1, i) || NextToNumber(s, e + 1, e + 1))) continue;
             // "stayed at Veedeep's place": a possessive outweighs a weak location cue.
-            if (loc > 0 && (place || !known) && !((before || possessive || address) && loc == 1)) continue;
+            if (loc > 0 && (place || !known) && !((before || address) && loc == 1 || possessive)) continue;
             double score;
             string rule;
             if (s.Has(i, NameFlags.Calendar) && !cued) continue;

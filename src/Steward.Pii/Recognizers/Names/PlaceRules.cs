@@ -31,6 +31,8 @@ internal static class PlaceRules
                 continue;
             }
             var flags = s.Flags[i];
+            // "we stayed at Wiuxu's place": a possessive is a person's unless the word is a country, region or big city.
+            if (s.CoreLength[i] < s.Tokens[i].Length && ((flags & (NameFlags.Country | NameFlags.BigCity | NameFlags.Region)) == 0 || (flags & NameFlags.FirstName) != 0)) continue;
             if (PrefixedPlace(s, i))
             {
                 var e = Continue(s, i + 1);
@@ -69,7 +71,8 @@ internal static class PlaceRules
             if (s.NoCase || common || s.Has(i, NameFlags.Calendar | NameFlags.Title | NameFlags.KnownOrg | NameFlags.AnyNrp)) continue;
             // "the parliament in Ekberg", "the festival in Hậu Giang": after "in" or "near", even a word that is also a name.
             var inOrNear = cue == 2 && (s.IsWord(i - 1, "in") || s.IsWord(i - 1, "near")) && s.CoreLength[i] == s.Tokens[i].Length;
-            if (cue == 2 && ((flags & NameFlags.AnyName) == 0 || inOrNear) || (flags & NameFlags.PlaceShape) != 0 && (flags & NameFlags.AnyName) == 0 || PlaceSuffixes.Extend(s, i) > i)
+            var shaped = (flags & NameFlags.PlaceShape) != 0 && (flags & NameFlags.AnyName) == 0 && !(cue == 0 && SurnameSlot(s, i));
+            if (cue == 2 && ((flags & NameFlags.AnyName) == 0 || inOrNear) || shaped || PlaceSuffixes.Extend(s, i) > i)
             {
                 var e = Continue(s, i);
                 s.Report(PiiEntities.Location, i, e, cue == 2 ? 0.6 : 0.5, cue == 2 ? "location: proper noun after a location cue" : "location: place-shaped name");

@@ -55,7 +55,10 @@ internal sealed class WideNames(Faker[] fakers, Random random)
     private string Family(Culture c)
     {
         var stem = Capital(Syllables(c, 1 + random.Next(2)) + Pick(c.FamilyEnds));
-        return c.FamilyPrefixes.Length > 0 && random.Next(3) == 0 ? Pick(c.FamilyPrefixes) + stem : stem;
+        if (c.FamilyPrefixes.Length == 0 || random.Next(3) != 0) return stem;
+        var prefix = Pick(c.FamilyPrefixes);
+        // "Ade" + "bayo" is written as one word ("Adebayo"); "Al-", "bin " keep the stem's capital.
+        return char.IsLetter(prefix[^1]) ? prefix + char.ToLowerInvariant(stem[0]) + stem[1..] : prefix + stem;
     }
 
     private string Syllables(Culture c, int n)
