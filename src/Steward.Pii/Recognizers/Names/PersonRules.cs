@@ -168,7 +168,7 @@ internal static class PersonRules
 
     private static bool LowerCaseName(NameScan s, int i)
     {
-        if (s.NoCase || i + 1 >= s.Count || s.Claimed[i + 1] || !s.SpaceBefore(i + 1)) return false;
+        if (s.NoCase || i + 1 >= s.Count || !s.Shape(i, TokenShape.AllLower) || s.Claimed[i + 1] || !s.SpaceBefore(i + 1)) return false;
         const NameFlags NotName = NameFlags.Common | NameFlags.AnyPlace | NameFlags.Calendar | NameFlags.AnyNrp | NameFlags.Title | NameFlags.StreetType | NameFlags.OrgSuffix;
         return s.Shape(i, TokenShape.AllLower) && s.Shape(i + 1, TokenShape.AllLower) && s.Tokens[i].Length >= 3 && s.Tokens[i + 1].Length >= 3
             && s.Has(i, NameFlags.FirstName) && s.Has(i + 1, NameFlags.LastName | NameFlags.PeopleName) && !s.Has(i, NotName) && !s.Has(i + 1, NotName)

@@ -115,7 +115,7 @@ internal static class PlaceRules
     {
         var e = i;
         if (e + 1 < s.Count && s.SpaceBefore(e + 1) && s.CapLike(e + 1) && !s.Has(e + 1, NameFlags.Common) && !s.Claimed[e + 1]) e++;
-        return e + 1 < s.Count && s.SpaceBefore(e + 1) && Authorities.Contains(s.Word(e + 1)) && (s.NoCase || !s.Shape(e + 1, TokenShape.Capitalized));
+        return e + 1 < s.Count && (s.NoCase || !s.Shape(e + 1, TokenShape.Capitalized)) && s.SpaceBefore(e + 1) && Authorities.Contains(s.Word(e + 1));
     }
 
     /// <summary>"Port Kyle", "North Chad": a place prefix and a proper noun.</summary>
