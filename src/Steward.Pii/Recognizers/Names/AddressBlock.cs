@@ -12,6 +12,9 @@ internal static class AddressBlock
     private const int MaxParts = 9;
     private const int MaxNewlines = 6;
 
+    /// <summary>Words naming a district before its name: Mexican "Col.", Brazilian "Bairro", Turkish "Mah.".</summary>
+    private static readonly WordSet DistrictWords = new("col colonia bairro barrio mah mahalle mahallesi fracc sector ");
+
     /// <summary>Returns the last token of the block that starts with a street ending at <paramref name="end"/>.</summary>
     public static int ExtendRight(NameScan s, int end)
     {
@@ -59,6 +62,13 @@ internal static class AddressBlock
     private static int TakePart(NameScan s, int i, ref int cities)
     {
         var t = s.Tokens[i];
+        if (AddressRules.LabelledNumber(s, i)) return i + 1;
+        if (DistrictWords.Contains(s.Word(i)) && i + 1 < s.Count && !s.NewlineBefore(i + 1) && s.CapLike(i + 1) && !s.Claimed[i + 1])
+        {
+            var d = i + 1;
+            while (d + 1 < s.Count && d - i < 3 && s.SpaceBefore(d + 1) && s.CapLike(d + 1) && !s.Claimed[d + 1]) d++;
+            return d;
+        }
         if (s.Has(i, NameFlags.Unit) && !s.Has(i, NameFlags.AnyName))
         {
             var j = i + 1;
@@ -84,6 +94,9 @@ internal static class AddressBlock
         // A region code before a postal code: "th 77534", "SN 02165".
         if (t.Length <= 3 && !t.Is(TokenShape.HasDigit) && i + 1 < s.Count && s.Shape(i + 1, TokenShape.HasDigit) && !s.NewlineBefore(i + 1) && s.GapBefore(i).IndexOf(',') >= 0) return i;
         if (s.Has(i, NameFlags.RegionAbbreviation) && t.Length <= 3 && s.Shape(i, TokenShape.AllUpper)) return i;
+        // "Reiber Layout", "Magar Close": a street line inside the block.
+        if (s.CapLike(i) && !s.Has(i, NameFlags.Common) && i + 1 < s.Count && s.SpaceBefore(i + 1) && s.CapLike(i + 1) && !s.Claimed[i + 1]
+            && (s.Has(i + 1, NameFlags.StreetType) || AddressRules.ExtraSuffixTypes.Contains(s.Word(i + 1)))) return i + 1;
         if (cities >= 2) return -1;
         var last = CityWords(s, i);
         if (last < 0) return -1;

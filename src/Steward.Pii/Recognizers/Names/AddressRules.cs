@@ -32,6 +32,20 @@ internal static class AddressRules
     private static readonly WordSet Directions = new(
         "n s e w ne nw se sw ");
 
+    /// <summary>Street types the gazetteer lacks, used after the name: Turkish "Sok."/"Cad.", Indian "Marg"/"Layout"/"Nagar".</summary>
+    internal static readonly WordSet ExtraSuffixTypes = new("sok sk cad cd marg layout nagar colony salai chowk ");
+
+    /// <summary>Words before a unit's or house's number that start an address: "Flat 25, 144 ...", "House No. 238, ...".</summary>
+    private static readonly WordSet UnitLeads = new("flat unit level house apt apartment suite plot shop room floor building bldg no nr ");
+
+    /// <summary>Short labels before a number inside an address: "No:202", "d. 87", "kv. 88", "D:3", "Daire 4".</summary>
+    internal static readonly WordSet NumberLabels = new("no nr d kv kat daire dom korp bl blok et ap ");
+
+    /// <summary>True when token <paramref name="i"/> is a number label followed on its line by a house number.</summary>
+    internal static bool LabelledNumber(NameScan s, int i) =>
+        i + 1 < s.Count && NumberLabels.Contains(s.Word(i)) && s.Tokens[i].Length <= 5 && IsHouseNumber(s, i + 1) && SameLine(s, i + 1)
+        && s.GapBefore(i + 1).Trim(' ').Length <= 1;
+
     /// <summary>Finds address blocks and reports each as one LOCATION.</summary>
     public static void Apply(NameScan s)
     {
@@ -53,9 +67,11 @@ internal static class AddressRules
         start = end = i;
         rule = "";
         var word = s.Word(i);
-        if (s.Has(i, NameFlags.StreetType) && word.Length > 0)
+        if ((s.Has(i, NameFlags.StreetType) || ExtraSuffixTypes.Contains(word) && s.CapLike(i) && i > 0 && s.SpaceBefore(i)) && word.Length > 0)
         {
             var isPrefix = PrefixTypes.Contains(word);
+            // "644 Aniya Plaza Suite 919", "17 Dickinson Avenue, ...": a type that may come first still ends a numbered name.
+            if (isPrefix && s.IsNumber(i - 2) && SuffixForm(s, i, out start, out end) && start < i - 1) { rule = "street type after name"; return true; }
             if (isPrefix && PrefixForm(s, i, numberBeforeAllowed: true, out start, out end)) { rule = "street type before name"; return true; }
             if (SuffixForm(s, i, out start, out end)) { rule = "street type after name"; return true; }
             // "Dr Kealutal: 303 ...": a street type that is also a title ("Dr") starts a person's name, not a street.
@@ -77,17 +93,21 @@ internal static class AddressRules
         start = end = i;
         var j = i + 1;
         var names = 0;
-        while (j < s.Count && names < 5 && SameLine(s, j) && IsStreetNameToken(s, j)) { names++; j++; }
+        while (j < s.Count && names < 5 && SameLine(s, j) && (j == i + 1 || s.GapBefore(j).IndexOf(',') < 0) && IsStreetNameToken(s, j)) { names++; j++; }
         if (names == 0) return false;
         var last = j - 1;
         while (last > i && IsConnector(s, last)) last--;
         var numberAfter = IsHouseNumber(s, last + 1) && SameLine(s, last + 1) && s.GapBefore(last + 1).Trim(' ').Length <= 1;
-        var numberBefore = numberBeforeAllowed && s.IsNumber(i - 1) && SameLine(s, i);
+        // "ul. Sauva, d. 90": the house number comes with its label after a comma.
+        var labelled = !numberAfter && last + 1 < s.Count && SameLine(s, last + 1) && LabelledNumber(s, last + 1);
+        // "44 bis rue de la Paix": "bis"/"ter" between the number and the type.
+        var bis = numberBeforeAllowed && i >= 2 && (s.IsWord(i - 1, "bis") || s.IsWord(i - 1, "ter")) && s.IsNumber(i - 2) && SameLine(s, i - 1) && SameLine(s, i);
+        var numberBefore = numberBeforeAllowed && (s.IsNumber(i - 1) || bis) && SameLine(s, i);
         // "Intrarea Campulung, Bloc 34": a unit after a comma also closes the street name.
         var unitAfter = last + 1 < s.Count && s.Has(last + 1, NameFlags.Unit) && SameLine(s, last + 1) && s.GapBefore(last + 1).IndexOf(',') >= 0;
-        if (!numberAfter && !numberBefore && !unitAfter) return false;
-        start = numberBefore ? i - 1 : i;
-        end = numberAfter ? last + 1 : last;
+        if (!numberAfter && !numberBefore && !unitAfter && !labelled) return false;
+        start = bis ? i - 2 : numberBefore ? i - 1 : i;
+        end = numberAfter ? last + 1 : labelled ? last + 2 : last;
         return true;
     }
 
@@ -106,9 +126,11 @@ internal static class AddressRules
         var type = s.Word(i);
         var strong = StrongTypes.Contains(type) && !s.NoCase && s.Shape(i, TokenShape.Capitalized);
         var numberAfterType = IsHouseNumber(s, i + 1) && SameLine(s, i + 1) && s.SpaceBefore(i + 1);
-        if (!numberBefore && !strong && !numberAfterType) return false;
+        // "Maillard Caddesi No:202": a labelled house number after the type.
+        var labelledAfter = !numberBefore && SameLine(s, i + 1) && s.GapBefore(i + 1).Trim(' ').Length <= 1 && LabelledNumber(s, i + 1);
+        if (!numberBefore && !strong && !numberAfterType && !labelledAfter) return false;
         start = numberBefore ? j : j + 1;
-        end = i;
+        end = labelledAfter ? i + 2 : i;
         if (s.Tokens[i].Length <= 2 && end + 1 < s.Count && Directions.Contains(s.Word(end + 1)) && SameLine(s, end + 1)) end++;
         if (s.IsNumber(end + 1) && SameLine(s, end + 1) && Digits(s, end + 1) <= 5 && !numberBefore) end++;
         return true;
@@ -137,7 +159,7 @@ internal static class AddressRules
         if (!IsStreetNameToken(s, i) || IsConnector(s, i) || s.Has(i, NameFlags.Common) && !s.Has(i, NameFlags.StreetType | NameFlags.StreetName)) return false;
         if (!(Cues.LocationBefore(s, i) > 0 || AddressCues.Contains(s.Word(i - 1))) || s.GapBefore(i).IndexOfAny(".!?") >= 0) return false;
         var j = i + 1;
-        while (j < s.Count && j - i < 4 && SameLine(s, j) && (IsStreetNameToken(s, j) || s.Has(j, NameFlags.Common) && s.Shape(j, TokenShape.HasLetter) && !s.Shape(j, TokenShape.HasDigit) && s.Shape(j, TokenShape.AllLower) == s.Shape(i, TokenShape.AllLower))) j++;
+        while (j < s.Count && j - i < 4 && SameLine(s, j) && s.GapBefore(j).IndexOf(',') < 0 && (IsStreetNameToken(s, j) || s.Has(j, NameFlags.Common) && s.Shape(j, TokenShape.HasLetter) && !s.Shape(j, TokenShape.HasDigit) && s.Shape(j, TokenShape.AllLower) == s.Shape(i, TokenShape.AllLower))) j++;
         if (j >= s.Count || !s.Shape(j, TokenShape.HasDigit) || s.Tokens[j].Length > 6 || !SameLine(s, j)) return false;
         var closes = j + 1 >= s.Count || s.GapBefore(j + 1).TrimStart(' ').StartsWith(",") || s.NewlineBefore(j + 1);
         if (!closes) return false;
@@ -155,7 +177,14 @@ internal static class AddressRules
 
     private static int ExtendLeft(NameScan s, int start)
     {
-        for (var n = 0; n < 2 && s.IsNumber(start - 1) && SameLine(s, start) && Digits(s, start - 1) <= 5 && !s.Claimed[start - 1]; n++) start--;
+        for (var n = 0; n < 4 && start > 0 && SameLine(s, start) && !s.Claimed[start - 1]; n++)
+        {
+            if (s.IsNumber(start - 1) && Digits(s, start - 1) <= 5) { start--; continue; }
+            // "Flat 25, 144 Magar Close", "House No. 238, Lauhu Road": a unit word before the first number.
+            if (UnitLeads.Contains(s.Word(start - 1)) && (s.IsNumber(start) || UnitLeads.Contains(s.Word(start))) && s.GapBefore(start).IndexOf(',') < 0
+                && (s.NoCase || s.CapLike(start - 1))) { start--; continue; }
+            break;
+        }
         return start;
     }
 

@@ -165,7 +165,27 @@ internal static class OrganizationRules
     private static bool Surname(NameScan s, int i) => s.Has(i, NameFlags.LastName | NameFlags.PeopleName) && s.CapLike(i) && !s.Claimed[i];
 
     /// <summary>Verbs that take a firm as their subject ("X has hired", "X acquired").</summary>
-    private static readonly WordSet FirmVerbs = new("hired acquired headquartered merged listed employs");
+    private static readonly WordSet FirmVerbs = new("hired acquired headquartered merged listed employs shares stock announced unveiled launched");
+
+    /// <summary>What follows a firm named after "from": "X from Neamind returning your call", "heard from Zeadous that ...".</summary>
+    private static readonly WordSet AfterFromFirm = new("that returning will would about regarding called calling wrote sent emailed says said is has confirmed");
+
+    /// <summary>
+    /// "Tara Wilkinson from Savourour will ...", "I heard from Zeadous that ...": an unknown proper noun after "from" is a firm,
+    /// not a place, when a person stands right before "from" or a verb or "that" follows it. Reports it and returns true.
+    /// </summary>
+    internal static bool FromFirm(NameScan s, int i)
+    {
+        if (s.NoCase || i < 1 || !s.IsWord(i - 1, "from") || s.Flags[i] != NameFlags.None || !s.CapLike(i) || s.Tokens[i].Length < 3 || s.Shape(i, TokenShape.AllUpper)) return false;
+        var e = i;
+        while (e + 1 < s.Count && e - i < 2 && s.SpaceBefore(e + 1) && s.CapLike(e + 1) && s.Flags[e + 1] == NameFlags.None && !s.Claimed[e + 1]) e++;
+        var personBefore = false;
+        foreach (var r in s.Results) if (r.Entity == PiiEntities.Person && r.Last == i - 2) personBefore = true;
+        var verbAfter = e + 1 < s.Count && s.SpaceBefore(e + 1) && AfterFromFirm.Contains(s.Word(e + 1));
+        if (!personBefore && !verbAfter) return false;
+        s.Report(PiiEntities.Organization, i, e, 0.55, "organization: unknown proper noun after '<person> from'");
+        return true;
+    }
 
     /// <summary>"Geamouk has hired ...", "Briapial acquired ...": an unknown proper noun before a firm's verb.</summary>
     private static bool CuedAfter(NameScan s, int i)
@@ -175,7 +195,9 @@ internal static class OrganizationRules
         while (e + 1 < s.Count && e - i < 2 && s.SpaceBefore(e + 1) && s.CapLike(e + 1) && s.Flags[e + 1] == NameFlags.None && !s.Claimed[e + 1]) e++;
         var v = e + 1;
         if (v < s.Count && (s.IsWord(v, "has") || s.IsWord(v, "had") || s.IsWord(v, "is") || s.IsWord(v, "was"))) v++;
-        if (v >= s.Count || !FirmVerbs.Contains(s.Word(v)) || s.GapBefore(e + 1).Trim(' ').Length > 0) return false;
+        // "about the Chyhevil account": a determiner, an unknown proper noun, then "account".
+        var account = v == e + 1 && v < s.Count && s.IsWord(v, "account") && i > 0 && Determiners.Contains(s.Word(i - 1));
+        if (v >= s.Count || !FirmVerbs.Contains(s.Word(v)) && !account || s.GapBefore(e + 1).Trim(' ').Length > 0) return false;
         s.Report(PiiEntities.Organization, i, e, 0.6, "organization: proper noun before a firm's verb");
         return true;
     }

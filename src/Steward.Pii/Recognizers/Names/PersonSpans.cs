@@ -12,8 +12,25 @@ internal static class PersonSpans
     private const NameFlags NotName = NameFlags.Calendar | NameFlags.Title | NameFlags.Unit | NameFlags.StreetType | NameFlags.KnownOrg |
         NameFlags.OrgSuffix | NameFlags.OrgPrefix | NameFlags.AnyNrp | NameFlags.AnyPlace | NameFlags.CityPrefix;
 
-    /// <summary>Applies both steps.</summary>
+    /// <summary>Applies both steps, then takes a firm in brackets after a name.</summary>
     public static void Apply(NameScan s)
+    {
+        Widen(s);
+        var count = s.Results.Count;
+        for (var k = 0; k < count; k++)
+        {
+            var r = s.Results[k];
+            // "Aurora Bjørnstad (Chilobreak)": an unknown proper noun in brackets right after a person is their firm.
+            var b = r.Last + 1;
+            if (r.Entity != PiiEntities.Person || b >= s.Count || !s.GapBefore(b).SequenceEqual(" (") || s.Claimed[b] || s.Flags[b] != NameFlags.None || !s.CapLike(b) || s.NoCase) continue;
+            var e = b;
+            while (e + 1 < s.Count && e - b < 2 && s.SpaceBefore(e + 1) && s.CapLike(e + 1) && !s.Claimed[e + 1] && !s.Has(e + 1, NameFlags.Common)) e++;
+            if (e + 1 < s.Count && s.GapBefore(e + 1).StartsWith(")") || e + 1 == s.Count && s.Text.AsSpan(s.Tokens[e].End).StartsWith(")"))
+                s.Report(PiiEntities.Organization, b, e, 0.5, "organization: proper noun in brackets after a name");
+        }
+    }
+
+    private static void Widen(NameScan s)
     {
         var results = s.Results;
         var count = results.Count;
@@ -55,6 +72,7 @@ internal static class PersonSpans
     private static bool Unknown(NameScan s, int i, bool allowKnownGiven)
     {
         if (i < 0 || i >= s.Count || s.Claimed[i] || s.NoCase || !s.Shape(i, TokenShape.Capitalized) || s.Shape(i, TokenShape.AllUpper) || s.Tokens[i].Length < 2 || !s.CapLike(i)) return false;
+        if (PersonRules.IsPronoun(s, i)) return false;
         var flags = s.Flags[i];
         if ((flags & NotName) != 0) return false;
         if (allowKnownGiven && (flags & NameFlags.AnyName) != 0 && (flags & NameFlags.Common) == 0) return true;

@@ -19,6 +19,8 @@ internal static class PlaceRules
             // "living in Chile, Viva needs a visa": after a place and a comma, a word followed by a person's verb starts a clause.
             if (cue == 1 && s.GapBefore(i).IndexOf(',') >= 0 && Cues.PersonAfter(s, i, strongOnly: false)) cue = 0;
             if (cue == 0 && FacilityAfter(s, i)) cue = 2;
+            if (cue == 0 && AuthorityAfter(s, i)) cue = 2;
+            if (cue == 2 && OrganizationRules.FromFirm(s, i)) { i = s.Results[^1].Last; continue; }
             var phrase = s.PhraseLength[i];
             if (phrase > 0 && (s.PhraseFlags[i] & NameFlags.AnyPlace) != 0 && !s.AnyClaimed(i, i + phrase - 1) && AllCapLike(s, i, i + phrase - 1))
             {
@@ -29,6 +31,8 @@ internal static class PlaceRules
                 continue;
             }
             var flags = s.Flags[i];
+            // "we stayed at Wiuxu's place": a possessive is a person's unless the word is a country, region or big city.
+            if (s.CoreLength[i] < s.Tokens[i].Length && ((flags & (NameFlags.Country | NameFlags.BigCity | NameFlags.Region)) == 0 || (flags & NameFlags.FirstName) != 0)) continue;
             if (PrefixedPlace(s, i))
             {
                 var e = Continue(s, i + 1);
@@ -43,6 +47,10 @@ internal static class PlaceRules
             if ((flags & NameFlags.AnyPlace) != 0)
             {
                 var strongKind = (flags & (NameFlags.Country | NameFlags.BigCity | NameFlags.Region)) != 0;
+                // "Rimemi Taroda, who ...": a town's name right after an unknown proper noun or a given name is a surname here.
+                if (!strongKind && cue == 0 && !s.NoCase && (SurnameSlot(s, i) || Cues.PersonBefore(s, i) || Cues.StrongPersonBefore(s, i))) continue;
+                // "stayed at Veedeep's place", "Ship to Pina Dikuova, Videigatan 181": a possessive, or a name before an address.
+                if (!strongKind && cue < 2 && (s.CoreLength[i] < s.Tokens[i].Length || PersonRules.AddressFollows(s, NameEnd(s, i)))) continue;
                 var ok = cue == 2 && (!common || s.Shape(i, TokenShape.Capitalized))
                     || !common && !ambiguous && (strongKind || !s.NoCase && (!s.SentenceStart(i) || cue > 0))
                     || !common && cue == 1 && !s.NoCase
@@ -63,7 +71,8 @@ internal static class PlaceRules
             if (s.NoCase || common || s.Has(i, NameFlags.Calendar | NameFlags.Title | NameFlags.KnownOrg | NameFlags.AnyNrp)) continue;
             // "the parliament in Ekberg", "the festival in Hậu Giang": after "in" or "near", even a word that is also a name.
             var inOrNear = cue == 2 && (s.IsWord(i - 1, "in") || s.IsWord(i - 1, "near")) && s.CoreLength[i] == s.Tokens[i].Length;
-            if (cue == 2 && ((flags & NameFlags.AnyName) == 0 || inOrNear) || (flags & NameFlags.PlaceShape) != 0 && (flags & NameFlags.AnyName) == 0 || PlaceSuffixes.Extend(s, i) > i)
+            var shaped = (flags & NameFlags.PlaceShape) != 0 && (flags & NameFlags.AnyName) == 0 && !(cue == 0 && SurnameSlot(s, i));
+            if (cue == 2 && ((flags & NameFlags.AnyName) == 0 || inOrNear) || shaped || PlaceSuffixes.Extend(s, i) > i)
             {
                 var e = Continue(s, i);
                 s.Report(PiiEntities.Location, i, e, cue == 2 ? 0.6 : 0.5, cue == 2 ? "location: proper noun after a location cue" : "location: place-shaped name");
@@ -84,10 +93,37 @@ internal static class PlaceRules
         return e + 1 < s.Count && s.SpaceBefore(e + 1) && Facilities.Contains(s.Word(e + 1)) && !s.Shape(e + 1, TokenShape.Capitalized);
     }
 
+    private static int NameEnd(NameScan s, int i)
+    {
+        var e = i;
+        while (e + 1 < s.Count && e - i < 2 && s.SpaceBefore(e + 1) && s.CapLike(e + 1) && !s.Claimed[e + 1]) e++;
+        return e;
+    }
+
+    private static bool SurnameSlot(NameScan s, int i)
+    {
+        if (i < 1 || s.Claimed[i - 1] || !s.GapBefore(i).SequenceEqual(" ") || !s.CapLike(i - 1) || s.Shape(i - 1, TokenShape.AllUpper)) return false;
+        var before = s.Flags[i - 1];
+        return before == NameFlags.None || (before & NameFlags.FirstName) != 0 && (before & (NameFlags.Common | NameFlags.CityPrefix | NameFlags.AnyPlace)) == 0;
+    }
+
+    /// <summary>A town's authorities or people after its name: "Kloten police said", "Syta residents".</summary>
+    private static readonly WordSet Authorities = new("police authorities officials residents council councillors prosecutors firefighters voters");
+
+    /// <summary>"Fetgrunn police said ...": a proper noun (one or two words) right before a town's authorities.</summary>
+    private static bool AuthorityAfter(NameScan s, int i)
+    {
+        var e = i;
+        if (e + 1 < s.Count && s.SpaceBefore(e + 1) && s.CapLike(e + 1) && !s.Has(e + 1, NameFlags.Common) && !s.Claimed[e + 1]) e++;
+        return e + 1 < s.Count && (s.NoCase || !s.Shape(e + 1, TokenShape.Capitalized)) && s.SpaceBefore(e + 1) && Authorities.Contains(s.Word(e + 1));
+    }
+
     /// <summary>"Port Kyle", "North Chad": a place prefix and a proper noun.</summary>
     private static bool PrefixedPlace(NameScan s, int i) =>
         s.Has(i, NameFlags.CityPrefix) && (s.Shape(i, TokenShape.Capitalized) || s.NoCase && Cues.LocationBefore(s, i) == 2) && i + 1 < s.Count && s.SpaceBefore(i + 1) && s.CapLike(i + 1)
-        && !s.Has(i + 1, NameFlags.Common | NameFlags.Calendar) && !s.Claimed[i + 1] && (!s.SentenceStart(i) || Cues.LocationBefore(s, i) > 0);
+        && !s.Has(i + 1, NameFlags.Common | NameFlags.Calendar) && !s.Claimed[i + 1]
+        // At a sentence start only with a cue, or when a person's name follows the prefix (faker's "North Aracely", "Lake Jessica").
+        && (!s.SentenceStart(i) || Cues.LocationBefore(s, i) > 0 || s.Has(i + 1, NameFlags.AnyName) && !s.Shape(i + 1, TokenShape.AllUpper));
 
     /// <summary>Extends over proper nouns that continue the place's name on the same line ("Ústí nad Labem").</summary>
     private static int Continue(NameScan s, int i)

@@ -6,7 +6,8 @@ namespace Steward.Pii.Recognizers.Names;
 /// </summary>
 internal static class StreetMentions
 {
-    private static readonly WordSet CueWords = new("on along off onto down up via");
+    private static readonly WordSet CueWords = new("on along off onto down up via to at from");
+    private static readonly WordSet WeakCues = new("to at from");
 
     /// <summary>Finds cued street names.</summary>
     public static void Apply(NameScan s)
@@ -25,9 +26,17 @@ internal static class StreetMentions
                 continue;
             }
             if (!Part(s, i)) continue;
+            // "delivered to Saarstr.", "on Erikgata": one word that ends like a street, after the cue.
+            if (s.Has(i, NameFlags.StreetWord) && !s.Has(i, NameFlags.AnyName | NameFlags.AnyPlace) && !(i + 1 < s.Count && s.SpaceBefore(i + 1) && Part(s, i + 1)))
+            {
+                s.Report(PiiEntities.Location, i, i, 0.6, "address: street word after '" + s.Tokens[i - 1].In(s.Text).ToString() + "'");
+                continue;
+            }
             var e = i;
             while (e + 1 < s.Count && e - i < 3 && s.SpaceBefore(e + 1) && !s.Has(e, NameFlags.StreetType) && Part(s, e + 1)) e++;
             if (e == i || !s.Has(e, NameFlags.StreetType) || s.Has(i, NameFlags.StreetType) && !s.Has(i, NameFlags.AnyName)) continue;
+            // After "to", "at" or "from" a type that is also a surname ("Congrats to Tuchok Green") reads as a person.
+            if (WeakCues.Contains(s.Word(i - 1)) && s.Has(e, NameFlags.AnyName) && Cues.PersonBefore(s, i)) continue;
             s.Report(PiiEntities.Location, i, e, 0.6, "address: street name after '" + s.Tokens[i - 1].In(s.Text).ToString() + "'");
             i = e;
         }
