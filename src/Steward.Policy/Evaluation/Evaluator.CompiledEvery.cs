@@ -92,7 +92,8 @@ internal sealed partial class Evaluator
 
         Bind(frame, valueSlot, value);
 
-        // The flag is read right after the body returns; an every nested in the body has finished by then.
+        // The flag is read right after the body returns and cleared again, so an every nested in the body (or in
+        // a function it calls) that held leaves no "solved" behind for a later literal of this body that fails.
         _everySolved = false;
         var onSolution = _onEverySolution ??= EverySolution;
         if (loops)
@@ -105,6 +106,7 @@ internal sealed partial class Evaluator
         }
 
         var solved = _everySolved;
+        _everySolved = false;
         frame[valueSlot] = null;
         if (keySlot >= 0)
         {

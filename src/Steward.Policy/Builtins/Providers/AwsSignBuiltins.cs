@@ -27,9 +27,9 @@ internal static class AwsSignBuiltins
     private static ObjectValue SignRequest(ReadOnlySpan<Value> a)
     {
         var request = Operand.Object(a, 0);
-        var config = a[1] as ObjectValue ?? throw new OperandTypeException(1, "object", a[1]);
+        var config = a[1] as ObjectValue ?? throw new OperandTypeException(2, "object", a[1]);
         CheckConfig(config);
-        var time = a[2] as NumberValue ?? throw new OperandTypeException(1, "number", a[2]);
+        var time = a[2] as NumberValue ?? throw new OperandTypeException(3, "number", a[2]);
         if (!time.TryGetInt64(out var nanoseconds))
         {
             throw OperandErrors.Other(3, "could not convert time_ns value into a unix timestamp");
@@ -40,7 +40,7 @@ internal static class AwsSignBuiltins
         {
             null => ObjectValue.Empty,
             ObjectValue o => o,
-            var other => throw new OperandTypeException(0, "object", other),
+            var other => throw new OperandTypeException(1, "object", other),
         };
         var url = request.Get("url") as StringValue;
         var method = request.Get("method") as StringValue;

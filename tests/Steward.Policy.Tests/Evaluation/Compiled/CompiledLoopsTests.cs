@@ -105,6 +105,35 @@ public sealed class CompiledLoopsTests(ITestOutputHelper output)
             }
         }
 
+        every_nested_then_failing if {
+            every x in input.xs {
+                every z in [1] { z == 1 }
+                x > 100
+            }
+        }
+
+        not_every_nested_then_failing if {
+            not every_nested_then_failing_body
+        }
+
+        every_nested_then_failing_body if {
+            every x in input.xs {
+                every z in [1] { z == 1 }
+                x > 100
+            }
+        }
+
+        every_calls_every if {
+            every x in input.xs {
+                all_small([1])
+                x > 100
+            }
+        }
+
+        all_small(list) if {
+            every v in list { v < 10 }
+        }
+
         every_error if {
             every t in input.texts { to_number(t) > 0 }
         }
@@ -172,6 +201,20 @@ public sealed class CompiledLoopsTests(ITestOutputHelper output)
         Assert.Equal("""["p","s"] | x [1, "p"]; a 1; x [0, "q"]; a 0; x r; x [2, "s"]; a 2""", compiled);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Every_WhoseBodyFailsAfterANestedEveryHeld_DoesNotHold(bool interpreted)
+    {
+        // A nested every (or a function using one) that holds must not count as a solution of the outer body
+        // when a later literal of that body fails.
+        var policy = CompiledPolicy.Compile([new PolicySource("loops.rego", Module)], null, interpreted);
+        var options = new EvalOptions { Input = ValueJson.Parse("""{"xs": [1, 2]}""") };
+        Assert.Null(policy.EvaluateData(["loops", "every_nested_then_failing"], options));
+        Assert.Null(policy.EvaluateData(["loops", "every_calls_every"], options));
+        Assert.Equal("true", policy.EvaluateData(["loops", "not_every_nested_then_failing"], options)?.ToJson());
+    }
+
     [Fact]
     public void LoopBodies_SameOutcomeCompiledAndInterpreted()
     {
@@ -183,6 +226,7 @@ public sealed class CompiledLoopsTests(ITestOutputHelper output)
         {
             "items", "pairs", "pairs_obj", "any_big", "first_big", "doubled", "names", "nested", "total", "numbers_as_text",
             "inner", "has_two", "member_of_set", "keys_bound", "via_data", "with_call", "shadow", "every_ok", "every_key_value", "every_nested",
+            "every_nested_then_failing", "not_every_nested_then_failing", "every_calls_every",
             "every_error", "every_undefined_domain", "every_object_domain", "every_then_more", "printed",
             "mocked", "uses_mock",
         };
