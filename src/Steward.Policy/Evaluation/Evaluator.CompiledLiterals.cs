@@ -57,6 +57,7 @@ internal sealed partial class Evaluator
         var left = FormOf(u.Left);
         var right = FormOf(u.Right);
         var structural = u.Left is CArray or CObject || u.Right is CArray or CObject;
+        var speculationUnsafe = SpeculationUnsafe(u);
         var equalResult = negated ? Inline.Fail : Inline.Pass;
         var unequalResult = negated ? Inline.Pass : Inline.Fail;
         return (ev, frame) =>
@@ -79,7 +80,7 @@ internal sealed partial class Evaluator
                 return Inline.Pass;
             }
 
-            if (structural || !left(ev, frame, out var a) || !right(ev, frame, out var b))
+            if (structural || speculationUnsafe || !left(ev, frame, out var a) || !right(ev, frame, out var b))
             {
                 return Inline.NotInline;
             }

@@ -285,7 +285,7 @@ internal sealed partial class Evaluator
                     return Inline.Pass;
                 }
 
-                if (u.Left is CArray or CObject || u.Right is CArray or CObject
+                if (u.Left is CArray or CObject || u.Right is CArray or CObject || SpeculationUnsafe(u)
                     || !TryEvalSingle(u.Left, frame, out var a) || !TryEvalSingle(u.Right, frame, out var b))
                 {
                     return Inline.NotInline;

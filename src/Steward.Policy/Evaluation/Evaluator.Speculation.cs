@@ -1,0 +1,116 @@
+namespace Steward.Policy.Evaluation;
+
+internal sealed partial class Evaluator
+{
+    /// <summary>
+    /// Whether a term's single-value form may evaluate its parts in order and then hand over to the interpreter
+    /// (answer "several values") part-way: the interpreter then evaluates the whole term again, so a part that
+    /// prints (a function call, <c>print</c>) or is costly (a comprehension) before the part that hands over would
+    /// run twice. Such terms hand over before evaluating anything; the interpreter evaluates each part once, left
+    /// to right, as OPA does. Worked out once per term from its shape.
+    /// </summary>
+    internal static bool SpeculationUnsafe(CTerm term)
+    {
+        if (term.SpeculationState == 0)
+        {
+            term.SpeculationState = term switch
+            {
+                CCall c => Unsafe(c.Args),
+                CArray a => Unsafe(a.Items),
+                CSet s => Unsafe(s.Items),
+                CRef { Head: { } head } r => Unsafe([head, .. r.Path]),
+                CRef r => Unsafe(r.Path),
+                _ => false,
+            } ? 2 : 1;
+        }
+
+        return term.SpeculationState == 2;
+    }
+
+    /// <summary>Whether evaluating both sides of a unification as single values, left first, is unsafe (see above).</summary>
+    internal static bool SpeculationUnsafe(CUnify u)
+    {
+        if (u.SpeculationState == 0)
+        {
+            u.SpeculationState = Costly(u.Left) && MayHandOver(u.Right) ? 2 : 1;
+        }
+
+        return u.SpeculationState == 2;
+    }
+
+    private static bool Unsafe(CTerm[] parts)
+    {
+        var costly = false;
+        foreach (var part in parts)
+        {
+            if (costly && MayHandOver(part))
+            {
+                return true;
+            }
+
+            costly |= Costly(part);
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether evaluating a term may print or do costly work: a function or print call, or a comprehension, anywhere in it.</summary>
+    private static bool Costly(CTerm term) => term switch
+    {
+        CConst or CVar => false,
+        CComprehension => true,
+        CRef r => (r.Head is not null && Costly(r.Head)) || AnyCostly(r.Path),
+        CCall call => TermMayPrint(call) || AnyCostly(call.Args),
+        CArray a => AnyCostly(a.Items),
+        CSet s => AnyCostly(s.Items),
+        CObject o => AnyCostly(o.Keys) || AnyCostly(o.Values),
+        _ => true,
+    };
+
+    private static bool AnyCostly(CTerm[] terms)
+    {
+        foreach (var t in terms)
+        {
+            if (Costly(t))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a term's single-value form may answer "several values" (hand over). Conservative: <c>data</c>
+    /// references, non-constant reference keys, objects, relations, <c>print</c> and comprehensions that may print
+    /// or build objects. Calls replaced by <c>with</c> hand over before evaluating any argument, so they are not
+    /// counted here (under <c>with</c> every function call hands over at once, and what could print is a call).
+    /// </summary>
+    private static bool MayHandOver(CTerm term) => term switch
+    {
+        CConst or CVar => false,
+        CRef r => r.Root == RefRoot.Data || (r.Head is not null && MayHandOver(r.Head)) || SpeculationUnsafe(r) || r.Path.Any(p => p is not CConst),
+        CCall call => call.Builtin == SpecialBuiltins.Print
+            || (call.Function is null && call.Builtin is not { Function: not null })
+            || SpeculationUnsafe(call)
+            || AnyMayHandOver(call.Args, itemsArePatterns: false),
+        CArray a => SpeculationUnsafe(a) || AnyMayHandOver(a.Items, itemsArePatterns: true),
+        CSet s => SpeculationUnsafe(s) || AnyMayHandOver(s.Items, itemsArePatterns: true),
+        CComprehension c => c.Kind == ComprehensionKind.Object || MayPrint(c),
+        _ => true,
+    };
+
+    private static bool AnyMayHandOver(CTerm[] terms, bool itemsArePatterns)
+    {
+        foreach (var t in terms)
+        {
+            // An unbound variable item makes a collection a pattern, which the caller unifies instead.
+            if ((itemsArePatterns && t is CVar) || MayHandOver(t))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
