@@ -15,11 +15,10 @@ internal sealed partial class Evaluator
         {
             term.SpeculationState = term switch
             {
-                CCall c => Unsafe(c.Args),
-                CArray a => Unsafe(a.Items),
-                CSet s => Unsafe(s.Items),
-                CRef { Head: { } head } r => Unsafe([head, .. r.Path]),
-                CRef r => Unsafe(r.Path),
+                CCall c => Unsafe(null, c.Args),
+                CArray a => Unsafe(null, a.Items),
+                CSet s => Unsafe(null, s.Items),
+                CRef r => Unsafe(r.Head, r.Path),
                 _ => false,
             } ? 2 : 1;
         }
@@ -38,9 +37,10 @@ internal sealed partial class Evaluator
         return u.SpeculationState == 2;
     }
 
-    private static bool Unsafe(CTerm[] parts)
+    /// <summary>Whether a part that may hand over follows a costly one: <paramref name="first"/> (if any), then <paramref name="parts"/>.</summary>
+    private static bool Unsafe(CTerm? first, CTerm[] parts)
     {
-        var costly = false;
+        var costly = first is not null && Costly(first);
         foreach (var part in parts)
         {
             if (costly && MayHandOver(part))
@@ -89,7 +89,7 @@ internal sealed partial class Evaluator
     private static bool MayHandOver(CTerm term) => term switch
     {
         CConst or CVar => false,
-        CRef r => r.Root == RefRoot.Data || (r.Head is not null && MayHandOver(r.Head)) || SpeculationUnsafe(r) || r.Path.Any(p => p is not CConst),
+        CRef r => r.Root == RefRoot.Data || (r.Head is not null && MayHandOver(r.Head)) || SpeculationUnsafe(r) || !AllConstant(r.Path),
         CCall call => call.Builtin == SpecialBuiltins.Print
             || (call.Function is null && call.Builtin is not { Function: not null })
             || SpeculationUnsafe(call)
@@ -112,5 +112,18 @@ internal sealed partial class Evaluator
         }
 
         return false;
+    }
+
+    private static bool AllConstant(CTerm[] terms)
+    {
+        foreach (var t in terms)
+        {
+            if (t is not CConst)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
