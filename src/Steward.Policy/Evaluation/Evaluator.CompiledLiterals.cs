@@ -1,3 +1,4 @@
+using Steward.Policy.Evaluation.Compiled;
 using Steward.Policy.Values;
 
 namespace Steward.Policy.Evaluation;
@@ -25,6 +26,8 @@ internal sealed partial class Evaluator
         {
             case CTrue:
                 return negated ? AlwaysFails : AlwaysPasses;
+            case CTermExpr { Term: CCall call } when CompiledComparison.CompileLiteral(call, negated) is { } comparison:
+                return comparison;
             case CTermExpr t:
             {
                 var form = FormOf(t.Term);

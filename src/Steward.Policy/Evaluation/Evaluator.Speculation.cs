@@ -11,19 +11,49 @@ internal sealed partial class Evaluator
     /// </summary>
     internal static bool SpeculationUnsafe(CTerm term)
     {
-        if (term.SpeculationState == 0)
+        if ((term.SpeculationState & UnsafeKnown) == 0)
         {
-            term.SpeculationState = term switch
+            var result = term switch
             {
                 CCall c => Unsafe(null, c.Args),
                 CArray a => Unsafe(null, a.Items),
                 CSet s => Unsafe(null, s.Items),
                 CRef r => Unsafe(r.Head, r.Path),
                 _ => false,
-            } ? 2 : 1;
+            };
+            term.SpeculationState |= UnsafeKnown | (result ? UnsafeYes : 0);
         }
 
-        return term.SpeculationState == 2;
+        return (term.SpeculationState & UnsafeYes) != 0;
+    }
+
+    // CTerm.SpeculationState holds three answers, each worked out once: whether the term is unsafe to evaluate
+    // speculatively, whether it is costly, whether it may hand over.
+    private const int UnsafeKnown = 1;
+    private const int UnsafeYes = 2;
+    private const int CostlyKnown = 4;
+    private const int CostlyYes = 8;
+    private const int HandOverKnown = 16;
+    private const int HandOverYes = 32;
+
+    private static bool Costly(CTerm term)
+    {
+        if ((term.SpeculationState & CostlyKnown) == 0)
+        {
+            term.SpeculationState |= CostlyKnown | (CostlyUncached(term) ? CostlyYes : 0);
+        }
+
+        return (term.SpeculationState & CostlyYes) != 0;
+    }
+
+    private static bool MayHandOver(CTerm term)
+    {
+        if ((term.SpeculationState & HandOverKnown) == 0)
+        {
+            term.SpeculationState |= HandOverKnown | (MayHandOverUncached(term) ? HandOverYes : 0);
+        }
+
+        return (term.SpeculationState & HandOverYes) != 0;
     }
 
     /// <summary>Whether evaluating both sides of a unification as single values, left first, is unsafe (see above).</summary>
@@ -55,12 +85,12 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>Whether evaluating a term may print or do costly work: a function or print call, or a comprehension, anywhere in it.</summary>
-    private static bool Costly(CTerm term) => term switch
+    private static bool CostlyUncached(CTerm term) => term switch
     {
         CConst or CVar => false,
         CComprehension => true,
         CRef r => (r.Head is not null && Costly(r.Head)) || AnyCostly(r.Path),
-        CCall call => TermMayPrint(call) || AnyCostly(call.Args),
+        CCall call => call.Function is not null || call.Builtin == SpecialBuiltins.Print || call.Builtin is null || AnyCostly(call.Args),
         CArray a => AnyCostly(a.Items),
         CSet s => AnyCostly(s.Items),
         CObject o => AnyCostly(o.Keys) || AnyCostly(o.Values),
@@ -86,7 +116,7 @@ internal sealed partial class Evaluator
     /// or build objects. Calls replaced by <c>with</c> hand over before evaluating any argument, so they are not
     /// counted here (under <c>with</c> every function call hands over at once, and what could print is a call).
     /// </summary>
-    private static bool MayHandOver(CTerm term) => term switch
+    private static bool MayHandOverUncached(CTerm term) => term switch
     {
         CConst or CVar => false,
         CRef r => r.Root == RefRoot.Data || (r.Head is not null && MayHandOver(r.Head)) || SpeculationUnsafe(r) || !AllConstant(r.Path),

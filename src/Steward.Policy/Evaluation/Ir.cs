@@ -25,8 +25,8 @@ internal abstract class CTerm
 
     /// <summary>
     /// Whether evaluating this term's parts one after another as single values could do costly or printing work
-    /// and then hand over to the interpreter, which would do it again: 0 unknown, 1 no, 2 yes (see
-    /// <c>Evaluator.SpeculationUnsafe</c>; worked out once).
+    /// and then hand over to the interpreter, which would do it again, and the two facts that decides: flags
+    /// worked out once each (see <c>Evaluator.SpeculationUnsafe</c>).
     /// </summary>
     public int SpeculationState { get; set; }
 }
