@@ -1,3 +1,4 @@
+using Steward.Policy.Compilation;
 using Steward.Policy.Values;
 
 namespace Steward.Policy.Tests.Evaluation.Compiled;
@@ -112,6 +113,22 @@ public sealed class HandOverPrintOnceTests
         Assert.Throws<RegoEvalException>(() => policy.EvaluateData(
             ["test", "r"],
             new EvalOptions { Input = ValueJson.Parse("""{"arr": ["1", "x"]}"""), Print = lines.Add, StrictBuiltinErrors = true }));
+    }
+
+    [Fact]
+    public void InterpretedReport_NamesTermsThatHandOverAtOnce()
+    {
+        var module = "package test\n\n" + Functions + "\n\nr contains z if { z := sprintf(f(\"%v-%v\"), input.pairs[_]) }\n";
+        var report = InterpretedReport.For(CompiledPolicy.Compile([new PolicySource("test.rego", module)], null, interpreted: false));
+        Assert.Contains(report, l => l.Contains("call of sprintf hands over at once", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ShippedOutputPolicy_HasNoTermThatHandsOverAtOnce()
+    {
+        var library = PolicyLibrary.Load();
+        var policy = CompiledPolicy.Compile(library.Modules.Where(m => m.Name.StartsWith("ai_policy", StringComparison.Ordinal)), null, interpreted: false);
+        Assert.DoesNotContain(InterpretedReport.For(policy), l => l.Contains("hands over at once", StringComparison.Ordinal));
     }
 
     private static (string? Value, List<string> Lines) Run(string rule, bool interpreted)
