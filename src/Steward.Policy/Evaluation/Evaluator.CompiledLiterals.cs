@@ -26,8 +26,8 @@ internal sealed partial class Evaluator
         {
             case CTrue:
                 return negated ? AlwaysFails : AlwaysPasses;
-            case CTermExpr { Term: CCall call } when CompiledComparison.CompileLiteral(call, negated) is { } comparison:
-                return comparison;
+            case CTermExpr { Term: CCall call } when (CompiledComparison.CompileLiteral(call, negated) ?? CompiledTypeTest.CompileLiteral(call, negated)) is { } fused:
+                return fused;
             case CTermExpr t:
             {
                 var form = FormOf(t.Term);

@@ -3,7 +3,7 @@ using Steward.Policy.Values;
 namespace Steward.Policy.Tests.Evaluation.Compiled;
 
 /// <summary>
-/// Body literals that are one comparison run fused (operands read and compared in place). Each case must give the
+/// Body literals that are one comparison or type test run fused (operands read and compared in place). Each case must give the
 /// interpreter's outcome: kinds compared across (OPA's order), negation, undefined operands, operands that
 /// iterate (the interpreter takes over), <c>with</c> replacing a function operand.
 /// </summary>
@@ -43,6 +43,22 @@ public sealed class CompiledComparisonTests
         { "f(x) := x + 1\nr if f(input.n) > 2", "true" },
         { "f(x) := x + 1\ng(x) := x - 1\nr if f(input.n) > 2 with f as g", "undefined" },
         { "f(x) := x + 1\ng(x) := x - 1\nr if f(input.n) < 2 with f as g", "true" },
+        // Type tests.
+        { "r if is_number(input.n)", "true" },
+        { "r if is_number(input.s)", "undefined" },
+        { "r if not is_string(input.n)", "true" },
+        { "r if is_string(input.s)", "true" },
+        { "r if is_object(input.obj)", "true" },
+        { "r if is_array(input.arr)", "true" },
+        { "r if is_set(input.arr)", "undefined" },
+        { "r if is_null(input.nul)", "true" },
+        { "r if is_boolean(input.t)", "true" },
+        { "r if is_object(input.missing)", "undefined" },
+        { "r if not is_object(input.missing)", "true" },
+        { "r contains x if { x := input.arr[_]; is_number(x) }", "[1,2,3]" },
+        { "r contains i if { is_number(input.arr[i]) }", "[0,1,2]" },
+        { "g(x) if is_string(x)\nr if g(input.n) with is_string as true", "true" },
+        { "g(x) if is_string(x)\nr if g(input.n)", "undefined" },
     };
 
     [Theory]
