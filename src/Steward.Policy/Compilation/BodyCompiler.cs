@@ -36,6 +36,10 @@ internal static class BodyCompiler
             Rule(node.Default);
         }
 
+        node.StraightFunction = node is { IsFunction: true, Rules: [{ Else: null, InlineBody: true } only] } && Evaluator.SimpleParameters(only.Parameters)
+            ? only
+            : null;
+
         foreach (var child in node.Children.Values)
         {
             Node(child);

@@ -1,4 +1,5 @@
 using Steward.Policy.Evaluation;
+using Steward.Policy.Evaluation.Compiled;
 
 namespace Steward.Policy.Compilation;
 
@@ -81,7 +82,8 @@ internal static class InterpretedReport
 
     private static void Term(CTerm term, string file, string owner, string role, List<string> lines)
     {
-        if (term.Single is null && term is not (CVar or CConst))
+        var handsOver = ReferenceEquals(term.Single, CompiledCall.HandOver);
+        if ((term.Single is null || handsOver) && term is not (CVar or CConst))
         {
             var what = term switch
             {
@@ -89,7 +91,8 @@ internal static class InterpretedReport
                 CComprehension c => c.Kind.ToString().ToLowerInvariant() + " comprehension",
                 _ => term.GetType().Name[1..].ToLowerInvariant(),
             };
-            lines.Add($"{file}:{term.Location.Line}:{term.Location.Column} {owner}: {role}: {what} has no compiled form");
+            var why = handsOver ? "hands over at once (a function call, print or comprehension before a part that may iterate)" : "has no compiled form";
+            lines.Add($"{file}:{term.Location.Line}:{term.Location.Column} {owner}: {role}: {what} {why}");
         }
 
         switch (term)

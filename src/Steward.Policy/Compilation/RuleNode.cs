@@ -40,6 +40,35 @@ internal sealed class RuleNode(string[] path)
     /// </summary>
     public bool IsDataConstant { get; set; }
 
+    /// <summary>
+    /// For a function with one definition, no <c>else</c>, parameters that are variables or constants and a body
+    /// whose literals all compiled (set by <see cref="BodyCompiler"/>): that definition, which a call runs as a
+    /// straight sequence without the definitions loop and the collector. Null otherwise.
+    /// </summary>
+    public CRule? StraightFunction { get; set; }
+
+    /// <summary>The largest frame any of the node's rules needs (worked out on first use; the rules do not change after compilation).</summary>
+    public int MaxSlotCount
+    {
+        get
+        {
+            if (_maxSlotCount < 0)
+            {
+                var max = 0;
+                foreach (var rule in Rules)
+                {
+                    max = Math.Max(max, rule.SlotCount);
+                }
+
+                _maxSlotCount = max;
+            }
+
+            return _maxSlotCount;
+        }
+    }
+
+    private int _maxSlotCount = -1;
+
     public string DottedPath => "data." + string.Join('.', Path);
 
     public RuleNode Child(string key)

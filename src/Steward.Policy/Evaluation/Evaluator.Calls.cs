@@ -134,6 +134,11 @@ internal sealed partial class Evaluator
 
     private Value? CallFunctionCore(RuleNode node, ReadOnlySpan<Value> args)
     {
+        if (node.StraightFunction is { } straight)
+        {
+            return CallStraight(node, straight, args);
+        }
+
         var collector = FunctionCollectorAt(_depth);
         try
         {

@@ -1,3 +1,4 @@
+using Steward.Policy.Evaluation.Compiled;
 using Steward.Policy.Values;
 
 namespace Steward.Policy.Evaluation;
@@ -25,6 +26,8 @@ internal sealed partial class Evaluator
         {
             case CTrue:
                 return negated ? AlwaysFails : AlwaysPasses;
+            case CTermExpr { Term: CCall call } when (CompiledComparison.CompileLiteral(call, negated) ?? CompiledTypeTest.CompileLiteral(call, negated)) is { } fused:
+                return fused;
             case CTermExpr t:
             {
                 var form = FormOf(t.Term);
@@ -57,6 +60,7 @@ internal sealed partial class Evaluator
         var left = FormOf(u.Left);
         var right = FormOf(u.Right);
         var structural = u.Left is CArray or CObject || u.Right is CArray or CObject;
+        var speculationUnsafe = SpeculationUnsafe(u);
         var equalResult = negated ? Inline.Fail : Inline.Pass;
         var unequalResult = negated ? Inline.Pass : Inline.Fail;
         return (ev, frame) =>
@@ -79,7 +83,7 @@ internal sealed partial class Evaluator
                 return Inline.Pass;
             }
 
-            if (structural || !left(ev, frame, out var a) || !right(ev, frame, out var b))
+            if (structural || speculationUnsafe || !left(ev, frame, out var a) || !right(ev, frame, out var b))
             {
                 return Inline.NotInline;
             }

@@ -38,14 +38,16 @@ internal sealed partial class Evaluator
                 };
             }
 
+            case CRef r when SpeculationUnsafe(r):
+                return CompiledCall.HandOver;
             case CRef { Root: RefRoot.Data } r:
                 return (Evaluator ev, Value?[] frame, out Value? value) => ev.TryEvalDataRefCompiled(r, frame, out value);
             case CRef r:
                 return CompiledRef.Compile(r);
             case CArray a:
-                return CompileItems(a.Items, items => new ArrayValue(items));
+                return CompileItems(a, a.Items, items => new ArrayValue(items));
             case CSet s:
-                return CompileItems(s.Items, items => SetValue.FromOwned(items, items.Length));
+                return CompileItems(s, s.Items, items => SetValue.FromOwned(items, items.Length));
             case CComprehension { Kind: ComprehensionKind.Array or ComprehensionKind.Set } comprehension:
                 return (Evaluator ev, Value?[] frame, out Value? value) =>
                 {
@@ -106,8 +108,13 @@ internal sealed partial class Evaluator
     internal static SingleFn FormOf(CTerm term) =>
         term.Single ?? ((Evaluator ev, Value?[] frame, out Value? value) => ev.TryEvalSingleInterpreted(term, frame, out value));
 
-    private static SingleFn CompileItems(CTerm[] items, Func<Value[], Value> build)
+    private static SingleFn CompileItems(CTerm collection, CTerm[] items, Func<Value[], Value> build)
     {
+        if (SpeculationUnsafe(collection))
+        {
+            return CompiledCall.HandOver;
+        }
+
         if (items.All(i => i is CConst))
         {
             // Ground: one value for every evaluation.

@@ -272,25 +272,68 @@ internal sealed partial class Evaluator
         return result;
     }
 
-    /// <summary>The value of a complete rule: its first body that holds, following <c>else</c>.</summary>
+    /// <summary>
+    /// The value of a complete rule: its first body that holds, following <c>else</c>. A body whose literals all
+    /// compiled runs straight, without the collector, unless it hands over to the interpreter part-way.
+    /// </summary>
     private Value? EvalRuleChain(CRule rule)
+    {
+        for (var r = rule; r is not null; r = r.Else)
+        {
+            var frame = RentFrame(r.SlotCount);
+            Value? value;
+            if (r.InlineBody)
+            {
+                var mark = _inlineTop;
+                try
+                {
+                    value = RunStraight(r, frame, out var handOver);
+                    if (handOver >= 0)
+                    {
+                        value = CollectRuleBody(r, frame, handOver);
+                    }
+                }
+                finally
+                {
+                    // The frame is cleared as it goes back to the pool: only the inline stack needs resetting.
+                    _inlineTop = mark;
+                }
+            }
+            else
+            {
+                value = CollectRuleBody(r, frame, -1);
+            }
+
+            ReturnFrame(frame);
+            if (value is not null)
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A complete rule's body with a collector: the whole body (<paramref name="from"/> -1), or the interpreter's
+    /// continuation of a straight run from literal <paramref name="from"/>. Null when it produced no value.
+    /// </summary>
+    private Value? CollectRuleBody(CRule rule, Value?[] frame, int from)
     {
         var collector = RentChainCollector();
         try
         {
-            for (var r = rule; r is not null; r = r.Else)
+            collector.Start(rule, frame);
+            if (from < 0)
             {
-                var frame = RentFrame(r.SlotCount);
-                collector.Start(r, frame);
-                RunBody(r, frame, collector.OnBody, collector.OnValue);
-                ReturnFrame(frame);
-                if (collector.Any)
-                {
-                    return collector.Value;
-                }
+                RunBody(rule, frame, collector.OnBody, collector.OnValue);
+            }
+            else
+            {
+                EvalBody(rule.Body, from, frame, collector.OnBody);
             }
 
-            return null;
+            return collector.Any ? collector.Value : null;
         }
         finally
         {
@@ -313,9 +356,17 @@ internal sealed partial class Evaluator
         var root = collector.Begin(set);
         try
         {
+            // One frame for all the rules instead of a rent and return per rule.
+            var frame = RentFrame(node.MaxSlotCount);
             foreach (var rule in Candidates(node))
             {
-                collector.Start(rule);
+                if (rule.SlotCount > frame.Length)
+                {
+                    ReturnFrame(frame);
+                    frame = RentFrame(rule.SlotCount);
+                }
+
+                collector.Start(rule, frame);
                 if (rule.LoopBody)
                 {
                     RunLoops(rule.Body, 0, collector.Frame, collector.OnSolution);
@@ -326,6 +377,8 @@ internal sealed partial class Evaluator
                 }
                 collector.Finish();
             }
+
+            ReturnFrame(frame);
 
             var merged = false;
             foreach (var (name, child) in node.Children)

@@ -69,7 +69,7 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>Whether every parameter is a variable or a constant, so arguments bind without unification continuations.</summary>
-    private static bool SimpleParameters(CTerm[] parameters)
+    internal static bool SimpleParameters(CTerm[] parameters)
     {
         foreach (var p in parameters)
         {

@@ -40,18 +40,24 @@ internal sealed partial class Evaluator
             return _root = _builder;
         }
 
-        /// <summary>Starts a rule's body, in a frame rented from the evaluator (see <see cref="Finish"/>).</summary>
-        public void Start(CRule rule)
+        /// <summary>
+        /// Starts a rule's body in <paramref name="frame"/>, one frame for all the node's rules (at least
+        /// <see cref="CRule.SlotCount"/> long, cleared: see <see cref="Finish"/>).
+        /// </summary>
+        public void Start(CRule rule, Value?[] frame)
         {
             _rule = rule;
-            Frame = _evaluator.RentFrame(rule.SlotCount);
+            Frame = frame;
             _keys = rule.DynamicPath.Length == 0 ? [] : new Value[rule.DynamicPath.Length];
         }
 
-        /// <summary>Returns the rule's frame after its body has been evaluated.</summary>
+        /// <summary>
+        /// Clears the rule's slots after its body has been evaluated, for the next rule. Bodies undo their
+        /// bindings as they return, so this is a second guard, as the frame pool's clear is.
+        /// </summary>
         public void Finish()
         {
-            _evaluator.ReturnFrame(Frame);
+            Array.Clear(Frame, 0, _rule.SlotCount);
             Frame = [];
         }
 

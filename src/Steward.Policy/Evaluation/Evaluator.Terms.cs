@@ -83,7 +83,7 @@ internal sealed partial class Evaluator
                 return TryEvalRefSingle(r, frame, out value);
             case CArray a:
             {
-                if (!TryEvalAllSingle(a.Items, frame, out var items))
+                if (!TryEvalAllSingle(a, a.Items, frame, out var items))
                 {
                     value = null;
                     return false;
@@ -95,7 +95,7 @@ internal sealed partial class Evaluator
 
             case CSet s:
             {
-                if (!TryEvalAllSingle(s.Items, frame, out var items))
+                if (!TryEvalAllSingle(s, s.Items, frame, out var items))
                 {
                     value = null;
                     return false;
@@ -125,6 +125,12 @@ internal sealed partial class Evaluator
     /// </summary>
     private bool TryCallSingle(CCall c, Value?[] frame, out Value? value)
     {
+        if (SpeculationUnsafe(c))
+        {
+            value = null;
+            return false;
+        }
+
         var n = c.Args.Length;
         var start = _scratchTop;
         if (start + n > _scratch.Length)
@@ -171,8 +177,14 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>Evaluates terms that each have one value; <paramref name="values"/> is null when one is undefined.</summary>
-    private bool TryEvalAllSingle(CTerm[] terms, Value?[] frame, out Value[]? values)
+    private bool TryEvalAllSingle(CTerm collection, CTerm[] terms, Value?[] frame, out Value[]? values)
     {
+        if (SpeculationUnsafe(collection))
+        {
+            values = null;
+            return false;
+        }
+
         var result = new Value[terms.Length];
         for (var i = 0; i < terms.Length; i++)
         {
@@ -267,6 +279,12 @@ internal sealed partial class Evaluator
 
     private bool TryEvalRefWalk(CRef r, Value?[] frame, out Value? value)
     {
+        if (SpeculationUnsafe(r))
+        {
+            value = null;
+            return false;
+        }
+
         Value? current;
         var path = r.Path;
         var start = 0;

@@ -157,19 +157,26 @@ internal sealed partial class Evaluator
         return false;
     }
 
+    /// <summary>Counts a step; every 256th checks cancellation and the time limit (kept small so it inlines).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void Tick()
     {
         if ((++_steps & 255) == 0)
         {
-            if (_options.CancellationToken.IsCancellationRequested)
-            {
-                throw new RegoEvalException(ErrorCodes.EvalCancel, "caller cancelled query execution");
-            }
+            CheckLimits();
+        }
+    }
 
-            if (_deadline != long.MaxValue && _options.Time.GetTimestamp() > _deadline)
-            {
-                throw new RegoEvalException(ErrorCodes.EvalCancel, $"evaluation exceeded its time limit of {_options.Timeout!.Value.TotalMilliseconds} ms");
-            }
+    private void CheckLimits()
+    {
+        if (_options.CancellationToken.IsCancellationRequested)
+        {
+            throw new RegoEvalException(ErrorCodes.EvalCancel, "caller cancelled query execution");
+        }
+
+        if (_deadline != long.MaxValue && _options.Time.GetTimestamp() > _deadline)
+        {
+            throw new RegoEvalException(ErrorCodes.EvalCancel, $"evaluation exceeded its time limit of {_options.Timeout!.Value.TotalMilliseconds} ms");
         }
     }
 
@@ -285,7 +292,7 @@ internal sealed partial class Evaluator
                     return Inline.Pass;
                 }
 
-                if (u.Left is CArray or CObject || u.Right is CArray or CObject
+                if (u.Left is CArray or CObject || u.Right is CArray or CObject || SpeculationUnsafe(u)
                     || !TryEvalSingle(u.Left, frame, out var a) || !TryEvalSingle(u.Right, frame, out var b))
                 {
                     return Inline.NotInline;

@@ -22,6 +22,13 @@ internal abstract class CTerm
     /// for the terms it covers, null where the interpreter decides.
     /// </summary>
     public SingleFn? Single { get; set; }
+
+    /// <summary>
+    /// Whether evaluating this term's parts one after another as single values could do costly or printing work
+    /// and then hand over to the interpreter, which would do it again, and the two facts that decides: flags
+    /// worked out once each (see <c>Evaluator.SpeculationUnsafe</c>).
+    /// </summary>
+    public int SpeculationState { get; set; }
 }
 
 /// <summary>A constant.</summary>
@@ -182,6 +189,9 @@ internal sealed class CUnify(CTerm left, CTerm right) : CExpr
     public CTerm Left { get; } = left;
 
     public CTerm Right { get; } = right;
+
+    /// <summary>Whether evaluating both sides as single values is unsafe (<c>Evaluator.SpeculationUnsafe</c>): 0 unknown, 1 no, 2 yes.</summary>
+    public int SpeculationState { get; set; }
 }
 
 /// <summary><c>some k, v in collection</c>.</summary>

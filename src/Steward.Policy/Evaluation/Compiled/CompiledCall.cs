@@ -10,8 +10,21 @@ namespace Steward.Policy.Evaluation.Compiled;
 /// </summary>
 internal static class CompiledCall
 {
+    /// <summary>A form that leaves the term to the interpreter before evaluating anything.</summary>
+    public static readonly SingleFn HandOver = (Evaluator _, Value?[] _, out Value? value) =>
+    {
+        value = null;
+        return false;
+    };
+
     public static SingleFn Compile(CCall call)
     {
+        if (Evaluator.SpeculationUnsafe(call))
+        {
+            // A printing or costly argument before one that may hand over: the interpreter evaluates each once.
+            return HandOver;
+        }
+
         var forms = call.Args.Select(Evaluator.FormOf).ToArray();
         switch (forms.Length)
         {
