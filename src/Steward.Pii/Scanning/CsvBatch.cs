@@ -35,14 +35,7 @@ internal sealed class CsvBatch : TextBatch
             {
                 if (Records[r].Start < 0) continue;
                 var bytes = RecordBytes(r);
-                CheckUtf8(r, bytes);
-                if (chars.Length < bytes.Length)
-                {
-                    if (chars.Length > 0) ArrayPool<char>.Shared.Return(chars);
-                    chars = ArrayPool<char>.Shared.Rent(Math.Max(bytes.Length, 4096));
-                }
-                var record = chars.AsSpan(0, CsvFields.Decode(bytes, chars));
-                CsvFields.SplitInPlace(record, (char)_layout.Delimiter, fields);
+                var record = CsvFields.SplitDecoded(bytes, _layout.Delimiter, CheckUtf8(r, bytes), ref chars, fields);
                 if (fields.Count == 1 && fields[0].Length == 0) fields.Clear(); // a blank line
                 if (fields.Count != header.Count && fields.Count > 0 && fieldCountProblems++ < MaxFieldCountProblems)
                     Problems.Add(new ScanProblem("field_count", FirstRow + r, OffsetOf(r),
