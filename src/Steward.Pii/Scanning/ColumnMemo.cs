@@ -9,7 +9,7 @@ internal sealed class ColumnMemo
     private readonly CellMemo _owner;
     private readonly Dictionary<string, Finding[]> _values = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Finding[]>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
-    private long _lookups, _hits;
+    private long _lookups, _hits, _chars;
     private bool _full;
 
     public ColumnMemo(CellMemo owner)
@@ -46,13 +46,16 @@ internal sealed class ColumnMemo
             else _full = true;
             return;
         }
-        if (_owner.Entries >= CellMemo.MaxEntries)
+        if (_owner.Full(text.Length))
         {
             // The memo is full of other columns' values: judge this column only once it has had as many look-ups.
             if (_lookups >= CellMemo.MaxEntriesPerColumn && RarelyRepeated) Disable();
             return;
         }
-        if (_values.TryAdd(text, findings.IsEmpty ? [] : findings.ToArray())) _owner.Entries++;
+        if (!_values.TryAdd(text, findings.IsEmpty ? [] : findings.ToArray())) return;
+        _owner.Entries++;
+        _owner.Chars += text.Length;
+        _chars += text.Length;
     }
 
     private bool RarelyRepeated => _hits * 4 < _lookups;
@@ -61,6 +64,8 @@ internal sealed class ColumnMemo
     {
         Enabled = false;
         _owner.Entries -= _values.Count;
+        _owner.Chars -= _chars;
+        _chars = 0;
         _values.Clear();
         _values.TrimExcess();
     }

@@ -113,6 +113,23 @@ public sealed class CellMemoTests : IDisposable
     }
 
     [Fact]
+    public void Memo_LongValuesStopAtTheCharacterBound()
+    {
+        var memo = new CellMemo();
+        var column = memo.For("note");
+        var filler = new string('n', CellMemo.MaxTextLength - 8);
+        for (var i = 0; i < CellMemo.MaxEntriesPerColumn; i++)
+        {
+            var text = filler + i.ToString("D8", CultureInfo.InvariantCulture);
+            column.Add(text, []);
+            Assert.True(column.TryGet(text, out _, out _) || memo.Chars + text.Length > CellMemo.MaxChars);
+        }
+        Assert.True(memo.Chars <= CellMemo.MaxChars);
+        Assert.Equal(CellMemo.MaxChars / CellMemo.MaxTextLength, memo.Entries);
+        Assert.True(column.Enabled);
+    }
+
+    [Fact]
     public void SplitDecoded_SameFieldsAsSplittingTheBytes()
     {
         // Random records from an alphabet of the hard parts: quotes, delimiters, carriage returns, multi-byte
