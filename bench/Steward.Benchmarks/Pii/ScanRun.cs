@@ -5,9 +5,9 @@ using Steward.Pii.Scanning;
 namespace Steward.Benchmarks.Pii;
 
 /// <summary>
-/// <c>pii-scan-run --size-mb N [--recognizers pipeline|shape] [--file PATH]</c>: writes the generated CSV (unless it
+/// <c>pii-scan-run --size-mb N [--recognizers pipeline|shape|default] [--file PATH] [--memo off]</c>: writes the generated CSV (unless it
 /// exists), scans it once and prints MB/s and the process's peak working set; run under <c>/usr/bin/time -v</c> for
-/// the maximum resident set size.
+/// the maximum resident set size. <c>--memo off</c> analyses every cell (no per-worker memo of repeated values).
 /// </summary>
 public static class ScanRun
 {
@@ -18,6 +18,7 @@ public static class ScanRun
         string? file = null;
         var batchKb = 0;
         var workers = 0;
+        var memo = true;
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             switch (args[i])
@@ -27,6 +28,7 @@ public static class ScanRun
                 case "--file": file = args[i + 1]; break;
                 case "--batch-kb": batchKb = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
                 case "--workers": workers = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+                case "--memo": memo = args[i + 1] != "off"; break;
                 default: Console.Error.WriteLine($"unknown option {args[i]}"); return 1;
             }
         }
@@ -40,7 +42,7 @@ public static class ScanRun
         engine.Analyze("warm up: Maria Lopez, 415-555-0132"); // loads the gazetteers before the clock starts
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
-        var report = await new DatasetScanner(engine).ScanFileAsync(file, new ScanOptions { BatchBytes = batchKb > 0 ? batchKb * 1024 : new ScanOptions().BatchBytes, Workers = workers });
+        var report = await new DatasetScanner(engine).ScanFileAsync(file, new ScanOptions { BatchBytes = batchKb > 0 ? batchKb * 1024 : new ScanOptions().BatchBytes, Workers = workers, MemoizeCells = memo });
         watch.Stop();
         var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
         var mb = report.Bytes / 1e6;

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Threading.Channels;
 
 namespace Steward.Pii.Scanning;
@@ -55,7 +56,7 @@ public sealed class DatasetScanner(AnalyzerEngine engine, TimeProvider? time = n
                 work.Writer.TryComplete(e);
             }
         }, cts.Token);
-        var analysers = Enumerable.Range(0, workers).Select(_ => Task.Run(() => AnalyseAsync(work.Reader, analyze, copy is not null, cts.Token), cts.Token)).ToArray();
+        var analysers = Enumerable.Range(0, workers).Select(_ => Task.Run(() => AnalyseAsync(work.Reader, analyze, copy is not null, options.MemoizeCells ? new CellMemo() : null, cts.Token), cts.Token)).ToArray();
         try
         {
             await foreach (var batch in ordered.Reader.ReadAllAsync(cts.Token).ConfigureAwait(false))
@@ -124,25 +125,26 @@ public sealed class DatasetScanner(AnalyzerEngine engine, TimeProvider? time = n
     }
 
     // Errors reach the merger through each batch (or the ordered channel), so a worker's own loop never throws.
-    private async Task AnalyseAsync(ChannelReader<RowBatch> reader, AnalyzeOptions analyze, bool redact, CancellationToken cancellationToken)
+    private async Task AnalyseAsync(ChannelReader<RowBatch> reader, AnalyzeOptions analyze, bool redact, CellMemo? memo, CancellationToken cancellationToken)
     {
         try
         {
-            await AnalyseEachAsync(reader, analyze, redact, cancellationToken).ConfigureAwait(false);
+            await AnalyseEachAsync(reader, analyze, redact, memo, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is OperationCanceledException || reader.Completion.IsFaulted)
         {
         }
     }
 
-    private async Task AnalyseEachAsync(ChannelReader<RowBatch> reader, AnalyzeOptions analyze, bool redact, CancellationToken cancellationToken)
+    // Each worker has its own memo (one batch at a time, so no locking).
+    private async Task AnalyseEachAsync(ChannelReader<RowBatch> reader, AnalyzeOptions analyze, bool redact, CellMemo? memo, CancellationToken cancellationToken)
     {
         await foreach (var batch in reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
             try
             {
-                batch.Prepare();
-                Analyse(batch, analyze);
+                batch.Prepare(memo);
+                Analyse(batch, analyze, memo);
                 if (redact) batch.Redact();
                 batch.Done.TrySetResult();
             }
@@ -153,24 +155,37 @@ public sealed class DatasetScanner(AnalyzerEngine engine, TimeProvider? time = n
         }
     }
 
-    private void Analyse(RowBatch batch, AnalyzeOptions analyze)
+    private void Analyse(RowBatch batch, AnalyzeOptions analyze, CellMemo? memo)
     {
         // Each cell is analysed with its column's name as extra context, so a weak match under a header such as
         // "ssn" or "account_number" scores as it would after those words in a sentence. Findings stay structs in
-        // the batch's one list until the report folds them in.
+        // the batch's one list until the report folds them in. A value the column has had before takes its findings
+        // from the worker's memo (the engine's answer depends only on the text and the column's options).
         var ends = batch.FindingEnds = BatchPool.RentEnds(batch.Cells.Count);
         var findings = batch.Findings;
-        var perColumn = new Dictionary<int, AnalyzeOptions>();
+        var perColumn = new Dictionary<int, (AnalyzeOptions Options, ColumnMemo? Memo)>();
         var failedRows = new HashSet<int>();
         for (var i = 0; i < batch.Cells.Count; i++)
         {
             var cell = batch.Cells[i];
-            if (!perColumn.TryGetValue(cell.Column, out var options))
-                perColumn[cell.Column] = options = ColumnContext.Apply(analyze, batch.ColumnNames[cell.Column]);
+            if (!perColumn.TryGetValue(cell.Column, out var column))
+            {
+                var name = batch.ColumnNames[cell.Column];
+                perColumn[cell.Column] = column = (ColumnContext.Apply(analyze, name), memo?.For(name));
+            }
+            var known = cell.Known;
+            if (known is null && !batch.LookedUp && column.Memo is not null && column.Memo.TryGet(cell.Text, out _, out var found)) known = found;
+            if (known is not null)
+            {
+                findings.AddRange(known);
+                ends[i] = findings.Count;
+                continue;
+            }
             var before = findings.Count;
             try
             {
-                engine.AnalyzeCellInto(cell.Text, options, findings);
+                engine.AnalyzeCellInto(cell.Text, column.Options, findings);
+                column.Memo?.Add(cell.Text, CollectionsMarshal.AsSpan(findings)[before..]);
             }
             catch (PiiRequestException e)
             {

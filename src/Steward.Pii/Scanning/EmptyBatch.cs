@@ -3,7 +3,7 @@ namespace Steward.Pii.Scanning;
 /// <summary>A batch with no rows, carrying problems (for example the binary content that stopped a scan).</summary>
 internal sealed class EmptyBatch : RowBatch
 {
-    public override void Prepare()
+    public override void Prepare(CellMemo? memo)
     {
     }
 

@@ -27,7 +27,7 @@ internal sealed class JsonlBatch : TextBatch
         _redact = redact;
     }
 
-    public override void Prepare()
+    public override void Prepare(CellMemo? memo)
     {
         if (_redact) { _lines = new string?[RowCount]; _nodes = new JsonNode?[RowCount]; _leaves = []; }
         var paths = new List<(string Path, bool IsArray)>();

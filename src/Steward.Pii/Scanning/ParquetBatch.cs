@@ -27,7 +27,7 @@ internal sealed class ParquetBatch : RowBatch
     /// </summary>
     public List<(int Row, string? Value)> Replacements { get; } = [];
 
-    public override void Prepare()
+    public override void Prepare(CellMemo? memo)
     {
         for (var i = 0; i < RowCount; i++)
         {

@@ -56,8 +56,15 @@ internal abstract class RowBatch
     /// <summary>Completed by the worker (or faulted).</summary>
     public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Parses the batch into <see cref="Cells"/> (on a worker thread).</summary>
-    public abstract void Prepare();
+    /// <summary>
+    /// Parses the batch into <see cref="Cells"/> (on a worker thread). A format that decodes its values itself may
+    /// look them up in the worker's <paramref name="memo"/> on the way, giving cells their known findings (and the
+    /// memo's string), and then sets <see cref="LookedUp"/>.
+    /// </summary>
+    public abstract void Prepare(CellMemo? memo);
+
+    /// <summary>True when <see cref="Prepare"/> looked every cell up in the memo, so the analysis need not look again.</summary>
+    public bool LookedUp { get; protected set; }
 
     /// <summary>Renders the rows with every result replaced (on a worker thread, after analysis).</summary>
     public virtual void Redact() => throw new NotSupportedException("this format has no redacted copy");

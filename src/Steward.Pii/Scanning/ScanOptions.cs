@@ -39,6 +39,12 @@ public sealed class ScanOptions
     /// <summary>Threads analysing batches; 0 uses one per core.</summary>
     public int Workers { get; init; }
 
+    /// <summary>
+    /// Tests and benchmarks: false analyses every cell, without the workers' memo of repeated values
+    /// (<see cref="CellMemo"/>), to compare the two. The answers are the same either way.
+    /// </summary>
+    internal bool MemoizeCells { get; init; } = true;
+
     /// <summary>Problems listed in the report (all are counted).</summary>
     public int MaxProblems { get; init; } = 100;
 

@@ -23,7 +23,7 @@ public sealed class GazetteerNameRecognizer : Recognizer
         if (!sink.Wants(PiiEntities.Person) && !sink.Wants(PiiEntities.Location) && !sink.Wants(PiiEntities.Nrp) && !sink.Wants(PiiEntities.Organization)) return;
         var tokens = context.TokenArray;
         if (!AnyWord(tokens)) return; // every rule starts from a word with letters: numbers alone ("12345", "2026-03-22") never make a name
-        using var scan = new NameScan(context.Text, tokens, Gazetteer.Default);
+        using var scan = NameScan.Rent(context.Text, tokens, Gazetteer.Default);
         AddressRules.Apply(scan);
         StreetMentions.Apply(scan);
         PersonRules.ApplyCued(scan);

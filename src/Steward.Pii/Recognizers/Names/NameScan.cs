@@ -5,7 +5,8 @@ namespace Steward.Pii.Recognizers.Names;
 /// <summary>
 /// What the name rules know about one text: per token its folded form, gazetteer flags, the longest multi-word
 /// entry starting there, and whether a rule has already claimed it. Arrays come from a per-thread cache
-/// (<see cref="NameScanBuffers"/>) and go back on <see cref="Dispose"/>; nothing is allocated per token.
+/// (<see cref="NameScanBuffers"/>), with this object itself, and go back on <see cref="Dispose"/>; nothing is
+/// allocated per text or per token.
 /// </summary>
 internal sealed class NameScan : IDisposable
 {
@@ -20,38 +21,54 @@ internal sealed class NameScan : IDisposable
     private const NameFlags Interesting = NameFlags.StreetType | NameFlags.Unit | NameFlags.Title | NameFlags.AnyNrp | NameFlags.OrgSuffix |
         NameFlags.OrgPrefix | NameFlags.StreetWord | NameFlags.StreetName | NameFlags.KnownOrg | NameFlags.CityPrefix | NameFlags.PersonSuffix;
 
-    public NameScan(string text, Token[] tokens, Gazetteer gazetteer)
+    private NameScan(NameScanBuffers buffers)
+    {
+        _buffers = buffers;
+        _folded = buffers.Folded;
+        _foldStart = buffers.FoldStart;
+        _foldLength = buffers.FoldLength;
+        _ids = buffers.Ids;
+        Flags = buffers.Flags;
+        PhraseLength = buffers.PhraseLength;
+        PhraseFlags = buffers.PhraseFlags;
+        Claimed = buffers.Claimed;
+        CoreLength = buffers.CoreLength;
+        _nextCandidate = buffers.NextCandidate;
+        Results = buffers.Results;
+    }
+
+    /// <summary>
+    /// The scan of <paramref name="text"/>: the object comes with the thread's reused buffers (one per buffer set), so
+    /// a text costs no allocation; dispose it before the thread's next text.
+    /// </summary>
+    public static NameScan Rent(string text, Token[] tokens, Gazetteer gazetteer)
+    {
+        var buffers = NameScanBuffers.Take(tokens.Length + 2, Math.Max(16, text.Length * 2 + 16));
+        var scan = buffers.Scan ??= new NameScan(buffers);
+        scan.Init(text, tokens, gazetteer);
+        return scan;
+    }
+
+    private void Init(string text, Token[] tokens, Gazetteer gazetteer)
     {
         Text = text;
         Tokens = tokens;
         Gazetteer = gazetteer;
         var n = tokens.Length;
         Count = n;
-        _buffers = NameScanBuffers.Take(n + 2, Math.Max(16, text.Length * 2 + 16));
-        _folded = _buffers.Folded;
-        _foldStart = _buffers.FoldStart;
-        _foldLength = _buffers.FoldLength;
-        _ids = _buffers.Ids;
-        Flags = _buffers.Flags;
-        PhraseLength = _buffers.PhraseLength;
-        PhraseFlags = _buffers.PhraseFlags;
-        Claimed = _buffers.Claimed;
-        CoreLength = _buffers.CoreLength;
-        _nextCandidate = _buffers.NextCandidate;
         Array.Clear(PhraseLength, 0, n);
         Array.Clear(PhraseFlags, 0, n);
         Array.Clear(Claimed, 0, n);
-        Results = _buffers.Results;
         Results.Clear();
         NoCase = DetectNoCase();
         Fill();
         IndexCandidates();
     }
 
-    public string Text { get; }
-    public Token[] Tokens { get; }
-    public Gazetteer Gazetteer { get; }
-    public int Count { get; }
+    public string Text { get; private set; } = "";
+    public Token[] Tokens { get; private set; } = [];
+    public Gazetteer Gazetteer { get; private set; } = null!;
+    public int Count { get; private set; }
 
     /// <summary>Gazetteer flags per token (single-word entries plus derived endings).</summary>
     public NameFlags[] Flags { get; }
@@ -69,7 +86,7 @@ internal sealed class NameScan : IDisposable
     public int[] CoreLength { get; }
 
     /// <summary>True when the text has no capitalisation to go by (all lower case or all capitals).</summary>
-    public bool NoCase { get; }
+    public bool NoCase { get; private set; }
 
     /// <summary>The results found so far.</summary>
     public List<NameSpan> Results { get; }
@@ -160,6 +177,8 @@ internal sealed class NameScan : IDisposable
 
     public void Dispose()
     {
+        Text = "";
+        Tokens = [];
         NameScanBuffers.Give(_buffers);
     }
 

@@ -36,6 +36,9 @@ internal sealed class NameScanBuffers
     public int[] CoreLength { get; }
     public int[] NextCandidate { get; }
 
+    /// <summary>The scan object over these buffers (made on first use, reused for every text after).</summary>
+    public NameScan? Scan { get; set; }
+
     /// <summary>The rules' results (emptied for each text).</summary>
     public List<NameSpan> Results { get; } = [];
 
