@@ -69,7 +69,9 @@ public sealed class DatasetScanner(AnalyzerEngine engine, TimeProvider? time = n
                 }
                 finally
                 {
-                    batch.Release();
+                    // A batch whose worker may still be writing (the wait above was cancelled) keeps its pooled
+                    // buffers: giving them back now would hand them to another user while being written.
+                    if (batch.Done.Task.IsCompleted) batch.Release();
                 }
             }
         }
