@@ -16,6 +16,7 @@ internal static class PatternProfile
 {
     public static int Run(string[] args)
     {
+        if (args.Length > 1 && args[0] == "--dump") return PatternDump.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 2);
         var megabytes = args.Length > 0 && int.TryParse(args[0], out var mb) ? mb : 2;
         var seconds = args.Length > 2 && args[1] == "--seconds" ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 0;
         var engine = new AnalyzerEngine(RecognizerRegistry.CreatePatternOnly());

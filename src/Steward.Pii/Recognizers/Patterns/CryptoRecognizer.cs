@@ -17,6 +17,7 @@ internal sealed class CryptoRecognizer() : Recognizer("CryptoRecognizer", [PiiEn
         for (var r = 0; r < index.Count; r++)
         {
             if (index.Ends[r] - index.Starts[r] < 14 && (index.Shapes[r] & (RunShape.LetterBefore | RunShape.LetterAfter)) == 0) continue;
+            if (index.Starts[r] < lastEnd) continue; // inside the word just judged (its start is before the run's)
             var s = TextAround.AlnumStart(text, index.Starts[r]);
             if (s < lastEnd) continue;
             var e = TextAround.AlnumEnd(text, index.Ends[r]);

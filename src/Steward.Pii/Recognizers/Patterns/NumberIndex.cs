@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace Steward.Pii.Recognizers.Patterns;
@@ -85,7 +86,8 @@ internal sealed class NumberIndex
         Collect(ref runs, span, first);
         (Starts, Ends, Count) = (runs.Starts, runs.Ends, runs.Count);
         if (Shapes.Length < Count) Shapes = new RunShape[Starts.Length];
-        for (var r = 0; r < Count; r++) Shapes[r] = ShapeOf(text, Starts[r], Ends[r]);
+        var (shapes, starts, ends) = (Shapes, Starts, Ends);
+        for (var r = 0; r < Count; r++) shapes[r] = ShapeOf(text, starts[r], ends[r]);
     }
 
     private static void Collect(ref DigitRuns runs, ReadOnlySpan<char> span, int first)
@@ -107,13 +109,14 @@ internal sealed class NumberIndex
         return index >= 0 ? index : ~index;
     }
 
-    // Character classes for ShapeOf (ASCII only; everything else has none).
-    private const byte Letter = 1, Digit = 2, Joiner = 4, Continuer = 8, OpensBracket = 16, Punct = 32, Space = 64, Dot = 128;
-    private static readonly byte[] Classes = BuildClasses();
+    // Character classes for ShapeOf (ASCII only; everything else has none). Each RunShape flag is computed from these
+    // bits with shifts and masks, without a branch: the runs' neighbours vary too much for branches to be predicted.
+    private const int Letter = 1, Digit = 2, Joiner = 4, Continuer = 8, OpensBracket = 16, Punct = 32, Space = 64, Dot = 128, Colon = 256, ClosesBracket = 512;
+    private static readonly ushort[] Classes = BuildClasses();
 
-    private static byte[] BuildClasses()
+    private static ushort[] BuildClasses()
     {
-        var table = new byte[128];
+        var table = new ushort[128];
         for (var c = 'a'; c <= 'z'; c++) table[c] = Letter;
         for (var c = 'A'; c <= 'Z'; c++) table[c] = Letter;
         for (var c = '0'; c <= '9'; c++) table[c] = Digit;
@@ -121,31 +124,33 @@ internal sealed class NumberIndex
         table['-'] = Joiner | Continuer | Punct;
         table['.'] = Joiner | Continuer | Punct | Dot;
         table['/'] = Joiner | Continuer;
-        table[':'] = Continuer | Punct;
+        table[':'] = Continuer | Punct | Colon;
         table[','] = Continuer;
         table['('] = OpensBracket;
         table['+'] = OpensBracket;
+        table[')'] = ClosesBracket;
         return table;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int ClassOf(char c) => c < 128 ? Classes[c] : 0;
 
-    /// <summary>What touches the run [s, e): one table lookup per neighbouring character, few branches (runs are many).</summary>
-    private static RunShape ShapeOf(string text, int s, int e)
+    /// <summary>What touches the run [s, e): one table lookup per neighbouring character, no data-dependent branch (runs are many).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static RunShape ShapeOf(string text, int s, int e)
     {
-        var before = s > 0 ? text[s - 1] : '\0';
-        var after = e < text.Length ? text[e] : '\0';
-        int b = ClassOf(before), a = ClassOf(after);
-        int bp = s > 1 ? ClassOf(text[s - 2]) : 0;
-        int an = e + 1 < text.Length ? ClassOf(text[e + 1]) : 0;
-        var shape = (b & Letter) != 0 ? RunShape.LetterBefore : RunShape.None;
-        if ((a & Letter) != 0) shape |= RunShape.LetterAfter;
-        if ((a & Joiner) != 0 && (an & Digit) != 0) shape |= RunShape.JoinsRight;
-        if (after == ':') shape |= RunShape.ColonAfter;
-        if ((b & Continuer) != 0 && (bp & Digit) != 0) shape |= RunShape.ContinuesLeft;
-        if ((b & OpensBracket) != 0 || after == ')') shape |= RunShape.Bracketed;
-        if (((a | b) & Punct) != 0) shape |= RunShape.Punctuated;
-        if (((a & Space) != 0 && (an & Letter) != 0) || ((b & Space) != 0 && (bp & (Letter | Dot)) != 0)) shape |= RunShape.WordNearby;
-        return shape;
+        var b = s > 0 ? ClassOf(text[s - 1]) : 0;
+        var a = e < text.Length ? ClassOf(text[e]) : 0;
+        var bp = s > 1 ? ClassOf(text[s - 2]) : 0;
+        var an = e + 1 < text.Length ? ClassOf(text[e + 1]) : 0;
+        var shape = b & Letter; // LetterBefore (1)
+        shape |= (a & Letter) << 1; // LetterAfter (2)
+        shape |= a & (an << 1) & Joiner; // JoinsRight (4): a joiner after, then a digit
+        shape |= (a & Colon) >> 5; // ColonAfter (8)
+        shape |= (b & (bp << 2) & Continuer) << 1; // ContinuesLeft (16): a continuer before, a digit before that
+        shape |= ((b & OpensBracket) | ((a & ClosesBracket) >> 5)) << 1; // Bracketed (32)
+        shape |= ((a | b) & Punct) << 1; // Punctuated (64)
+        shape |= ((a & (an << 6) & Space) | (b & ((bp | (bp >> 7)) << 6) & Space)) << 1; // WordNearby (128): space then letter; letter or dot then space
+        return (RunShape)shape;
     }
 }

@@ -19,6 +19,7 @@ internal sealed class UsPassportRecognizer()
         {
             var s = index.Starts[r];
             var e = index.Ends[r];
+            if (e - s is not (8 or 9)) continue; // the only lengths either form takes (checked again below)
             if (char.IsAsciiLetterOrDigit(TextAround.At(text, e)) || JoinedAfter(text, e)) continue;
             double score;
             int start;
