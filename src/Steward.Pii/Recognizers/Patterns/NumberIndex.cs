@@ -75,6 +75,7 @@ internal sealed class NumberIndex
     private void Refill(string text)
     {
         Text = text;
+        _stride = -1;
         var span = text.AsSpan();
         var first = span.IndexOfAnyInRange('0', '9');
         if (first < 0)
@@ -101,6 +102,69 @@ internal sealed class NumberIndex
 
     [ThreadStatic]
     private static int[]? t_ends;
+
+    /// <summary>The number of <see cref="RunKind"/> values.</summary>
+    private const int Kinds = 9;
+
+    // Length masks (bit n: a run of n digits, 31 for 31 or more) for Classify: "Long" lengths qualify alone, "Short"
+    // ones only when the number joins on to more digits (RunShape.JoinsRight).
+    private const uint CardLong = 0xFF000, CardShort = 0xFF8, SsnLong = 1 << 9, SsnShort = (1 << 3) | (1 << 5), ItinLengths = (1 << 3) | (1 << 9),
+        NhsLong = 1 << 10, NhsShort = 1 << 3, PassportLengths = (1 << 8) | (1 << 9), BankLengths = 0x3FF00, IbanLengths = 0xFFFF_FFFC,
+        MedicalLengths = (1 << 7) | (1 << 8), NinoLengths = (1 << 2) | (1 << 6);
+
+    private int[] _candidates = [];
+    private readonly int[] _candidateCounts = new int[Kinds];
+    private int _stride = -1; // -1: not classified for this text
+
+    /// <summary>
+    /// The runs (indices, ascending) that can start an entity of <paramref name="kind"/>; every kind is classified
+    /// in one pass over the runs, on the first call for a text.
+    /// </summary>
+    public ReadOnlySpan<int> Candidates(RunKind kind)
+    {
+        if (_stride < 0) Classify();
+        return _candidates.AsSpan((int)kind * _stride, _candidateCounts[(int)kind]);
+    }
+
+    /// <summary>Fills the candidate lists: per run, one length bit and shape bits, and a branch-free append per kind.</summary>
+    private void Classify()
+    {
+        var n = Count;
+        if (_candidates.Length < Kinds * n) _candidates = new int[Kinds * Math.Max(n, Starts.Length)];
+        var all = _candidates;
+        var (starts, ends, shapes) = (Starts, Ends, Shapes);
+        int card = 0, ssn = n, itin = 2 * n, nhs = 3 * n, passport = 4 * n, bank = 5 * n, iban = 6 * n, medical = 7 * n, nino = 8 * n;
+        for (var r = 0; r < n; r++)
+        {
+            var l = Math.Min(ends[r] - starts[r], 31);
+            var shape = (int)shapes[r];
+            var joins = (uint)(shape >> 2) & 1; // RunShape.JoinsRight
+            var letterBefore = (uint)shape & 1; // RunShape.LetterBefore
+            var ninoShape = (uint)(shape | (shape >> 7)) & 1; // RunShape.LetterBefore or RunShape.WordNearby
+            all[card] = r;
+            card += (int)(((CardLong >> l) | ((CardShort >> l) & joins)) & 1);
+            all[ssn] = r;
+            ssn += (int)(((SsnLong >> l) | ((SsnShort >> l) & joins)) & 1);
+            all[itin] = r;
+            itin += (int)((ItinLengths >> l) & 1);
+            all[nhs] = r;
+            nhs += (int)(((NhsLong >> l) | ((NhsShort >> l) & joins)) & 1);
+            all[passport] = r;
+            passport += (int)((PassportLengths >> l) & 1);
+            all[bank] = r;
+            bank += (int)((BankLengths >> l) & 1);
+            all[iban] = r;
+            iban += (int)((IbanLengths >> l) & letterBefore & 1);
+            all[medical] = r;
+            medical += (int)((MedicalLengths >> l) & letterBefore & 1);
+            all[nino] = r;
+            nino += (int)((NinoLengths >> l) & ninoShape & 1);
+        }
+        var counts = _candidateCounts;
+        (counts[0], counts[1], counts[2], counts[3], counts[4]) = (card, ssn - n, itin - 2 * n, nhs - 3 * n, passport - 4 * n);
+        (counts[5], counts[6], counts[7], counts[8]) = (bank - 5 * n, iban - 6 * n, medical - 7 * n, nino - 8 * n);
+        _stride = n;
+    }
 
     /// <summary>The index of the first run starting at or after <paramref name="position"/>.</summary>
     public int FirstAtOrAfter(int position)
