@@ -34,4 +34,10 @@ internal enum RunKind
 
     /// <summary>2 or 6 digits after a letter or next to a word.</summary>
     UkNino,
+
+    /// <summary>14 or more digits, or a letter on either side.</summary>
+    Crypto,
+
+    /// <summary>A letter on either side, or 6-14 digits neither joined to more digits nor continuing a number.</summary>
+    UsDriverLicense,
 }

@@ -23,7 +23,7 @@ internal sealed class UsDriverLicenseRecognizer()
         // one search of the text for a gate word costs less than visiting the runs; in prose and short cells it would cost more.
         if (index.Count >= 16 && index.Count >= text.Length / DenseRuns && !Gate.MayPass(text)) return;
         var lastEnd = -1;
-        for (var r = 0; r < index.Count; r++)
+        foreach (var r in index.Candidates(RunKind.UsDriverLicense))
         {
             var shape = index.Shapes[r];
             if ((shape & (RunShape.LetterBefore | RunShape.LetterAfter)) == 0 && (index.Ends[r] - index.Starts[r] is < 6 or > 14 || (shape & (RunShape.JoinsRight | RunShape.ContinuesLeft)) != 0)) continue;
