@@ -13,7 +13,7 @@ internal sealed class IpAddressRecognizer() : Recognizer("IpRecognizer", [PiiEnt
         var index = NumberIndex.Of(context);
         var text = context.Text;
         var lastEnd = -1;
-        for (var r = 0; r < index.Count; r++)
+        foreach (var r in index.Candidates(RunKind.IpAddress))
         {
             var s = index.Starts[r];
             if (s < lastEnd || (index.Shapes[r] & (RunShape.Punctuated | RunShape.LetterBefore | RunShape.LetterAfter)) == 0) continue;
