@@ -67,10 +67,14 @@ internal static class PatternProfile
     private static void Line(string name, (double Cpu, long Allocated) m, double megabytes) =>
         Console.WriteLine($"{name,-56} {m.Cpu / megabytes * 1000,8:0.00} ms/MB {megabytes / m.Cpu,9:0.0} MB/s per core {m.Allocated / megabytes / 1024,9:0} KB/MB");
 
-    /// <summary>Best-of-five thread CPU seconds and the bytes allocated in that pass, after three warm-up passes.</summary>
+    /// <summary>
+    /// Best-of-five thread CPU seconds and the bytes allocated in that pass, after warm-up passes for at least a second
+    /// (three passes were too few on the loaded machine: tier-1 code arrived in the middle of the first measurement).
+    /// </summary>
     private static (double Cpu, long Allocated) Measure(Action run)
     {
-        for (var i = 0; i < 3; i++) run();
+        var warm = Stopwatch.StartNew();
+        for (var i = 0; i < 3 || warm.Elapsed.TotalSeconds < 1; i++) run();
         var best = double.MaxValue;
         long allocated = 0;
         for (var i = 0; i < 5; i++)
