@@ -23,7 +23,7 @@ internal sealed class DateTimeRecognizer()
         var text = context.Text;
         var lastEnd = -1;
         string? lastName = null, lastExplanation = null; // a log's dates share one rule name: one dictionary lookup per run of them
-        foreach (var r in index.Candidates(RunKind.DateTime))
+        for (var r = 0; r < index.Count; r++)
         {
             if (index.Starts[r] < lastEnd) continue;
             var len = index.Ends[r] - index.Starts[r];

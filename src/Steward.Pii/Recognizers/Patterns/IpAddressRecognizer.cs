@@ -13,7 +13,7 @@ internal sealed class IpAddressRecognizer() : Recognizer("IpRecognizer", [PiiEnt
         var index = NumberIndex.Of(context);
         var text = context.Text;
         var lastEnd = -1;
-        foreach (var r in index.Candidates(RunKind.IpAddress))
+        for (var r = 0; r < index.Count; r++)
         {
             var s = index.Starts[r];
             if (s < lastEnd || (index.Shapes[r] & (RunShape.Punctuated | RunShape.LetterBefore | RunShape.LetterAfter)) == 0) continue;

@@ -14,7 +14,7 @@ internal sealed class MacAddressRecognizer() : Recognizer("MacAddressRecognizer"
         var text = context.Text;
         var lastEnd = -1;
         var failed = -1; // the last address start that did not match: later runs of the same candidate walk back to it
-        foreach (var r in index.Candidates(RunKind.MacAddress))
+        for (var r = 0; r < index.Count; r++)
         {
             var s = index.Starts[r];
             if (s < lastEnd || index.Ends[r] - s > 4 || (index.Shapes[r] & (RunShape.Punctuated | RunShape.LetterBefore | RunShape.LetterAfter)) == 0) continue;

@@ -104,14 +104,13 @@ internal sealed class NumberIndex
     private static int[]? t_ends;
 
     /// <summary>The number of <see cref="RunKind"/> values.</summary>
-    private const int Kinds = 14;
+    private const int Kinds = 11;
 
     // Length masks (bit n: a run of n digits, 31 for 31 or more) for Classify: "Long" lengths qualify alone, "Short"
     // ones only when the number joins on to more digits (RunShape.JoinsRight).
     private const uint CardLong = 0xFF000, CardShort = 0xFF8, SsnLong = 1 << 9, SsnShort = (1 << 3) | (1 << 5), ItinLengths = (1 << 3) | (1 << 9),
         NhsLong = 1 << 10, NhsShort = 1 << 3, PassportLengths = (1 << 8) | (1 << 9), BankLengths = 0x3FF00, IbanLengths = 0xFFFF_FFFC,
-        MedicalLengths = (1 << 7) | (1 << 8), NinoLengths = (1 << 2) | (1 << 6), CryptoLengths = 0xFFFF_C000, LicenceLengths = 0x7FC0,
-        MacLengths = 0x1E, DateLong = 1 << 4, DateShort = 0xE;
+        MedicalLengths = (1 << 7) | (1 << 8), NinoLengths = (1 << 2) | (1 << 6), CryptoLengths = 0xFFFF_C000, LicenceLengths = 0x7FC0;
 
     private int[] _candidates = [];
     private readonly int[] _candidateCounts = new int[Kinds];
@@ -134,7 +133,7 @@ internal sealed class NumberIndex
         if (_candidates.Length < Kinds * n) _candidates = new int[Kinds * Math.Max(n, Starts.Length)];
         var all = _candidates;
         var (starts, ends, shapes) = (Starts, Ends, Shapes);
-        int card = 0, ssn = n, itin = 2 * n, nhs = 3 * n, passport = 4 * n, bank = 5 * n, iban = 6 * n, medical = 7 * n, nino = 8 * n, crypto = 9 * n, licence = 10 * n, mac = 11 * n, ip = 12 * n, date = 13 * n;
+        int card = 0, ssn = n, itin = 2 * n, nhs = 3 * n, passport = 4 * n, bank = 5 * n, iban = 6 * n, medical = 7 * n, nino = 8 * n, crypto = 9 * n, licence = 10 * n;
         for (var r = 0; r < n; r++)
         {
             var l = Math.Min(ends[r] - starts[r], 31);
@@ -144,8 +143,6 @@ internal sealed class NumberIndex
             var ninoShape = (uint)(shape | (shape >> 7)) & 1; // RunShape.LetterBefore or RunShape.WordNearby
             var letterBeside = (uint)(shape | (shape >> 1)) & 1; // RunShape.LetterBefore or RunShape.LetterAfter
             var standsAlone = ~(uint)((shape >> 2) | (shape >> 4)) & 1; // neither RunShape.JoinsRight nor RunShape.ContinuesLeft
-            var punctuatedOrLetter = (uint)(shape | (shape >> 1) | (shape >> 6)) & 1; // RunShape.LetterBefore, LetterAfter or Punctuated
-            var dateShape = (uint)((shape >> 1) | (shape >> 2) | (shape >> 3) | (shape >> 7)) & 1; // LetterAfter, JoinsRight, ColonAfter or WordNearby
             all[card] = r;
             card += (int)(((CardLong >> l) | ((CardShort >> l) & joins)) & 1);
             all[ssn] = r;
@@ -168,17 +165,11 @@ internal sealed class NumberIndex
             crypto += (int)(((CryptoLengths >> l) | letterBeside) & 1);
             all[licence] = r;
             licence += (int)((((LicenceLengths >> l) & standsAlone) | letterBeside) & 1);
-            all[mac] = r;
-            mac += (int)((MacLengths >> l) & punctuatedOrLetter & 1);
-            all[ip] = r;
-            ip += (int)punctuatedOrLetter;
-            all[date] = r;
-            date += (int)(((DateLong >> l) | ((DateShort >> l) & dateShape)) & 1);
         }
         var counts = _candidateCounts;
         (counts[0], counts[1], counts[2], counts[3], counts[4]) = (card, ssn - n, itin - 2 * n, nhs - 3 * n, passport - 4 * n);
         (counts[5], counts[6], counts[7], counts[8]) = (bank - 5 * n, iban - 6 * n, medical - 7 * n, nino - 8 * n);
-        (counts[9], counts[10], counts[11], counts[12], counts[13]) = (crypto - 9 * n, licence - 10 * n, mac - 11 * n, ip - 12 * n, date - 13 * n);
+        (counts[9], counts[10]) = (crypto - 9 * n, licence - 10 * n);
         _stride = n;
     }
 

@@ -40,13 +40,4 @@ internal enum RunKind
 
     /// <summary>A letter on either side, or 6-14 digits neither joined to more digits nor continuing a number.</summary>
     UsDriverLicense,
-
-    /// <summary>1-4 digits with a letter, ':', '-' or '.' beside them.</summary>
-    MacAddress,
-
-    /// <summary>Digits with a letter, ':', '-' or '.' beside them.</summary>
-    IpAddress,
-
-    /// <summary>4 digits, or 1-3 joined to more digits, before a ':', next to a word or before a letter.</summary>
-    DateTime,
 }
