@@ -26,22 +26,22 @@ public sealed class RunShapeTests
     }
 
     [Theory]
-    [InlineData("v2", 1, RunShape.LetterBefore)]
-    [InlineData("2pm", 0, RunShape.LetterAfter)]
-    [InlineData("10.0", 0, RunShape.JoinsRight | RunShape.Punctuated)]
-    [InlineData("14:48", 0, RunShape.ColonAfter | RunShape.Punctuated)]
-    [InlineData("1-2", 2, RunShape.ContinuesLeft | RunShape.Punctuated)]
-    [InlineData("(07)", 1, RunShape.Bracketed)]
-    [InlineData("+44", 1, RunShape.Bracketed)]
-    [InlineData("March 29", 6, RunShape.WordNearby)]
-    [InlineData("29 March", 0, RunShape.WordNearby)]
-    [InlineData("Mar. 29", 5, RunShape.WordNearby)]
-    [InlineData("é1é", 1, RunShape.None)]
-    public void ShapeOf_SetsTheDocumentedFlags(string text, int start, RunShape expected)
+    [InlineData("v2", 1, (int)(RunShape.LetterBefore))]
+    [InlineData("2pm", 0, (int)(RunShape.LetterAfter))]
+    [InlineData("10.0", 0, (int)(RunShape.JoinsRight | RunShape.Punctuated))]
+    [InlineData("14:48", 0, (int)(RunShape.ColonAfter | RunShape.Punctuated))]
+    [InlineData("1-2", 2, (int)(RunShape.ContinuesLeft | RunShape.Punctuated))]
+    [InlineData("(07)", 1, (int)(RunShape.Bracketed))]
+    [InlineData("+44", 1, (int)(RunShape.Bracketed))]
+    [InlineData("March 29", 6, (int)(RunShape.WordNearby))]
+    [InlineData("29 March", 0, (int)(RunShape.WordNearby))]
+    [InlineData("Mar. 29", 5, (int)(RunShape.WordNearby))]
+    [InlineData("é1é", 1, (int)(RunShape.None))]
+    public void ShapeOf_SetsTheDocumentedFlags(string text, int start, int expected)
     {
         var end = start;
         while (end < text.Length && char.IsAsciiDigit(text[end])) end++;
-        Assert.Equal(expected, NumberIndex.ShapeOf(text, start, end));
+        Assert.Equal((RunShape)expected, NumberIndex.ShapeOf(text, start, end));
     }
 
     /// <summary>The flags as <see cref="RunShape"/> documents them.</summary>
