@@ -59,7 +59,7 @@ public sealed class ContextGateTests
         var numbers = string.Join(" ", Enumerable.Range(0, 60).Select(i => $"{i}.{i * 7 % 10}"));
         var gated = engine.Analyze($"{numbers}\nDriver licence: A1234567\n{numbers}");
         Assert.Contains(gated, r => r.EntityType == PiiEntities.UsDriverLicense && r.Start == numbers.Length + 17);
-        Assert.Contains(engine.Analyze($"{numbers} DLs 123456789 {numbers}"), r => r.EntityType == PiiEntities.UsDriverLicense);
+        Assert.Contains(engine.Analyze($"{numbers} DLs 123456789, {numbers}"), r => r.EntityType == PiiEntities.UsDriverLicense); // not joined on to the next number
         Assert.DoesNotContain(engine.Analyze($"{numbers}\nOrder id: A1234567 public policy 123456789\n{numbers}"), r => r.EntityType == PiiEntities.UsDriverLicense);
     }
 }
