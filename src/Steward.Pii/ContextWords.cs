@@ -59,14 +59,29 @@ internal sealed class ContextWords
     {
         foreach (var (start, length) in window)
         {
-            var word = text.AsSpan(start, length).Trim("'\u2019");
-            if (word.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || word.EndsWith("\u2019s", StringComparison.OrdinalIgnoreCase)) word = word[..^2];
-            if (word.IsEmpty) continue;
-            if (!System.Text.Ascii.IsValid(word)) return true; // leave non-ASCII case folding to the exact comparison
+            var word = text.AsSpan(start, length);
+            if (!IsPlainAscii(word)) // most words are ASCII letters and digits: nothing to trim, nothing to fold
+            {
+                word = word.Trim("'\u2019");
+                if (word.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || word.EndsWith("\u2019s", StringComparison.OrdinalIgnoreCase)) word = word[..^2];
+                if (word.IsEmpty) continue;
+                if (!System.Text.Ascii.IsValid(word)) return true; // leave non-ASCII case folding to the exact comparison
+            }
             if (!Possible(word)) continue; // most words: no context word starts so or is so long
             if (_words.Contains(word)) return true;
             if (word.Length > 1 && word[^1] is 's' or 'S' && _words.Contains(word[..^1])) return true;
         }
         return false;
+    }
+
+    /// <summary>True for a non-empty word of ASCII characters without an apostrophe (the window's words hold no other punctuation).</summary>
+    private static bool IsPlainAscii(ReadOnlySpan<char> word)
+    {
+        if (word.IsEmpty) return false;
+        foreach (var c in word)
+        {
+            if (c >= 128 || c == '\'') return false;
+        }
+        return true;
     }
 }

@@ -58,7 +58,8 @@ internal static class PatternRate
 
     private static void Report(string name, long chars, Action run)
     {
-        for (var i = 0; i < 3; i++) run(); // warm up: tiered compilation settles after a few passes
+        var warm = Stopwatch.StartNew();
+        for (var i = 0; i < 3 || warm.Elapsed.TotalSeconds < 1; i++) run(); // warm up: tiered compilation settles (slowly on a loaded machine)
         var best = double.MaxValue;
         var bestCpu = double.MaxValue;
         for (var i = 0; i < 5; i++)

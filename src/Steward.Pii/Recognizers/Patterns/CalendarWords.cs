@@ -19,6 +19,7 @@ internal static class CalendarWords
         for (var m = 0; m < 12; m++)
         {
             var name = Months[m];
+            if (name[0] != (char)(word[0] | 0x20)) continue; // word[0] is an ASCII letter (checked above)
             var full = word.Equals(name, StringComparison.OrdinalIgnoreCase);
             var abbreviated = !full && (word.Length == 3 || (m == 8 && word.Length == 4)) && name.AsSpan().StartsWith(word, StringComparison.OrdinalIgnoreCase);
             if (!full && !abbreviated) continue;

@@ -17,14 +17,16 @@ internal sealed class CreditCardRecognizer()
         var index = NumberIndex.Of(context);
         var text = context.Text;
         Span<char> buffer = stackalloc char[19];
-        for (var r = 0; r < index.Count; r++)
+        var next = 0; // runs before this one belong to a number already judged
+        foreach (var r in index.Candidates(RunKind.CreditCard))
         {
+            if (r < next) continue;
             var length = index.Ends[r] - index.Starts[r];
             if (length < 3 || length > 19 || char.IsAsciiLetterOrDigit(TextAround.At(text, index.Starts[r] - 1))) continue;
             if (length < 12 && (index.Shapes[r] & RunShape.JoinsRight) == 0) continue;
             if (DigitChain.ContinuesLeft(index, r, Separators)) continue;
             var chain = DigitChain.Follow(index, r, Separators, 5, out var truncated);
-            r += chain.Groups - 1;
+            next = r + chain.Groups;
             if (truncated || chain.Digits is < 12 or > 19 || char.IsAsciiLetterOrDigit(TextAround.At(text, chain.End))) continue;
             if (!GroupsFit(index, chain)) continue;
             var digits = buffer[..chain.Digits];

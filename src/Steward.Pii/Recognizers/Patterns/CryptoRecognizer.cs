@@ -14,9 +14,10 @@ internal sealed class CryptoRecognizer() : Recognizer("CryptoRecognizer", [PiiEn
         var index = NumberIndex.Of(context);
         var text = context.Text;
         var lastEnd = -1;
-        for (var r = 0; r < index.Count; r++)
+        foreach (var r in index.Candidates(RunKind.Crypto))
         {
             if (index.Ends[r] - index.Starts[r] < 14 && (index.Shapes[r] & (RunShape.LetterBefore | RunShape.LetterAfter)) == 0) continue;
+            if (index.Starts[r] < lastEnd) continue; // inside the word just judged (its start is before the run's)
             var s = TextAround.AlnumStart(text, index.Starts[r]);
             if (s < lastEnd) continue;
             var e = TextAround.AlnumEnd(text, index.Ends[r]);

@@ -22,6 +22,7 @@ internal sealed class DateTimeRecognizer()
         var index = NumberIndex.Of(context);
         var text = context.Text;
         var lastEnd = -1;
+        string? lastName = null, lastExplanation = null; // a log's dates share one rule name: one dictionary lookup per run of them
         for (var r = 0; r < index.Count; r++)
         {
             if (index.Starts[r] < lastEnd) continue;
@@ -33,7 +34,8 @@ internal sealed class DateTimeRecognizer()
             if ((shape & RunShape.ContinuesLeft) != 0 && !WordAfter(text, index.Ends[r])) continue;
             var (start, end, score, name) = Match(index, r);
             if (end <= start) continue;
-            sink.Add(this, PiiEntities.DateTime, start, end, score, name, null, true, Explanations.GetOrAdd(name, static n => $"Identified as DATE_TIME: {n}"));
+            if (!ReferenceEquals(name, lastName)) (lastName, lastExplanation) = (name, Explanations.GetOrAdd(name, static n => $"Identified as DATE_TIME: {n}"));
+            sink.Add(this, PiiEntities.DateTime, start, end, score, name, null, true, lastExplanation);
             lastEnd = end;
         }
     }

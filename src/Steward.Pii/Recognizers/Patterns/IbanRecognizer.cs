@@ -14,8 +14,10 @@ internal sealed class IbanRecognizer() : Recognizer("IbanRecognizer", [PiiEntiti
         var index = NumberIndex.Of(context);
         var text = context.Text;
         Span<char> compact = stackalloc char[40];
-        for (var r = 0; r < index.Count; r++)
+        var next = 0; // runs before this one belong to an IBAN already reported
+        foreach (var r in index.Candidates(RunKind.Iban))
         {
+            if (r < next) continue;
             if ((index.Shapes[r] & RunShape.LetterBefore) == 0) continue;
             var s = index.Starts[r];
             if (s < 2 || index.Ends[r] - s < 2) continue;
@@ -26,7 +28,7 @@ internal sealed class IbanRecognizer() : Recognizer("IbanRecognizer", [PiiEntiti
             if (end < 0 || n != length || !Checksums.IbanMod97(compact[..n])) continue;
             sink.Add(this, PiiEntities.IbanCode, s - 2, end, 1.0, "IBAN", "country code, check digits, BBAN; length per country; mod 97", true,
                 "Identified as IBAN_CODE: the country's length and a valid mod-97 check");
-            r = index.FirstAtOrAfter(end) - 1;
+            next = index.FirstAtOrAfter(end);
         }
     }
 

@@ -13,7 +13,7 @@ internal sealed class MedicalLicenseRecognizer()
         if (!sink.Wants(PiiEntities.MedicalLicense)) return;
         var index = NumberIndex.Of(context);
         var text = context.Text;
-        for (var r = 0; r < index.Count; r++)
+        foreach (var r in index.Candidates(RunKind.MedicalLicense))
         {
             if ((index.Shapes[r] & RunShape.LetterBefore) == 0) continue;
             var s = index.Starts[r];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace Steward.Pii.Recognizers.Patterns;
@@ -74,6 +75,7 @@ internal sealed class NumberIndex
     private void Refill(string text)
     {
         Text = text;
+        _stride = -1;
         var span = text.AsSpan();
         var first = span.IndexOfAnyInRange('0', '9');
         if (first < 0)
@@ -85,7 +87,8 @@ internal sealed class NumberIndex
         Collect(ref runs, span, first);
         (Starts, Ends, Count) = (runs.Starts, runs.Ends, runs.Count);
         if (Shapes.Length < Count) Shapes = new RunShape[Starts.Length];
-        for (var r = 0; r < Count; r++) Shapes[r] = ShapeOf(text, Starts[r], Ends[r]);
+        var (shapes, starts, ends) = (Shapes, Starts, Ends);
+        for (var r = 0; r < Count; r++) shapes[r] = ShapeOf(text, starts[r], ends[r]);
     }
 
     private static void Collect(ref DigitRuns runs, ReadOnlySpan<char> span, int first)
@@ -100,6 +103,76 @@ internal sealed class NumberIndex
     [ThreadStatic]
     private static int[]? t_ends;
 
+    /// <summary>The number of <see cref="RunKind"/> values.</summary>
+    private const int Kinds = 11;
+
+    // Length masks (bit n: a run of n digits, 31 for 31 or more) for Classify: "Long" lengths qualify alone, "Short"
+    // ones only when the number joins on to more digits (RunShape.JoinsRight).
+    private const uint CardLong = 0xFF000, CardShort = 0xFF8, SsnLong = 1 << 9, SsnShort = (1 << 3) | (1 << 5), ItinLengths = (1 << 3) | (1 << 9),
+        NhsLong = 1 << 10, NhsShort = 1 << 3, PassportLengths = (1 << 8) | (1 << 9), BankLengths = 0x3FF00, IbanLengths = 0xFFFF_FFFC,
+        MedicalLengths = (1 << 7) | (1 << 8), NinoLengths = (1 << 2) | (1 << 6), CryptoLengths = 0xFFFF_C000, LicenceLengths = 0x7FC0;
+
+    private int[] _candidates = [];
+    private readonly int[] _candidateCounts = new int[Kinds];
+    private int _stride = -1; // -1: not classified for this text
+
+    /// <summary>
+    /// The runs (indices, ascending) that can start an entity of <paramref name="kind"/>; every kind is classified
+    /// in one pass over the runs, on the first call for a text.
+    /// </summary>
+    public ReadOnlySpan<int> Candidates(RunKind kind)
+    {
+        if (_stride < 0) Classify();
+        return _candidates.AsSpan((int)kind * _stride, _candidateCounts[(int)kind]);
+    }
+
+    /// <summary>Fills the candidate lists: per run, one length bit and shape bits, and a branch-free append per kind.</summary>
+    private void Classify()
+    {
+        var n = Count;
+        if (_candidates.Length < Kinds * n) _candidates = new int[Kinds * Math.Max(n, Starts.Length)];
+        var all = _candidates;
+        var (starts, ends, shapes) = (Starts, Ends, Shapes);
+        int card = 0, ssn = n, itin = 2 * n, nhs = 3 * n, passport = 4 * n, bank = 5 * n, iban = 6 * n, medical = 7 * n, nino = 8 * n, crypto = 9 * n, licence = 10 * n;
+        for (var r = 0; r < n; r++)
+        {
+            var l = Math.Min(ends[r] - starts[r], 31);
+            var shape = (int)shapes[r];
+            var joins = (uint)(shape >> 2) & 1; // RunShape.JoinsRight
+            var letterBefore = (uint)shape & 1; // RunShape.LetterBefore
+            var ninoShape = (uint)(shape | (shape >> 7)) & 1; // RunShape.LetterBefore or RunShape.WordNearby
+            var letterBeside = (uint)(shape | (shape >> 1)) & 1; // RunShape.LetterBefore or RunShape.LetterAfter
+            var standsAlone = ~(uint)((shape >> 2) | (shape >> 4)) & 1; // neither RunShape.JoinsRight nor RunShape.ContinuesLeft
+            all[card] = r;
+            card += (int)(((CardLong >> l) | ((CardShort >> l) & joins)) & 1);
+            all[ssn] = r;
+            ssn += (int)(((SsnLong >> l) | ((SsnShort >> l) & joins)) & 1);
+            all[itin] = r;
+            itin += (int)((ItinLengths >> l) & 1);
+            all[nhs] = r;
+            nhs += (int)(((NhsLong >> l) | ((NhsShort >> l) & joins)) & 1);
+            all[passport] = r;
+            passport += (int)((PassportLengths >> l) & 1);
+            all[bank] = r;
+            bank += (int)((BankLengths >> l) & 1);
+            all[iban] = r;
+            iban += (int)((IbanLengths >> l) & letterBefore & 1);
+            all[medical] = r;
+            medical += (int)((MedicalLengths >> l) & letterBefore & 1);
+            all[nino] = r;
+            nino += (int)((NinoLengths >> l) & ninoShape & 1);
+            all[crypto] = r;
+            crypto += (int)(((CryptoLengths >> l) | letterBeside) & 1);
+            all[licence] = r;
+            licence += (int)((((LicenceLengths >> l) & standsAlone) | letterBeside) & 1);
+        }
+        var counts = _candidateCounts;
+        (counts[0], counts[1], counts[2], counts[3], counts[4]) = (card, ssn - n, itin - 2 * n, nhs - 3 * n, passport - 4 * n);
+        (counts[5], counts[6], counts[7], counts[8]) = (bank - 5 * n, iban - 6 * n, medical - 7 * n, nino - 8 * n);
+        (counts[9], counts[10]) = (crypto - 9 * n, licence - 10 * n);
+        _stride = n;
+    }
+
     /// <summary>The index of the first run starting at or after <paramref name="position"/>.</summary>
     public int FirstAtOrAfter(int position)
     {
@@ -107,13 +180,14 @@ internal sealed class NumberIndex
         return index >= 0 ? index : ~index;
     }
 
-    // Character classes for ShapeOf (ASCII only; everything else has none).
-    private const byte Letter = 1, Digit = 2, Joiner = 4, Continuer = 8, OpensBracket = 16, Punct = 32, Space = 64, Dot = 128;
-    private static readonly byte[] Classes = BuildClasses();
+    // Character classes for ShapeOf (ASCII only; everything else has none). Each RunShape flag is computed from these
+    // bits with shifts and masks, without a branch: the runs' neighbours vary too much for branches to be predicted.
+    private const int Letter = 1, Digit = 2, Joiner = 4, Continuer = 8, OpensBracket = 16, Punct = 32, Space = 64, Dot = 128, Colon = 256, ClosesBracket = 512;
+    private static readonly ushort[] Classes = BuildClasses();
 
-    private static byte[] BuildClasses()
+    private static ushort[] BuildClasses()
     {
-        var table = new byte[128];
+        var table = new ushort[128];
         for (var c = 'a'; c <= 'z'; c++) table[c] = Letter;
         for (var c = 'A'; c <= 'Z'; c++) table[c] = Letter;
         for (var c = '0'; c <= '9'; c++) table[c] = Digit;
@@ -121,31 +195,33 @@ internal sealed class NumberIndex
         table['-'] = Joiner | Continuer | Punct;
         table['.'] = Joiner | Continuer | Punct | Dot;
         table['/'] = Joiner | Continuer;
-        table[':'] = Continuer | Punct;
+        table[':'] = Continuer | Punct | Colon;
         table[','] = Continuer;
         table['('] = OpensBracket;
         table['+'] = OpensBracket;
+        table[')'] = ClosesBracket;
         return table;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int ClassOf(char c) => c < 128 ? Classes[c] : 0;
 
-    /// <summary>What touches the run [s, e): one table lookup per neighbouring character, few branches (runs are many).</summary>
-    private static RunShape ShapeOf(string text, int s, int e)
+    /// <summary>What touches the run [s, e): one table lookup per neighbouring character, no data-dependent branch (runs are many).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static RunShape ShapeOf(string text, int s, int e)
     {
-        var before = s > 0 ? text[s - 1] : '\0';
-        var after = e < text.Length ? text[e] : '\0';
-        int b = ClassOf(before), a = ClassOf(after);
-        int bp = s > 1 ? ClassOf(text[s - 2]) : 0;
-        int an = e + 1 < text.Length ? ClassOf(text[e + 1]) : 0;
-        var shape = (b & Letter) != 0 ? RunShape.LetterBefore : RunShape.None;
-        if ((a & Letter) != 0) shape |= RunShape.LetterAfter;
-        if ((a & Joiner) != 0 && (an & Digit) != 0) shape |= RunShape.JoinsRight;
-        if (after == ':') shape |= RunShape.ColonAfter;
-        if ((b & Continuer) != 0 && (bp & Digit) != 0) shape |= RunShape.ContinuesLeft;
-        if ((b & OpensBracket) != 0 || after == ')') shape |= RunShape.Bracketed;
-        if (((a | b) & Punct) != 0) shape |= RunShape.Punctuated;
-        if (((a & Space) != 0 && (an & Letter) != 0) || ((b & Space) != 0 && (bp & (Letter | Dot)) != 0)) shape |= RunShape.WordNearby;
-        return shape;
+        var b = s > 0 ? ClassOf(text[s - 1]) : 0;
+        var a = e < text.Length ? ClassOf(text[e]) : 0;
+        var bp = s > 1 ? ClassOf(text[s - 2]) : 0;
+        var an = e + 1 < text.Length ? ClassOf(text[e + 1]) : 0;
+        var shape = b & Letter; // LetterBefore (1)
+        shape |= (a & Letter) << 1; // LetterAfter (2)
+        shape |= a & (an << 1) & Joiner; // JoinsRight (4): a joiner after, then a digit
+        shape |= (a & Colon) >> 5; // ColonAfter (8)
+        shape |= (b & (bp << 2) & Continuer) << 1; // ContinuesLeft (16): a continuer before, a digit before that
+        shape |= ((b & OpensBracket) | ((a & ClosesBracket) >> 5)) << 1; // Bracketed (32)
+        shape |= ((a | b) & Punct) << 1; // Punctuated (64)
+        shape |= ((a & (an << 6) & Space) | (b & ((bp | (bp >> 7)) << 6) & Space)) << 1; // WordNearby (128): space then letter; letter or dot then space
+        return (RunShape)shape;
     }
 }

@@ -18,14 +18,16 @@ internal sealed class UkNhsRecognizer()
         var index = NumberIndex.Of(context);
         var text = context.Text;
         Span<char> digits = stackalloc char[10];
-        for (var r = 0; r < index.Count; r++)
+        var next = 0; // runs before this one belong to a number already judged
+        foreach (var r in index.Candidates(RunKind.UkNhs))
         {
+            if (r < next) continue;
             var length = index.Ends[r] - index.Starts[r];
             if (length is not (3 or 10) || char.IsAsciiLetterOrDigit(TextAround.At(text, index.Starts[r] - 1))) continue;
             if (length == 3 && (index.Shapes[r] & RunShape.JoinsRight) == 0) continue;
             if (DigitChain.ContinuesLeft(index, r, Separators)) continue;
             var chain = DigitChain.Follow(index, r, Separators, 3, out var truncated);
-            r += chain.Groups - 1;
+            next = r + chain.Groups;
             if (truncated || chain.Digits != 10 || chain.Groups == 2 || char.IsAsciiLetterOrDigit(TextAround.At(text, chain.End))) continue;
             if (chain.Groups == 3 && chain.GroupLength(index, 1) != 3) continue;
             var n = 0;

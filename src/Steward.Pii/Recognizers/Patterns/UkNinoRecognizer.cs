@@ -16,8 +16,10 @@ internal sealed class UkNinoRecognizer()
         if (!sink.Wants(PiiEntities.UkNino)) return;
         var index = NumberIndex.Of(context);
         var text = context.Text;
-        for (var r = 0; r < index.Count; r++)
+        var next = 0; // runs before this one belong to a NINO already reported
+        foreach (var r in index.Candidates(RunKind.UkNino))
         {
+            if (r < next) continue;
             var s = index.Starts[r];
             var len = index.Ends[r] - s;
             if (len is not (2 or 6) || (index.Shapes[r] & (RunShape.LetterBefore | RunShape.WordNearby)) == 0) continue;
@@ -48,7 +50,7 @@ internal sealed class UkNinoRecognizer()
             if (lower && !TextAround.HasContextBefore(text, prefixEnd - 2, Gate)) continue;
             sink.Add(this, PiiEntities.UkNino, prefixEnd - 2, i + 1, 0.5, "NINO", "prefix, 6 digits, suffix A-D", null,
                 "Identified as UK_NINO by a valid prefix, six digits and a suffix A-D");
-            r = index.FirstAtOrAfter(i + 1) - 1;
+            next = index.FirstAtOrAfter(i + 1);
         }
     }
 

@@ -15,7 +15,7 @@ internal sealed class UsBankNumberRecognizer()
         if (!sink.Wants(PiiEntities.UsBankNumber)) return;
         var index = NumberIndex.Of(context);
         var text = context.Text;
-        for (var r = 0; r < index.Count; r++)
+        foreach (var r in index.Candidates(RunKind.UsBankNumber))
         {
             var s = index.Starts[r];
             var e = index.Ends[r];

@@ -16,17 +16,20 @@ internal sealed class UsItinRecognizer()
         if (!sink.Wants(PiiEntities.UsItin)) return;
         var index = NumberIndex.Of(context);
         var text = context.Text;
-        for (var r = 0; r < index.Count; r++)
+        var next = 0; // runs before this one belong to a number already judged
+        foreach (var r in index.Candidates(RunKind.UsItin))
         {
+            if (r < next) continue;
             var start = index.Starts[r];
             if (text[start] != '9' || (index.Ends[r] - start) is not (3 or 9) || char.IsAsciiLetterOrDigit(TextAround.At(text, start - 1))) continue;
             if (DigitChain.ContinuesLeft(index, r, Separators)) continue;
             var chain = DigitChain.Follow(index, r, Separators, 3, out var truncated);
-            r += chain.Groups - 1;
+            var last = r + chain.Groups - 1;
+            next = last + 1;
             if (truncated || chain.Digits != 9 || char.IsAsciiLetterOrDigit(TextAround.At(text, chain.End))) continue;
             if (chain.Groups == 2 || (chain.Groups == 3 && chain.GroupLength(index, 1) != 2)) continue;
             var compact = chain.Groups == 1;
-            var group = compact ? text.AsSpan(start + 3, 2) : text.AsSpan(index.Starts[r - 1], 2);
+            var group = compact ? text.AsSpan(start + 3, 2) : text.AsSpan(index.Starts[last - 1], 2);
             var g = (group[0] - '0') * 10 + group[1] - '0';
             if (g is not ((>= 50 and <= 65) or (>= 70 and <= 88) or (>= 90 and <= 92) or (>= 94 and <= 99))) continue;
             if (compact && !TextAround.HasContextBefore(text, start, Gate)) continue;

@@ -15,10 +15,11 @@ internal sealed class UsPassportRecognizer()
         if (!sink.Wants(PiiEntities.UsPassport)) return;
         var index = NumberIndex.Of(context);
         var text = context.Text;
-        for (var r = 0; r < index.Count; r++)
+        foreach (var r in index.Candidates(RunKind.UsPassport))
         {
             var s = index.Starts[r];
             var e = index.Ends[r];
+            if (e - s is not (8 or 9)) continue; // the only lengths either form takes (checked again below)
             if (char.IsAsciiLetterOrDigit(TextAround.At(text, e)) || JoinedAfter(text, e)) continue;
             double score;
             int start;

@@ -19,14 +19,16 @@ internal sealed class UsSsnRecognizer()
         var index = NumberIndex.Of(context);
         var text = context.Text;
         Span<char> digits = stackalloc char[9];
-        for (var r = 0; r < index.Count; r++)
+        var next = 0; // runs before this one belong to a number already judged
+        foreach (var r in index.Candidates(RunKind.UsSsn))
         {
+            if (r < next) continue;
             var length = index.Ends[r] - index.Starts[r];
             if (length is not (3 or 5 or 9) || char.IsAsciiLetterOrDigit(TextAround.At(text, index.Starts[r] - 1))) continue;
             if (length != 9 && (index.Shapes[r] & RunShape.JoinsRight) == 0) continue;
             if (DigitChain.ContinuesLeft(index, r, "-.")) continue;
             var chain = DigitChain.Follow(index, r, Separators, 3, out var truncated);
-            r += chain.Groups - 1;
+            next = r + chain.Groups;
             if ((truncated && chain.Separator != ' ') || chain.Digits != 9 || !Bounded(text, chain)) continue;
             var shape = Shape(index, chain);
             if (shape is null) continue;
