@@ -43,7 +43,6 @@ public static class SidecarHost
             k.AddServerHeader = false;
             k.Limits.MaxRequestBodySize = null; // the sidecar applies its own limit and answers 413 problem details
         });
-        builder.Services.AddHttpForwarder();
         builder.Services.AddSingleton(options);
         builder.Services.AddStewardOutputPolicy(o => Copy(output, o));
         builder.Services.AddSingleton<SidecarForwarder>();

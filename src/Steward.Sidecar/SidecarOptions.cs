@@ -30,6 +30,12 @@ public sealed class SidecarOptions
     /// <summary>How long the upstream may stay silent before the answer is 504. Default 100 s.</summary>
     public TimeSpan UpstreamTimeout { get; init; } = TimeSpan.FromSeconds(100);
 
+    /// <summary>
+    /// The most connections open to the upstream at once; further requests wait for a free one. Default 256: far more
+    /// than a model on the same machine serves in parallel, but a burst no longer opens a connection per request.
+    /// </summary>
+    public int MaxUpstreamConnections { get; init; } = 256;
+
     /// <summary>The detector behind <c>steward.pii.find</c> for the embedded engine. Default <see cref="RegexPiiDetector"/>.</summary>
     public IPiiDetector? PiiDetector { get; init; }
 
@@ -53,5 +59,6 @@ public sealed class SidecarOptions
         if (engines != 1) throw new ArgumentException("exactly one engine is needed: a bundle directory or an OPA URL");
         if (DecisionTimeout is { } t && t <= TimeSpan.Zero) throw new ArgumentException("the decision time limit must be positive");
         if (UpstreamTimeout <= TimeSpan.Zero) throw new ArgumentException("the upstream time limit must be positive");
+        if (MaxUpstreamConnections < 1) throw new ArgumentException("the upstream connection limit must be at least 1");
     }
 }

@@ -63,7 +63,7 @@ internal static class Bodies
     /// </summary>
     public static async Task<byte[]?> ReadCappedAsync(Stream stream, long limit, CancellationToken cancellationToken, long? declaredLength = null)
     {
-        var buffer = new ArrayBufferWriter<byte>(4096);
+        ArrayBufferWriter<byte> buffer;
         if (declaredLength is > 0 and <= 1 << 20 && declaredLength <= limit)
         {
             var exact = new byte[declaredLength.Value];
@@ -77,9 +77,15 @@ internal static class Bodies
 
             var probe = new byte[1];
             if (await stream.ReadAsync(probe, cancellationToken).ConfigureAwait(false) == 0) return exact;
+            buffer = new ArrayBufferWriter<byte>(exact.Length + 8192);
             buffer.Write(exact);
             buffer.Write(probe);
             if (buffer.WrittenCount > limit) return null;
+        }
+        else
+        {
+            // Only here: the exact-length path above allocates no growing buffer at all.
+            buffer = new ArrayBufferWriter<byte>(4096);
         }
 
         while (true)

@@ -54,7 +54,7 @@ internal sealed class OutputPolicyEvaluator
 
         var document = DecisionInput.RequestDocument(request, body);
         var endpoint = Options.EndpointSelector?.Invoke(context) ?? Options.Endpoint;
-        return new RequestState(document, DecisionInput.Model(Options.Model, document), endpoint, Time.GetTimestamp());
+        return new RequestState(document, DecisionInput.Model(Options.Model, document), endpoint, Time.GetTimestamp()) { Body = body };
     }
 
     /// <summary>Decides the request when <see cref="OutputPolicyOptions.CheckRequest"/> is set; false after answering the denial.</summary>
