@@ -15,6 +15,7 @@ internal static class PacedLoad
 {
     private const int ClockMonotonic = 1;
     private const int TimerAbsTime = 1;
+    private const int Eintr = 4;
 
     /// <summary>The outcome of one paced run.</summary>
     /// <param name="Latencies">Milliseconds from each request's scheduled start to its complete answer.</param>
@@ -86,11 +87,13 @@ internal static class PacedLoad
         if (exact)
         {
             var until = new Timespec { Seconds = timestamp / 1_000_000_000, Nanoseconds = timestamp % 1_000_000_000 };
-            while (ClockNanosleep(ClockMonotonic, TimerAbsTime, ref until, IntPtr.Zero) != 0)
+            int result;
+            while ((result = ClockNanosleep(ClockMonotonic, TimerAbsTime, ref until, IntPtr.Zero)) == Eintr)
             {
-                // EINTR: a signal woke the thread; sleep again until the same absolute time.
+                // A signal woke the thread; sleep again until the same absolute time.
             }
 
+            if (result != 0) throw new InvalidOperationException($"clock_nanosleep failed with error {result}");
             return;
         }
 

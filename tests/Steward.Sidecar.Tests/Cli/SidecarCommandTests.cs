@@ -30,6 +30,8 @@ public sealed class SidecarCommandTests
         { ["--listen", "http://127.0.0.1:0", "--upstream", "http://127.0.0.1:9", "--bundle", Bundle, "--timeout-ms", "-5"], "--timeout-ms must be a whole number" },
         { ["--listen", "http://127.0.0.1:0", "--upstream", "http://127.0.0.1:9", "--bundle", Bundle, "--upstream-timeout-ms", "abc"], "--upstream-timeout-ms must be a whole number" },
         { ["--listen", "http://127.0.0.1:0", "--upstream", "http://127.0.0.1:9", "--bundle", Bundle, "--max-body-bytes", "0"], "--max-body-bytes must be a whole number from 1" },
+        { ["--listen", "http://127.0.0.1:0", "--upstream", "http://127.0.0.1:9", "--bundle", Bundle, "--max-upstream-connections", "0"], "--max-upstream-connections must be a whole number from 1" },
+        { ["--listen", "http://127.0.0.1:0", "--upstream", "http://127.0.0.1:9", "--bundle", Bundle, "--max-upstream-connections", "many"], "--max-upstream-connections must be a whole number from 1" },
         { ["--listen", "http://127.0.0.1:0", "--upstream", "http://127.0.0.1:9", "--bundle", Bundle, "--model", " "], "--model must not be empty" },
         { ["--listen", "http://127.0.0.1:0", "--upstream", "http://127.0.0.1:9", "--bundle", Bundle, "--endpoint", ""], "--endpoint must not be empty" },
         { ["--listen", "http://127.0.0.1:0", "--upstream", "http://127.0.0.1:9", "--bundle", Bundle, "--decision-log", "/no/such/dir/d.jsonl"], "--decision-log /no/such/dir/d.jsonl: its directory does not exist" },

@@ -96,6 +96,7 @@ internal static class SidecarCommand
             OpaUrl = opa is null ? null : new Uri(opa),
             DecisionTimeout = timeout is null ? null : TimeSpan.FromMilliseconds(timeout.Value),
             UpstreamTimeout = upstreamTimeout is null ? TimeSpan.FromSeconds(100) : TimeSpan.FromMilliseconds(upstreamTimeout.Value),
+            MaxUpstreamConnections = (int)(SidecarOptionSet.ParseWhole(r.GetValue(o.MaxUpstreamConnections)) ?? 256),
             Output = output,
         };
     }

@@ -37,6 +37,8 @@ internal sealed class SidecarOptionSet
 
     public Option<string?> MaxBodyBytes { get; } = new("--max-body-bytes") { Description = "Largest request or response body inspected (default 4194304); a larger response is withheld (502)", HelpName = "N" };
 
+    public Option<string?> MaxUpstreamConnections { get; } = new("--max-upstream-connections") { Description = "Most connections open to the upstream at once (default 256); more requests wait for one", HelpName = "N" };
+
     public Option<string?> Model { get; } = new("--model") { Description = "Model name in the policy input (default: the request body's \"model\")", HelpName = "NAME" };
 
     public Option<string?> Endpoint { get; } = new("--endpoint") { Description = "Endpoint name in the policy input and decision logs (default: the upstream host:port)", HelpName = "NAME" };
@@ -60,6 +62,7 @@ internal sealed class SidecarOptionSet
         TimeoutMs.Validators.Add(r => Check(r, v => WholeNumber("--timeout-ms", v, 1, 60_000)));
         UpstreamTimeoutMs.Validators.Add(r => Check(r, v => WholeNumber("--upstream-timeout-ms", v, 1, 3_600_000)));
         MaxBodyBytes.Validators.Add(r => Check(r, v => WholeNumber("--max-body-bytes", v, 1, int.MaxValue)));
+        MaxUpstreamConnections.Validators.Add(r => Check(r, v => WholeNumber("--max-upstream-connections", v, 1, 65_535)));
         Model.Validators.Add(r => Check(r, v => string.IsNullOrWhiteSpace(v) ? "--model must not be empty" : null));
         Endpoint.Validators.Add(r => Check(r, v => string.IsNullOrWhiteSpace(v) ? "--endpoint must not be empty" : null));
         DecisionLog.Validators.Add(r => Check(r, v =>
@@ -67,7 +70,7 @@ internal sealed class SidecarOptionSet
     }
 
     public IEnumerable<Option> All =>
-        [Listen, Upstream, Policy, Bundle, OpaUrl, Server, ApiKey, CheckRequest, SampleAllows, TimeoutMs, UpstreamTimeoutMs, MaxBodyBytes, Model, Endpoint, DecisionLog, Monitor, MonitorSample];
+        [Listen, Upstream, Policy, Bundle, OpaUrl, Server, ApiKey, CheckRequest, SampleAllows, TimeoutMs, UpstreamTimeoutMs, MaxBodyBytes, MaxUpstreamConnections, Model, Endpoint, DecisionLog, Monitor, MonitorSample];
 
     public static double ParseFraction(string? text) => text is null ? 0 : double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
 
