@@ -100,7 +100,10 @@ public static class ValueJson
     /// <returns>The value.</returns>
     public static Value FromElement(JsonElement element) => Parse(Encoding.UTF8.GetBytes(element.GetRawText()));
 
-    /// <summary>Writes a value as JSON (sets as sorted arrays; non-string object keys as their JSON text).</summary>
+    /// <summary>
+    /// Writes a value as JSON (sets as sorted arrays; non-string object keys as their JSON text; numbers read from
+    /// literals with a fraction or exponent as written, as OPA writes them).
+    /// </summary>
     /// <param name="writer">The writer.</param>
     /// <param name="value">The value.</param>
     public static void Write(Utf8JsonWriter writer, Value value)
@@ -115,10 +118,10 @@ public static class ValueJson
             case BooleanValue b:
                 writer.WriteBooleanValue(b.Value);
                 break;
-            case NumberValue n when n.TryGetInt64(out var integer):
+            case NumberValue { IsFloatLiteral: false } n when n.TryGetInt64(out var integer):
                 writer.WriteNumberValue(integer);
                 break;
-            case NumberValue n when !n.IsInteger:
+            case NumberValue { IsFloatLiteral: false, IsInteger: false } n:
                 writer.WriteNumberValue(n.AsDouble);
                 break;
             case NumberValue n:
@@ -184,7 +187,7 @@ public static class ValueJson
         Span<char> chars = stackalloc char[64];
         var raw = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan.ToArray();
         var text = raw.Length <= chars.Length ? chars[..Encoding.UTF8.GetChars(raw, chars)] : Encoding.UTF8.GetString(raw).AsSpan();
-        if (!NumberValue.TryParse(text, out var number))
+        if (!NumberValue.TryParseLiteral(text, out var number))
         {
             throw new JsonException("A JSON number is out of range.");
         }
