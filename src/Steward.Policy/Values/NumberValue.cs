@@ -286,6 +286,11 @@ public sealed class NumberValue : Value
     /// <summary>Whether a non-integral double's canonical text is exactly <paramref name="text"/> (so the literal need not be kept).</summary>
     private static bool IsShortestText(double value, ReadOnlySpan<char> text)
     {
+        if (IsPlainShortDecimal(text))
+        {
+            return true;
+        }
+
         Span<char> buffer = stackalloc char[32];
         if (!value.TryFormat(buffer, out var written, "R", CultureInfo.InvariantCulture) || written != text.Length)
         {
@@ -301,6 +306,40 @@ public sealed class NumberValue : Value
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The common case without formatting the double: a decimal with no exponent, no trailing zero, at most 15
+    /// significant digits (so it is the shortest text of its double) and at most 3 zeros after the point before the
+    /// first digit (from 1e-5 on the round-trip format switches to an exponent).
+    /// </summary>
+    private static bool IsPlainShortDecimal(ReadOnlySpan<char> text)
+    {
+        if (text.IndexOfAny('e', 'E') >= 0 || text[^1] == '0')
+        {
+            return false;
+        }
+
+        var significant = 0;
+        var fractionZeros = 0;
+        var inFraction = false;
+        foreach (var c in text)
+        {
+            if (c == '.')
+            {
+                inFraction = true;
+            }
+            else if (c == '0' && significant == 0)
+            {
+                fractionZeros += inFraction ? 1 : 0;
+            }
+            else if (c != '-')
+            {
+                significant++;
+            }
+        }
+
+        return significant <= 15 && fractionZeros <= 3;
     }
 
     /// <summary>JSON's number grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?.</summary>

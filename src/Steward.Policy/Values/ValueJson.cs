@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -122,7 +123,7 @@ public static class ValueJson
                 writer.WriteNumberValue(integer);
                 break;
             case NumberValue { IsFloatLiteral: false, IsInteger: false } n:
-                writer.WriteNumberValue(n.AsDouble);
+                WriteDouble(writer, n.AsDouble);
                 break;
             case NumberValue n:
                 writer.WriteRawValue(n.ToJsonText(), skipInputValidation: true);
@@ -177,6 +178,26 @@ public static class ValueJson
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
+    /// <summary>A double in shortest round-trip form with Go's lower-case exponent (1e-05, as OPA writes it).</summary>
+    private static void WriteDouble(Utf8JsonWriter writer, double value)
+    {
+        Span<byte> buffer = stackalloc byte[32];
+        if (!value.TryFormat(buffer, out var written, "R", CultureInfo.InvariantCulture))
+        {
+            writer.WriteNumberValue(value);
+            return;
+        }
+
+        var text = buffer[..written];
+        var e = text.IndexOf((byte)'E');
+        if (e >= 0)
+        {
+            text[e] = (byte)'e';
+        }
+
+        writer.WriteRawValue(text, skipInputValidation: true);
+    }
+
     private static NumberValue ReadNumber(ref Utf8JsonReader reader)
     {
         if (reader.TryGetInt64(out var l))
@@ -185,7 +206,7 @@ public static class ValueJson
         }
 
         Span<char> chars = stackalloc char[64];
-        var raw = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan.ToArray();
+        ReadOnlySpan<byte> raw = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
         var text = raw.Length <= chars.Length ? chars[..Encoding.UTF8.GetChars(raw, chars)] : Encoding.UTF8.GetString(raw).AsSpan();
         if (!NumberValue.TryParseLiteral(text, out var number))
         {
