@@ -16,6 +16,8 @@ public sealed class NumberValue : Value
     public const int MaxExactExponent = 10_000;
 
     private static readonly NumberValue[] Small = CreateSmall();
+    private static readonly NumberValue ZeroPointZero = new(0L, "0.0");
+    private static readonly NumberValue OnePointZero = new(1L, "1.0");
 
     // The integer (Integer form) or the bits of the double (Float form): one field keeps the object at 48 bytes.
     private readonly long _bits;
@@ -49,6 +51,22 @@ public sealed class NumberValue : Value
         Integer,
         Big,
         Float,
+    }
+
+    /// <summary>What <see cref="Scan"/> learns of a literal.</summary>
+    private enum LiteralShape
+    {
+        /// <summary>An integer, or not JSON number syntax: parsed into its value alone.</summary>
+        Plain,
+
+        /// <summary>A decimal that is the canonical text of its value when the value is not integral.</summary>
+        ShortDecimal,
+
+        /// <summary>A decimal that is not the canonical text of its value (trailing zero, or below 1e-4).</summary>
+        LongDecimal,
+
+        /// <summary>With an exponent or over 15 digits: compared with the formatted value.</summary>
+        Other,
     }
 
     /// <summary>Zero.</summary>
@@ -154,9 +172,17 @@ public sealed class NumberValue : Value
     /// <returns>Whether the text is a number this model can hold.</returns>
     public static bool TryParseLiteral(ReadOnlySpan<char> text, out NumberValue number)
     {
-        if (text.IndexOfAny('.', 'e', 'E') < 0 || !IsJsonNumber(text))
+        var shape = Scan(text);
+        if (shape == LiteralShape.Plain)
         {
             return TryParse(text, out number);
+        }
+
+        if (text is "1.0" or "0.0")
+        {
+            // The commonest float spellings of integers (JSON writers print 1.0 and 0.0): one shared instance each.
+            number = text[0] == '1' ? OnePointZero : ZeroPointZero;
+            return true;
         }
 
         if (!TryParse(text, out var value))
@@ -170,9 +196,13 @@ public sealed class NumberValue : Value
             value = Of(huge);
         }
 
-        number = value._form == NumberForm.Float && IsShortestText(BitConverter.Int64BitsToDouble(value._bits), text)
-            ? value
-            : value.WithText(text.ToString());
+        var canonical = value._form == NumberForm.Float && shape switch
+        {
+            LiteralShape.ShortDecimal => true,
+            LiteralShape.LongDecimal => false,
+            _ => IsShortestText(BitConverter.Int64BitsToDouble(value._bits), text),
+        };
+        number = canonical ? value : value.WithText(text.ToString());
         return true;
     }
 
@@ -286,11 +316,6 @@ public sealed class NumberValue : Value
     /// <summary>Whether a non-integral double's canonical text is exactly <paramref name="text"/> (so the literal need not be kept).</summary>
     private static bool IsShortestText(double value, ReadOnlySpan<char> text)
     {
-        if (IsPlainShortDecimal(text))
-        {
-            return true;
-        }
-
         Span<char> buffer = stackalloc char[32];
         if (!value.TryFormat(buffer, out var written, "R", CultureInfo.InvariantCulture) || written != text.Length)
         {
@@ -309,94 +334,79 @@ public sealed class NumberValue : Value
     }
 
     /// <summary>
-    /// The common case without formatting the double: a decimal with no exponent, no trailing zero, at most 15
-    /// significant digits (so it is the shortest text of its double) and at most 3 zeros after the point before the
-    /// first digit (from 1e-5 on the round-trip format switches to an exponent).
+    /// One pass over a literal: whether it is a JSON number with a fraction or exponent and, without formatting the
+    /// double, whether a non-integral value's canonical text is the literal. The canonical text has no trailing
+    /// zero; up to 15 significant digits a decimal is the shortest text of its double; below 1e-4 the canonical text
+    /// has an exponent. JSON's grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?.
     /// </summary>
-    private static bool IsPlainShortDecimal(ReadOnlySpan<char> text)
+    private static LiteralShape Scan(ReadOnlySpan<char> text)
     {
-        if (text.IndexOfAny('e', 'E') >= 0 || text[^1] == '0')
-        {
-            return false;
-        }
-
-        var significant = 0;
-        var fractionZeros = 0;
-        var inFraction = false;
-        foreach (var c in text)
-        {
-            if (c == '.')
-            {
-                inFraction = true;
-            }
-            else if (c == '0' && significant == 0)
-            {
-                fractionZeros += inFraction ? 1 : 0;
-            }
-            else if (c != '-')
-            {
-                significant++;
-            }
-        }
-
-        return significant <= 15 && fractionZeros <= 3;
-    }
-
-    /// <summary>JSON's number grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?.</summary>
-    private static bool IsJsonNumber(ReadOnlySpan<char> text)
-    {
-        var i = 0;
-        if (i < text.Length && text[i] == '-')
-        {
-            i++;
-        }
-
+        var i = text.Length > 0 && text[0] == '-' ? 1 : 0;
         var start = i;
+        var significant = 0;
         while (i < text.Length && char.IsAsciiDigit(text[i]))
         {
+            significant += significant > 0 || text[i] != '0' ? 1 : 0;
             i++;
         }
 
         if (i == start || (text[start] == '0' && i - start > 1))
         {
-            return false;
+            return LiteralShape.Plain;
         }
 
+        var fraction = false;
+        var fractionZeros = 0;
         if (i < text.Length && text[i] == '.')
         {
+            fraction = true;
             start = ++i;
             while (i < text.Length && char.IsAsciiDigit(text[i]))
             {
+                if (significant == 0 && text[i] == '0')
+                {
+                    fractionZeros++;
+                }
+                else
+                {
+                    significant++;
+                }
+
                 i++;
             }
 
             if (i == start)
             {
-                return false;
+                return LiteralShape.Plain;
             }
         }
 
-        if (i < text.Length && text[i] is 'e' or 'E')
+        if (i == text.Length)
+        {
+            return !fraction ? LiteralShape.Plain
+                : text[^1] == '0' || (significant <= 15 && fractionZeros > 3) ? LiteralShape.LongDecimal
+                : significant <= 15 ? LiteralShape.ShortDecimal
+                : LiteralShape.Other;
+        }
+
+        if (text[i] is not ('e' or 'E'))
+        {
+            return LiteralShape.Plain;
+        }
+
+        i++;
+        if (i < text.Length && text[i] is '+' or '-')
         {
             i++;
-            if (i < text.Length && text[i] is '+' or '-')
-            {
-                i++;
-            }
-
-            start = i;
-            while (i < text.Length && char.IsAsciiDigit(text[i]))
-            {
-                i++;
-            }
-
-            if (i == start)
-            {
-                return false;
-            }
         }
 
-        return i == text.Length;
+        start = i;
+        while (i < text.Length && char.IsAsciiDigit(text[i]))
+        {
+            i++;
+        }
+
+        return i == start || i != text.Length ? LiteralShape.Plain : LiteralShape.Other;
     }
 
     /// <summary>The integer a decimal literal denotes, when it is integral and at most 10^<see cref="MaxExactExponent"/> in magnitude.</summary>

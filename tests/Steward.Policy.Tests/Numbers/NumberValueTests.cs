@@ -14,6 +14,11 @@ public sealed class NumberValueTests
     [InlineData("0.5", "0.5")]
     [InlineData("12.5", "12.5")]
     [InlineData("1e-05", "1e-05")]
+    [InlineData("0.0001", "0.0001")]
+    [InlineData("0.00001", "0.00001")]
+    [InlineData("1.5e-7", "1.5e-7")]
+    [InlineData("1.5e-07", "1.5e-07")]
+    [InlineData("0.0", "0.0")]
     [InlineData("7", "7")]
     public void TryParseLiteral_PrintsTheLiteralAsWritten(string literal, string printed)
     {
