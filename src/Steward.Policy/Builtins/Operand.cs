@@ -19,14 +19,17 @@ public static class Operand
     public static NumberValue Number(ReadOnlySpan<Value> args, int index) =>
         args[index] as NumberValue ?? throw new OperandTypeException(index + 1, "number", args[index]);
 
-    /// <summary>The operand as an integer (a number with no fraction that fits in 64 bits).</summary>
+    /// <summary>
+    /// The operand as an integer (OPA's IntOperand: a number written without fraction or exponent that fits in 64
+    /// bits; a literal <c>2.0</c> is a floating-point number here, as in OPA).
+    /// </summary>
     /// <param name="args">The operands.</param>
     /// <param name="index">The 0-based index.</param>
     /// <returns>The integer.</returns>
     public static long Integer(ReadOnlySpan<Value> args, int index)
     {
         var n = Number(args, index);
-        return n.TryGetInt64(out var l) ? l : throw new OperandTypeException($"operand {index + 1} must be integer number but got floating-point number");
+        return !n.IsFloatLiteral && n.TryGetInt64(out var l) ? l : throw new OperandTypeException($"operand {index + 1} must be integer number but got floating-point number");
     }
 
     /// <summary>The operand as a boolean.</summary>

@@ -35,7 +35,7 @@ internal sealed partial class RuleLowering
             case StringTerm s:
                 return Const(new StringValue(s.Value), term);
             case NumberTerm n:
-                if (!NumberValue.TryParse(n.Text, out var number))
+                if (!NumberValue.TryParseLiteral(n.Text, out var number))
                 {
                     errors.Add(ErrorCodes.Parse, $"invalid number {n.Text}", module.File, n.Location);
                     number = NumberValue.Zero;

@@ -5,31 +5,44 @@ namespace Steward.Policy.Values;
 
 /// <summary>
 /// A Rego number. Integers are exact (a 64-bit fast path, arbitrary precision beyond it); other numbers
-/// are IEEE doubles. Numbers compare numerically, so <c>1</c> equals <c>1.0</c>.
+/// are IEEE doubles. Numbers compare numerically, so <c>1</c> equals <c>1.0</c>. A number read from a literal
+/// written with a fraction or an exponent (<c>1.0</c>, <c>1e3</c>) also keeps that text, as OPA's
+/// <c>ast.Number</c> does: its value is still the integer it equals, but it prints as written and OPA's built-ins
+/// treat it as a float (see <see cref="IsFloatLiteral"/>).
 /// </summary>
 public sealed class NumberValue : Value
 {
+    /// <summary>The largest decimal exponent of an integral literal beyond double range that is held exactly (1e10000).</summary>
+    public const int MaxExactExponent = 10_000;
+
     private static readonly NumberValue[] Small = CreateSmall();
-    private readonly long _integer;
-    private readonly double _float;
-    private readonly BigInteger _big;
+    private static readonly NumberValue ZeroPointZero = new(0L, "0.0");
+    private static readonly NumberValue OnePointZero = new(1L, "1.0");
+
+    // The integer (Integer form) or the bits of the double (Float form): one field keeps the object at 48 bytes.
+    private readonly long _bits;
+    private readonly object? _big;
+    private readonly string? _text;
     private readonly NumberForm _form;
 
-    private NumberValue(long value)
+    private NumberValue(long value, string? text = null)
     {
-        _integer = value;
+        _bits = value;
+        _text = text;
         _form = NumberForm.Integer;
     }
 
-    private NumberValue(double value)
+    private NumberValue(double value, string? text = null)
     {
-        _float = value;
+        _bits = BitConverter.DoubleToInt64Bits(value);
+        _text = text;
         _form = NumberForm.Float;
     }
 
-    private NumberValue(BigInteger value)
+    private NumberValue(BigInteger value, string? text = null)
     {
         _big = value;
+        _text = text;
         _form = NumberForm.Big;
     }
 
@@ -40,11 +53,28 @@ public sealed class NumberValue : Value
         Float,
     }
 
+    /// <summary>What <see cref="Scan"/> learns of a literal.</summary>
+    private enum LiteralShape
+    {
+        /// <summary>An integer, or not JSON number syntax: parsed into its value alone.</summary>
+        Plain,
+
+        /// <summary>A decimal that is the canonical text of its value when the value is not integral.</summary>
+        ShortDecimal,
+
+        /// <summary>A decimal that is not the canonical text of its value (trailing zero, or below 1e-4).</summary>
+        LongDecimal,
+
+        /// <summary>With an exponent or over 15 digits: compared with the formatted value.</summary>
+        Other,
+    }
+
     /// <summary>Zero.</summary>
     public static NumberValue Zero => Small[0];
 
     /// <summary>One.</summary>
     public static NumberValue One => Small[1];
+
 
     /// <inheritdoc />
     public override ValueKind Kind => ValueKind.Number;
@@ -54,6 +84,21 @@ public sealed class NumberValue : Value
 
     /// <summary>Whether the number is an integer that fits in 64 bits.</summary>
     public bool IsInt64 => _form == NumberForm.Integer;
+
+    /// <summary>
+    /// Whether the number keeps a literal spelling with a fraction or an exponent (<c>1.0</c>, <c>1e3</c>, <c>0.50</c>).
+    /// OPA's built-ins read such a number as a float even when its value is integral: <c>sprintf</c> hands it to Go as
+    /// a float64 and operands that must be integers reject it.
+    /// </summary>
+    public bool IsFloatLiteral => _text is not null;
+
+    /// <summary>The same number without its literal spelling (arithmetic results are always in this form).</summary>
+    public NumberValue Canonical => _text is null ? this : _form switch
+    {
+        NumberForm.Integer => Of(_bits),
+        NumberForm.Big => new NumberValue((BigInteger)_big!),
+        _ => new NumberValue(BitConverter.Int64BitsToDouble(_bits)),
+    };
 
     /// <summary>Creates an integer.</summary>
     /// <param name="value">The integer.</param>
@@ -80,10 +125,10 @@ public sealed class NumberValue : Value
         return Math.Abs(value) <= 9007199254740992d && Math.Floor(value) == value ? Of((long)value) : new NumberValue(value);
     }
 
-    /// <summary>Parses a JSON or Rego number literal.</summary>
-    /// <param name="text">The literal, e.g. <c>-12</c>, <c>1.5e3</c>.</param>
+    /// <summary>Parses a number into its value, forgetting how it was written (<c>1.0</c> becomes the integer 1).</summary>
+    /// <param name="text">The number, e.g. <c>-12</c>, <c>1.5e3</c>.</param>
     /// <param name="number">The number.</param>
-    /// <returns>Whether the text is a finite number.</returns>
+    /// <returns>Whether the text is a number within double range.</returns>
     public static bool TryParse(ReadOnlySpan<char> text, out NumberValue number)
     {
         if (text.IndexOfAny('.', 'e', 'E') < 0)
@@ -102,7 +147,7 @@ public sealed class NumberValue : Value
         }
         else if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d))
         {
-            // Integral literals written with an exponent (1e3) are integers; keep big ones exact.
+            // Integral numbers beyond 2^53 written with an exponent (1e20, 1.5e20) are integers; keep them exact.
             if (Math.Floor(d) == d && Math.Abs(d) > 9007199254740992d && TryParseExactInteger(text, out var exact))
             {
                 number = Of(exact);
@@ -117,12 +162,56 @@ public sealed class NumberValue : Value
         return false;
     }
 
+    /// <summary>
+    /// Parses a JSON or Rego number literal as OPA holds it: the value, and the text as written when it has a fraction
+    /// or an exponent (see <see cref="IsFloatLiteral"/>). Integral literals beyond double range (<c>1e400</c>) are
+    /// held exactly, up to 10^<see cref="MaxExactExponent"/>.
+    /// </summary>
+    /// <param name="text">The literal, e.g. <c>-12</c>, <c>1.0</c>, <c>1.5e3</c>.</param>
+    /// <param name="number">The number.</param>
+    /// <returns>Whether the text is a number this model can hold.</returns>
+    public static bool TryParseLiteral(ReadOnlySpan<char> text, out NumberValue number)
+    {
+        var shape = Scan(text);
+        if (shape == LiteralShape.Plain)
+        {
+            return TryParse(text, out number);
+        }
+
+        if (text is "1.0" or "0.0")
+        {
+            // The commonest float spellings of integers (JSON writers print 1.0 and 0.0): one shared instance each.
+            number = text[0] == '1' ? OnePointZero : ZeroPointZero;
+            return true;
+        }
+
+        if (!TryParse(text, out var value))
+        {
+            if (!TryParseExactInteger(text, out var huge))
+            {
+                number = Zero;
+                return false;
+            }
+
+            value = Of(huge);
+        }
+
+        var canonical = value._form == NumberForm.Float && shape switch
+        {
+            LiteralShape.ShortDecimal => true,
+            LiteralShape.LongDecimal => false,
+            _ => IsShortestText(BitConverter.Int64BitsToDouble(value._bits), text),
+        };
+        number = canonical ? value : value.WithText(text.ToString());
+        return true;
+    }
+
     /// <summary>The number as a 64-bit integer when it is one.</summary>
     /// <param name="value">The integer.</param>
     /// <returns>Whether the number is an integer in range.</returns>
     public bool TryGetInt64(out long value)
     {
-        value = _integer;
+        value = _bits;
         return _form == NumberForm.Integer;
     }
 
@@ -134,10 +223,10 @@ public sealed class NumberValue : Value
         switch (_form)
         {
             case NumberForm.Integer:
-                value = _integer;
+                value = _bits;
                 return true;
             case NumberForm.Big:
-                value = _big;
+                value = (BigInteger)_big!;
                 return true;
             default:
                 value = default;
@@ -145,34 +234,49 @@ public sealed class NumberValue : Value
         }
     }
 
-    /// <summary>The number as a double (possibly rounded).</summary>
+    /// <summary>The number as a double (possibly rounded; infinite beyond double range).</summary>
     public double AsDouble => _form switch
     {
-        NumberForm.Integer => _integer,
-        NumberForm.Big => (double)_big,
-        _ => _float,
+        NumberForm.Integer => _bits,
+        NumberForm.Big => (double)(BigInteger)_big!,
+        _ => BitConverter.Int64BitsToDouble(_bits),
     };
 
-    /// <summary>The number as JSON text: integers exactly, other numbers in shortest round-trip form.</summary>
+    /// <summary>
+    /// The number as JSON text, as OPA prints it: a literal's own spelling when it kept one, otherwise integers
+    /// exactly and other numbers in shortest round-trip form.
+    /// </summary>
     /// <returns>The text.</returns>
-    public string ToJsonText() => _form switch
+    public string ToJsonText() => _text ?? ToCanonicalText();
+
+    /// <summary>The value's own text, ignoring any literal spelling: integers exactly, other numbers in shortest round-trip form.</summary>
+    /// <returns>The text.</returns>
+    public string ToCanonicalText() => _form switch
     {
-        NumberForm.Integer => _integer.ToString(CultureInfo.InvariantCulture),
-        NumberForm.Big => _big.ToString(CultureInfo.InvariantCulture),
-        _ => FormatDouble(_float),
+        NumberForm.Integer => _bits.ToString(CultureInfo.InvariantCulture),
+        NumberForm.Big => ((BigInteger)_big!).ToString(CultureInfo.InvariantCulture),
+        _ => FormatDouble(BitConverter.Int64BitsToDouble(_bits)),
     };
 
     /// <inheritdoc />
     public override bool Equals(Value? other) =>
-        other is NumberValue n && (_form == NumberForm.Integer && n._form == NumberForm.Integer ? _integer == n._integer : CompareNumbers(this, n) == 0);
+        other is NumberValue n && (_form == NumberForm.Integer && n._form == NumberForm.Integer ? _bits == n._bits : CompareNumbers(this, n) == 0);
 
     /// <inheritdoc />
-    public override int GetHashCode() => _form switch
+    public override int GetHashCode()
     {
-        NumberForm.Integer => _integer.GetHashCode(),
-        NumberForm.Big => ((double)_big).GetHashCode(),
-        _ => _float.GetHashCode(),
-    };
+        switch (_form)
+        {
+            case NumberForm.Integer:
+                return _bits.GetHashCode();
+            case NumberForm.Big:
+                return ((double)(BigInteger)_big!).GetHashCode();
+            default:
+                // An integral double beyond 2^53 equals an integer: hash it as that integer.
+                var d = BitConverter.Int64BitsToDouble(_bits);
+                return d is >= -9223372036854775808d and < 9223372036854775808d && Math.Floor(d) == d ? ((long)d).GetHashCode() : d.GetHashCode();
+        }
+    }
 
     private protected override int CompareSameKind(Value other) => CompareNumbers(this, (NumberValue)other);
 
@@ -180,7 +284,7 @@ public sealed class NumberValue : Value
     {
         if (a._form == NumberForm.Integer && b._form == NumberForm.Integer)
         {
-            return a._integer.CompareTo(b._integer);
+            return a._bits.CompareTo(b._bits);
         }
 
         if (a._form != NumberForm.Float && b._form != NumberForm.Float)
@@ -188,6 +292,16 @@ public sealed class NumberValue : Value
             a.TryGetBigInteger(out var x);
             b.TryGetBigInteger(out var y);
             return x.CompareTo(y);
+        }
+
+        if (a._form != NumberForm.Float || b._form != NumberForm.Float)
+        {
+            // An integer against a double: exactly when the double is integral (beyond 2^53 a double rounds integers).
+            var (integer, d, sign) = a._form == NumberForm.Float ? (b, a.AsDouble, -1) : (a, b.AsDouble, 1);
+            if (Math.Floor(d) == d && integer.TryGetBigInteger(out var i))
+            {
+                return sign * i.CompareTo(new BigInteger(d));
+            }
         }
 
         return a.AsDouble.CompareTo(b.AsDouble);
@@ -199,22 +313,134 @@ public sealed class NumberValue : Value
         return text.Replace("E+", "e+", StringComparison.Ordinal).Replace("E-", "e-", StringComparison.Ordinal);
     }
 
+    /// <summary>Whether a non-integral double's canonical text is exactly <paramref name="text"/> (so the literal need not be kept).</summary>
+    private static bool IsShortestText(double value, ReadOnlySpan<char> text)
+    {
+        Span<char> buffer = stackalloc char[32];
+        if (!value.TryFormat(buffer, out var written, "R", CultureInfo.InvariantCulture) || written != text.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < written; i++)
+        {
+            if ((buffer[i] == 'E' ? 'e' : buffer[i]) != text[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// One pass over a literal: whether it is a JSON number with a fraction or exponent and, without formatting the
+    /// double, whether a non-integral value's canonical text is the literal. The canonical text has no trailing
+    /// zero; up to 15 significant digits a decimal is the shortest text of its double; below 1e-4 the canonical text
+    /// has an exponent. JSON's grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?.
+    /// </summary>
+    private static LiteralShape Scan(ReadOnlySpan<char> text)
+    {
+        var i = text.Length > 0 && text[0] == '-' ? 1 : 0;
+        var start = i;
+        var significant = 0;
+        while (i < text.Length && char.IsAsciiDigit(text[i]))
+        {
+            significant += significant > 0 || text[i] != '0' ? 1 : 0;
+            i++;
+        }
+
+        if (i == start || (text[start] == '0' && i - start > 1))
+        {
+            return LiteralShape.Plain;
+        }
+
+        var fraction = false;
+        var fractionZeros = 0;
+        if (i < text.Length && text[i] == '.')
+        {
+            fraction = true;
+            start = ++i;
+            while (i < text.Length && char.IsAsciiDigit(text[i]))
+            {
+                if (significant == 0 && text[i] == '0')
+                {
+                    fractionZeros++;
+                }
+                else
+                {
+                    significant++;
+                }
+
+                i++;
+            }
+
+            if (i == start)
+            {
+                return LiteralShape.Plain;
+            }
+        }
+
+        if (i == text.Length)
+        {
+            return !fraction ? LiteralShape.Plain
+                : text[^1] == '0' || (significant <= 15 && fractionZeros > 3) ? LiteralShape.LongDecimal
+                : significant <= 15 ? LiteralShape.ShortDecimal
+                : LiteralShape.Other;
+        }
+
+        if (text[i] is not ('e' or 'E'))
+        {
+            return LiteralShape.Plain;
+        }
+
+        i++;
+        if (i < text.Length && text[i] is '+' or '-')
+        {
+            i++;
+        }
+
+        start = i;
+        while (i < text.Length && char.IsAsciiDigit(text[i]))
+        {
+            i++;
+        }
+
+        return i == start || i != text.Length ? LiteralShape.Plain : LiteralShape.Other;
+    }
+
+    /// <summary>The integer a decimal literal denotes, when it is integral and at most 10^<see cref="MaxExactExponent"/> in magnitude.</summary>
     private static bool TryParseExactInteger(ReadOnlySpan<char> text, out BigInteger value)
     {
         value = default;
         var e = text.IndexOfAny('e', 'E');
         var mantissa = e < 0 ? text : text[..e];
-        if (mantissa.Contains('.') || e < 0
-            || !int.TryParse(text[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var exponent)
-            || exponent is < 0 or > 400
-            || !BigInteger.TryParse(mantissa, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var m))
+        var exponent = 0;
+        if (e >= 0 && !int.TryParse(text[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out exponent))
         {
             return false;
         }
 
-        value = m * BigInteger.Pow(10, exponent);
+        var dot = mantissa.IndexOf('.');
+        var whole = dot < 0 ? mantissa : mantissa[..dot];
+        var fraction = dot < 0 ? [] : mantissa[(dot + 1)..].TrimEnd('0');
+        var scale = exponent - fraction.Length;
+        if (scale < 0 || exponent > MaxExactExponent
+            || !BigInteger.TryParse(string.Concat(whole, fraction), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var digits))
+        {
+            return false;
+        }
+
+        value = digits * BigInteger.Pow(10, scale);
         return true;
     }
+
+    private NumberValue WithText(string text) => _form switch
+    {
+        NumberForm.Integer => new NumberValue(_bits, text),
+        NumberForm.Big => new NumberValue((BigInteger)_big!, text),
+        _ => new NumberValue(BitConverter.Int64BitsToDouble(_bits), text),
+    };
 
     private static NumberValue[] CreateSmall()
     {

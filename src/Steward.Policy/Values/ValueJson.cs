@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -100,7 +101,10 @@ public static class ValueJson
     /// <returns>The value.</returns>
     public static Value FromElement(JsonElement element) => Parse(Encoding.UTF8.GetBytes(element.GetRawText()));
 
-    /// <summary>Writes a value as JSON (sets as sorted arrays; non-string object keys as their JSON text).</summary>
+    /// <summary>
+    /// Writes a value as JSON (sets as sorted arrays; non-string object keys as their JSON text; numbers read from
+    /// literals with a fraction or exponent as written, as OPA writes them).
+    /// </summary>
     /// <param name="writer">The writer.</param>
     /// <param name="value">The value.</param>
     public static void Write(Utf8JsonWriter writer, Value value)
@@ -115,11 +119,11 @@ public static class ValueJson
             case BooleanValue b:
                 writer.WriteBooleanValue(b.Value);
                 break;
-            case NumberValue n when n.TryGetInt64(out var integer):
+            case NumberValue { IsFloatLiteral: false } n when n.TryGetInt64(out var integer):
                 writer.WriteNumberValue(integer);
                 break;
-            case NumberValue n when !n.IsInteger:
-                writer.WriteNumberValue(n.AsDouble);
+            case NumberValue { IsFloatLiteral: false, IsInteger: false } n:
+                WriteDouble(writer, n.AsDouble);
                 break;
             case NumberValue n:
                 writer.WriteRawValue(n.ToJsonText(), skipInputValidation: true);
@@ -174,6 +178,26 @@ public static class ValueJson
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
+    /// <summary>A double in shortest round-trip form with Go's lower-case exponent (1e-05, as OPA writes it).</summary>
+    private static void WriteDouble(Utf8JsonWriter writer, double value)
+    {
+        Span<byte> buffer = stackalloc byte[32];
+        if (!value.TryFormat(buffer, out var written, "R", CultureInfo.InvariantCulture))
+        {
+            writer.WriteNumberValue(value);
+            return;
+        }
+
+        var text = buffer[..written];
+        var e = text.IndexOf((byte)'E');
+        if (e >= 0)
+        {
+            text[e] = (byte)'e';
+        }
+
+        writer.WriteRawValue(text, skipInputValidation: true);
+    }
+
     private static NumberValue ReadNumber(ref Utf8JsonReader reader)
     {
         if (reader.TryGetInt64(out var l))
@@ -182,9 +206,9 @@ public static class ValueJson
         }
 
         Span<char> chars = stackalloc char[64];
-        var raw = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan.ToArray();
+        ReadOnlySpan<byte> raw = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
         var text = raw.Length <= chars.Length ? chars[..Encoding.UTF8.GetChars(raw, chars)] : Encoding.UTF8.GetString(raw).AsSpan();
-        if (!NumberValue.TryParse(text, out var number))
+        if (!NumberValue.TryParseLiteral(text, out var number))
         {
             throw new JsonException("A JSON number is out of range.");
         }

@@ -20,7 +20,7 @@ public sealed class SprintfTests
     [InlineData("%v %v", "[1.5, 100]", "1.5 100")]
     [InlineData("%8.3f|%-8.2f|", "[3.14159, 2.5]", "   3.142|2.50    |")]
     [InlineData("%%", "[]", "%")]
-    [InlineData("%.2f|%e", "[2.0, 3]", "2.00|3.000000e+00")]
+    [InlineData("%.2f|%e", "[2.0, 3]", "2.00|%!e(int=3)")]
     [InlineData("%v", "[[1, \"a\", {\"k\": null}]]", "[1, \"a\", {\"k\": null}]")]
     [InlineData("%s", "[true]", "true")]
     [InlineData("%v", "[null]", "null")]

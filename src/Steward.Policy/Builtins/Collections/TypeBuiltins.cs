@@ -36,8 +36,11 @@ internal static class TypeBuiltins
                     throw new OperandTypeException(1, "valid number string", value);
                 }
 
-                return ParseGoFloat(s.Value)
+                var number = ParseGoFloat(s.Value)
                     ?? throw new BuiltinException($"strconv.ParseFloat: parsing {GoQuote(s.Value)}: invalid syntax");
+
+                // OPA keeps the string as the number's text (to_number("1.0") prints as 1.0); here only when it is JSON.
+                return NumberValue.TryParseLiteral(s.Value, out var literal) && literal.Equals(number) ? literal : number;
             default:
                 throw OperandErrors.Type(1, value, "null", "boolean", "number", "string");
         }

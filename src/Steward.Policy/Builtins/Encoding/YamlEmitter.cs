@@ -102,7 +102,8 @@ internal static class YamlEmitter
     {
         NullValue => "null",
         BooleanValue v => v.Value ? "true" : "false",
-        NumberValue n => n.IsInteger ? n.ToJsonText() : GoFloat.Format(n.AsDouble, 'g', -1),
+        // OPA's YAML goes through float64, so a literal 1.0 or 1e3 prints as 1 or 1000.
+        NumberValue n => n.IsInteger && !n.IsFloatLiteral ? n.ToJsonText() : GoFloat.Format(n.AsDouble, 'g', -1),
         StringValue s when s.Value.Contains('\n', StringComparison.Ordinal) => Literal(s.Value, indent),
         StringValue s => Scalar(s.Value),
         ObjectValue => "{}",

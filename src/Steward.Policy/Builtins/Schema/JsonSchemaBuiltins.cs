@@ -46,7 +46,7 @@ internal static class JsonSchemaBuiltins
 
     private static Value Normalize(Value value) => value switch
     {
-        NumberValue n when !n.IsInteger => n,
+        NumberValue n => n.Canonical,
         SetValue s => new ArrayValue([.. s.Items.ToArray().Select(Normalize)]),
         ArrayValue a => new ArrayValue([.. a.Items.ToArray().Select(Normalize)]),
         ObjectValue o => ObjectValue.From(Enumerable.Range(0, o.Count).Select(i => new KeyValuePair<Value, Value>(o.Keys[i], Normalize(o.Values[i])))),

@@ -188,8 +188,6 @@ internal static partial class GoSprintf
 
     private static string FormatArg(Arg arg, string verb, Spec spec) => verb == "T" ? Pad(arg.GoType, spec, zeroAllowed: false) : arg.Kind switch
     {
-        // The value model keeps 2.0 as the integer 2, which OPA would hand to Go as a float64: float verbs format integers as floats.
-        ArgKind.Int or ArgKind.Big when verb is "e" or "E" or "f" or "F" or "g" or "G" => FormatFloat((double)arg.Big, verb, spec)!,
         ArgKind.Int => FormatInteger(arg.Int, verb, spec, "int") ?? BadVerb(arg, verb),
         ArgKind.Big => FormatInteger(arg.Big, verb, spec, "big") ?? $"%!{verb}(big.Int={arg.Big.ToString(CultureInfo.InvariantCulture)})",
         ArgKind.Float => FormatFloat(arg.Float, verb, spec) ?? BadVerb(arg, verb),
@@ -233,8 +231,13 @@ internal static partial class GoSprintf
             _ => "string",
         };
 
+        // OPA hands a number to Go as an int when its text parses as one, else as a *big.Int, else as a float64 (so a
+        // literal written 2.0 is a float64 while the sum 1 + 1 is an int), and one beyond float64 range as its text.
         public static Arg From(Value value) => value switch
         {
+            NumberValue { IsFloatLiteral: true } n => double.IsFinite(n.AsDouble)
+                ? new Arg(ArgKind.Float, 0, default, n.AsDouble, string.Empty)
+                : new Arg(ArgKind.String, 0, default, 0, n.ToJsonText()),
             NumberValue n when n.TryGetInt64(out var l) => new Arg(ArgKind.Int, l, l, 0, string.Empty),
             NumberValue n when n.TryGetBigInteger(out var b) => new Arg(ArgKind.Big, 0, b, 0, string.Empty),
             NumberValue n => new Arg(ArgKind.Float, 0, default, n.AsDouble, string.Empty),

@@ -68,7 +68,7 @@ internal static class StringBuiltins
     {
         var input = Operand.Number(a, 0);
         var b = Operand.Number(a, 1);
-        var radix = b.TryGetInt64(out var l) && l is 2 or 8 or 10 or 16 ? (int)l : throw OperandErrors.Enum(2, "2", "8", "10", "16");
+        var radix = !b.IsFloatLiteral && b.TryGetInt64(out var l) && l is 2 or 8 or 10 or 16 ? (int)l : throw OperandErrors.Enum(2, "2", "8", "10", "16");
         BigInteger value;
         if (!input.TryGetBigInteger(out value))
         {
