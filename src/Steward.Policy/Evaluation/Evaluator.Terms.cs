@@ -495,7 +495,7 @@ internal sealed partial class Evaluator
             case ObjectValue o:
                 return o.Get(key);
             case ArrayValue a:
-                return key is NumberValue n && n.TryGetInt64(out var i) && i >= 0 && i < a.Count ? a[(int)i] : null;
+                return key is NumberValue { IsFloatLiteral: false } n && n.TryGetInt64(out var i) && i >= 0 && i < a.Count ? a[(int)i] : null;
             case SetValue s:
                 return s.Contains(key) ? key : null;
             default:

@@ -78,7 +78,7 @@ internal static class SpecialBuiltins
 
     private static bool Member(Value key, Value value, Value collection) => collection switch
     {
-        ArrayValue a => key is NumberValue n && n.TryGetInt64(out var i) && i >= 0 && i < a.Count && a[(int)i].Equals(value),
+        ArrayValue a => key is NumberValue { IsFloatLiteral: false } n && n.TryGetInt64(out var i) && i >= 0 && i < a.Count && a[(int)i].Equals(value),
         ObjectValue o => o.Get(key) is { } v && v.Equals(value),
         _ => false,
     };
