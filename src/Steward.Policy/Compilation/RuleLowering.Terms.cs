@@ -7,7 +7,8 @@ namespace Steward.Policy.Compilation;
 
 internal sealed partial class RuleLowering
 {
-    private static readonly Dictionary<BinaryOperator, string> OperatorNames = new()
+    /// <summary>The built-in each infix operator calls (shared with the type check).</summary>
+    internal static readonly Dictionary<BinaryOperator, string> OperatorNames = new()
     {
         [BinaryOperator.Equal] = "equal",
         [BinaryOperator.NotEqual] = "neq",

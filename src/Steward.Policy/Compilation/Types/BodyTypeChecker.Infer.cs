@@ -5,23 +5,6 @@ namespace Steward.Policy.Compilation.Types;
 /// <summary>Type inference of terms, checking every call met on the way.</summary>
 internal sealed partial class BodyTypeChecker
 {
-    private static readonly Dictionary<BinaryOperator, string> Operators = new()
-    {
-        [BinaryOperator.Equal] = "equal",
-        [BinaryOperator.NotEqual] = "neq",
-        [BinaryOperator.LessThan] = "lt",
-        [BinaryOperator.LessThanOrEqual] = "lte",
-        [BinaryOperator.GreaterThan] = "gt",
-        [BinaryOperator.GreaterThanOrEqual] = "gte",
-        [BinaryOperator.Or] = "or",
-        [BinaryOperator.And] = "and",
-        [BinaryOperator.Plus] = "plus",
-        [BinaryOperator.Minus] = "minus",
-        [BinaryOperator.Multiply] = "mul",
-        [BinaryOperator.Divide] = "div",
-        [BinaryOperator.Remainder] = "rem",
-    };
-
     /// <summary>
     /// The type of a term. Inside composite literals only constants count (as in OPA, whose checker does not carry
     /// variable or rule types into array, set and object literals), so <paramref name="nested"/> turns variables,
@@ -55,7 +38,7 @@ internal sealed partial class BodyTypeChecker
                 var callType = Call(c, env);
                 return nested ? RegoType.Any : callType;
             case BinaryTerm b:
-                var binaryType = CheckCall(Operators[b.Operator], [b.Left, b.Right], b.Location, env);
+                var binaryType = CheckCall(RuleLowering.OperatorNames[b.Operator], [b.Left, b.Right], b.Location, env);
                 return nested ? RegoType.Any : binaryType;
             case MembershipTerm m:
                 Infer(m.Key, env, false);
