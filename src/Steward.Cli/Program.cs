@@ -8,7 +8,7 @@ internal static class Program
     public static Task<int> Main(string[] args)
     {
         // Before anything starts a thread-pool worker: the sidecar's workers must not spin (see SidecarRuntime).
-        if (args is ["sidecar", ..]) Steward.Sidecar.SidecarRuntime.Apply();
+        if (args is ["sidecar", ..]) Steward.Sidecar.SidecarRuntime.Apply(inlineIo: Steward.Sidecar.SidecarRuntime.InlineIoRequested(args));
         return RunAsync(args, Console.Out, Console.Error);
     }
 

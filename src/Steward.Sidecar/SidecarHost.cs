@@ -38,6 +38,7 @@ public static class SidecarHost
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         configureLogging?.Invoke(builder.Logging);
         builder.WebHost.UseUrls(options.Listen.GetLeftPart(UriPartial.Authority));
+        if (options.InlineIo) builder.WebHost.UseSockets(s => s.UnsafePreferInlineScheduling = true);
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.AddServerHeader = false;

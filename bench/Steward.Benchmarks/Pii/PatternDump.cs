@@ -5,7 +5,8 @@ using Steward.Pii;
 namespace Steward.Benchmarks.Pii;
 
 /// <summary>
-/// <c>pii-profile --dump FILE [MB]</c>: writes every result of the pattern-only analyzer, with its explanation, on
+/// <c>pii-profile --dump FILE [MB] [--all]</c>: writes every result of the pattern-only analyzer (with <c>--all</c>: every
+/// default recognizer, the names and places too), with its explanation, on
 /// the PII-dense corpus, mixed English prose and a generated "fuzz" text of digit runs, hex groups, separators and
 /// context words, one line per result. Two builds' dumps are diffed to show a speed change kept every answer.
 /// </summary>
@@ -21,9 +22,9 @@ internal static class PatternDump
 
     private const string Separators = " -./:+()#,\n@_;'=[]";
 
-    public static int Run(string path, int megabytes)
+    public static int Run(string path, int megabytes, bool all = false)
     {
-        var engine = new AnalyzerEngine(RecognizerRegistry.CreatePatternOnly());
+        var engine = all ? AnalyzerEngine.CreateDefault() : new AnalyzerEngine(RecognizerRegistry.CreatePatternOnly());
         using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
         Write(writer, "dense", engine, PiiCorpus.Build(megabytes * 1_000_000));
         Write(writer, "prose", engine, [.. Enumerable.Range(0, Math.Max(1, megabytes * 1_000_000 / 65_536)).Select(_ => MixedEnglishText.Build(65_536))]);

@@ -6,7 +6,7 @@ using Steward.Pii.Recognizers.Patterns;
 namespace Steward.Benchmarks.Pii;
 
 /// <summary>
-/// <c>pii-profile [MB] [--seconds S]</c>: where the pattern-only analyzer spends its time, per MB, on the PII-dense
+/// <c>pii-profile [MB] [--seconds S]</c> (or <c>--dump FILE [MB] [--all]</c>, see <see cref="PatternDump"/>): where the pattern-only analyzer spends its time, per MB, on the PII-dense
 /// corpus and on mixed English prose (64 KB texts): the digit-run index, each recognizer with the index built, the
 /// recognizers together, and the engine's own work around them (the whole analysis minus the recognizers), with
 /// thread CPU time, allocated bytes and results per MB. With <c>--seconds</c> it afterwards runs the whole
@@ -16,7 +16,8 @@ internal static class PatternProfile
 {
     public static int Run(string[] args)
     {
-        if (args.Length > 1 && args[0] == "--dump") return PatternDump.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 2);
+        if (args.Length > 1 && args[0] == "--dump")
+            return PatternDump.Run(args[1], args.Length > 2 && int.TryParse(args[2], System.Globalization.CultureInfo.InvariantCulture, out var dumpMb) ? dumpMb : 2, args.Contains("--all"));
         var megabytes = args.Length > 0 && int.TryParse(args[0], out var mb) ? mb : 2;
         var seconds = args.Length > 2 && args[1] == "--seconds" ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 0;
         var engine = new AnalyzerEngine(RecognizerRegistry.CreatePatternOnly());

@@ -36,7 +36,7 @@ internal static class SidecarLoad
     public static async Task<int> RunAsync(string[] args)
     {
         // As `steward sidecar` does, before any thread-pool work: idle workers do not spin (all three roles).
-        SidecarRuntime.Apply();
+        SidecarRuntime.Apply(inlineIo: SidecarRuntime.InlineIoRequested(args));
         var rate = Option(args, "--rate", 2000);
         var seconds = Option(args, "--seconds", 60);
         string Bundle() => OptionText(args, "--bundle") ?? Steward.Benchmarks.Policy.AiPolicyFixture.PoliciesDirectory();
@@ -56,7 +56,7 @@ internal static class SidecarLoad
 
             case "sidecar":
             {
-                var served = await StartSidecarAsync(listen, new Uri(OptionText(args, "--upstream") ?? throw new ArgumentException("--upstream URL is required")), Bundle());
+                var served = await StartSidecarAsync(listen, new Uri(OptionText(args, "--upstream") ?? throw new ArgumentException("--upstream URL is required")), Bundle(), SidecarRuntime.InlineIoRequested(args));
                 await using var _ = served;
                 Console.WriteLine("sidecar listening on " + served.Urls.First());
                 await served.WaitForShutdownAsync();
@@ -91,13 +91,14 @@ internal static class SidecarLoad
         }
     }
 
-    private static async Task<WebApplication> StartSidecarAsync(string listen, Uri upstream, string bundle)
+    private static async Task<WebApplication> StartSidecarAsync(string listen, Uri upstream, string bundle, bool inlineIo = true)
     {
         var sidecar = SidecarHost.Build(new SidecarOptions
         {
             Listen = new Uri(listen),
             Upstream = upstream,
             Bundle = bundle,
+            InlineIo = inlineIo,
             Output = new OutputPolicyOptions { Source = "sidecar", Endpoint = "load" },
         }, logging => logging.SetMinimumLevel(LogLevel.Error));
         await sidecar.StartAsync();

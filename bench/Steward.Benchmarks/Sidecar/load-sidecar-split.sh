@@ -8,6 +8,8 @@
 #   DLL=path/to/Steward.Benchmarks.dll  the build to run (default: the Release build beside this script),
 #   BASE_DLL=path/to/an/older/Steward.Benchmarks.dll  also runs that build's sidecar as path "baseline" (before/after in one run),
 #   SIDECAR_ENV="VAR=value ..."  extra environment for the sidecar(s) only; BASE_ENV the same for the baseline only,
+#   SIDECAR_ARGS / BASE_ARGS="--inline-io false"  extra options for the measured sidecar / the baseline only
+#     (e.g. BASE_DLL=<this build> BASE_ARGS="--inline-io false": inline I/O against the thread pool in one run),
 #   WRK_CONNECTIONS=N (e.g. 16)  afterwards cross-checks with wrk, closed loop with N connections, WRK_SECONDS each
 #     (default 15), direct and sidecar alternating twice. wrk is Debian's package: apt-get install -y wrk
 # Build first: dotnet build -c Release bench/Steward.Benchmarks
@@ -30,14 +32,14 @@ taskset -c "$server_cpus" dotnet "$dll" load-sidecar --role upstream --bundle "$
 upstream_pid=$!
 pids+=("$upstream_pid")
 # shellcheck disable=SC2086 # SIDECAR_ENV is a list of VAR=value words
-env ${SIDECAR_ENV:-} taskset -c "$server_cpus" dotnet "$dll" load-sidecar --role sidecar --listen "$sidecar" --upstream "$upstream" --bundle "$bundle" > /dev/null &
+env ${SIDECAR_ENV:-} taskset -c "$server_cpus" dotnet "$dll" load-sidecar --role sidecar --listen "$sidecar" --upstream "$upstream" --bundle "$bundle" ${SIDECAR_ARGS:-} > /dev/null &
 sidecar_pid=$!
 pids+=("$sidecar_pid")
 targets=("$upstream" "$sidecar")
 extra=(--pids "upstream=$upstream_pid,sidecar=$sidecar_pid")
 if [[ -n "${BASE_DLL:-}" ]]; then
   # shellcheck disable=SC2086
-  env ${SIDECAR_ENV:-} ${BASE_ENV:-} taskset -c "$server_cpus" dotnet "$BASE_DLL" load-sidecar --role sidecar --listen "$baseline" --upstream "$upstream" --bundle "$bundle" > /dev/null &
+  env ${SIDECAR_ENV:-} ${BASE_ENV:-} taskset -c "$server_cpus" dotnet "$BASE_DLL" load-sidecar --role sidecar --listen "$baseline" --upstream "$upstream" --bundle "$bundle" ${BASE_ARGS:-} > /dev/null &
   baseline_pid=$!
   pids+=("$baseline_pid")
   targets+=("$baseline")
@@ -51,7 +53,7 @@ for url in "${targets[@]}"; do
   done
 done
 
-echo "upstream/sidecar on CPUs $server_cpus, load generator on CPUs $loadgen_cpus; sidecar env: ${SIDECAR_ENV:-none}; baseline: ${BASE_DLL:-none} ${BASE_ENV:-}"
+echo "upstream/sidecar on CPUs $server_cpus, load generator on CPUs $loadgen_cpus; sidecar env: ${SIDECAR_ENV:-none}, options: ${SIDECAR_ARGS:-none}; baseline: ${BASE_DLL:-none} ${BASE_ENV:-} ${BASE_ARGS:-}"
 taskset -c "$loadgen_cpus" dotnet "$dll" load-sidecar --bundle "$bundle" --direct "$upstream" --through "$sidecar" "${extra[@]}" "$@"
 
 if [[ -n "${WRK_CONNECTIONS:-}" ]]; then

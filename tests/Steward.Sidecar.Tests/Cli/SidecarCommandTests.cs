@@ -36,6 +36,7 @@ public sealed class SidecarCommandTests
         { ["--listen", "http://127.0.0.1:0", "--upstream", "http://127.0.0.1:9", "--bundle", Bundle, "--endpoint", ""], "--endpoint must not be empty" },
         { ["--listen", "http://127.0.0.1:0", "--upstream", "http://127.0.0.1:9", "--bundle", Bundle, "--decision-log", "/no/such/dir/d.jsonl"], "--decision-log /no/such/dir/d.jsonl: its directory does not exist" },
         { ["--listen", "http://127.0.0.1:0", "--upstream", "http://127.0.0.1:9", "--bundle", Bundle, "--no-such-option"], "--no-such-option" },
+        { ["--listen", "http://127.0.0.1:0", "--upstream", "http://127.0.0.1:9", "--bundle", Bundle, "--inline-io", "maybe"], "Unrecognized command or argument 'maybe'" },
     };
 
     [Theory]
@@ -60,6 +61,47 @@ public sealed class SidecarCommandTests
         var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("the policy does not compile", line, StringComparison.Ordinal);
         Assert.Contains("p.rego:3", line, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new string[0], ", inline I/O)")] // the default: Kestrel inline and the runtime's completions inline
+    [InlineData(new[] { "--inline-io", "false" }, null)]
+    [InlineData(new[] { "--inline-io=false" }, null)]
+    public async Task InlineIo_OnByDefault_OffOnRequest_TheToolDecidesEitherWay(string[] extra, string? note)
+    {
+        var prediction = System.Text.Encoding.UTF8.GetBytes("{\"label\":\"approve\",\"confidence\":0.93,\"text\":\"The application meets the criteria.\"}");
+        await using var upstream = await TestServer.StartAsync(async c =>
+        {
+            c.Response.ContentType = "application/json";
+            await c.Response.Body.WriteAsync(c.Request.Path == "/low" ? "{\"label\":\"approve\",\"confidence\":0.1}"u8.ToArray() : prediction);
+        });
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "steward.dll"), "sidecar", "--listen", "http://127.0.0.1:0", "--upstream", upstream.Address.ToString(), "--bundle", Bundle }.Concat(extra))
+            start.ArgumentList.Add(a);
+        start.Environment.Remove(SidecarRuntime.InlineCompletionsVariable);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        try
+        {
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            var line = await process.StandardOutput.ReadLineAsync(cts.Token) ?? throw new InvalidOperationException(await process.StandardError.ReadToEndAsync(cts.Token));
+            if (note is not null) Assert.EndsWith(note, line, StringComparison.Ordinal);
+            else Assert.DoesNotContain("inline", line, StringComparison.Ordinal);
+            var address = new Uri(line.Split(' ')[4].TrimEnd(','));
+            using var http = new HttpClient();
+
+            using var allowed = await http.PostAsync(new Uri(address, "/predict"), new StringContent("{}", System.Text.Encoding.UTF8, "application/json"), cts.Token);
+            using var denied = await http.PostAsync(new Uri(address, "/low"), new StringContent("{}", System.Text.Encoding.UTF8, "application/json"), cts.Token);
+
+            Assert.Equal(System.Net.HttpStatusCode.OK, allowed.StatusCode);
+            Assert.Equal(prediction, await allowed.Content.ReadAsByteArrayAsync(cts.Token));
+            Assert.Equal(System.Net.HttpStatusCode.Forbidden, denied.StatusCode);
+            Assert.Contains("confidence_below_threshold", await denied.Content.ReadAsStringAsync(cts.Token), StringComparison.Ordinal);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
     }
 
     [Fact]

@@ -75,5 +75,44 @@ public sealed class ForwardingTests
         Assert.Equal(42, head.Content.Headers.ContentLength);
     }
 
+    [Fact]
+    public async Task WithoutInlineIo_AllowsPassThroughByteForByte_AndDeniesWithoutForwarding_UnderConcurrency()
+    {
+        var allowed = Encoding.UTF8.GetBytes("{\"label\":\"approve\",\"confidence\":0.9,\"text\":\"fine\"}");
+        var denied = Encoding.UTF8.GetBytes("{\"label\":\"approve\",\"confidence\":0.2,\"text\":\"SECRET-OUTPUT\"}");
+        await using var upstream = await TestServer.StartAsync(async c =>
+        {
+            var body = c.Request.Path == "/deny" ? denied : allowed;
+            c.Response.ContentType = "application/json";
+            await c.Response.Body.WriteAsync(body);
+        });
+        var options = Sidecars.Options(upstream.Address, Sidecars.Embedded());
+        options = new SidecarOptions { Listen = options.Listen, Upstream = options.Upstream, DecisionPoint = options.DecisionPoint, Output = options.Output, InlineIo = false };
+        var (app, sidecar) = await Sidecars.StartAsync(options);
+        await using var host = app;
+        using var http = new HttpClient();
+
+        // Many connections at once, every step handed to the thread pool (the other tests run with the default, inline I/O).
+        var answers = await Task.WhenAll(Enumerable.Range(0, 64).Select(async i =>
+        {
+            using var response = await http.PostAsync(new Uri(sidecar, i % 2 == 0 ? "/allow" : "/deny"), new StringContent("{}", Encoding.UTF8, "application/json"));
+            return (i, response.StatusCode, Body: await response.Content.ReadAsByteArrayAsync());
+        }));
+
+        foreach (var (i, status, body) in answers)
+        {
+            if (i % 2 == 0)
+            {
+                Assert.Equal(HttpStatusCode.OK, status);
+                Assert.Equal(allowed, body);
+            }
+            else
+            {
+                Assert.Equal(HttpStatusCode.Forbidden, status);
+                Assert.DoesNotContain("SECRET-OUTPUT", Encoding.UTF8.GetString(body), StringComparison.Ordinal);
+            }
+        }
+    }
+
     private static readonly Lock UpstreamLock = new();
 }

@@ -46,13 +46,21 @@ internal static class SidecarCommand
                 await app.StartAsync(cancellationToken);
                 var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
                 var engine = options.OpaUrl is not null ? $"remote OPA {options.OpaUrl}" : $"bundle {options.Bundle}";
-                await context.Out.WriteLineAsync($"steward sidecar listening on {address}, forwarding to {options.Upstream} ({options.Policy}, {engine})");
+                await context.Out.WriteLineAsync($"steward sidecar listening on {address}, forwarding to {options.Upstream} ({options.Policy}, {engine}{InlineIoNote(options)})");
                 await app.WaitForShutdownAsync(cancellationToken);
             }
 
             return 0;
         });
         return command;
+    }
+
+    /// <summary>How requests are scheduled, when <c>--inline-io</c> is on (the runtime half is read from the environment at start).</summary>
+    private static string InlineIoNote(SidecarOptions options)
+    {
+        if (!options.InlineIo) return "";
+        var runtime = Environment.GetEnvironmentVariable(SidecarRuntime.InlineCompletionsVariable);
+        return runtime == "1" ? ", inline I/O" : $", inline I/O in Kestrel only: {SidecarRuntime.InlineCompletionsVariable} is '{runtime}'";
     }
 
     /// <summary>Checks options that depend on each other (after each option passed its own check).</summary>
@@ -97,6 +105,7 @@ internal static class SidecarCommand
             DecisionTimeout = timeout is null ? null : TimeSpan.FromMilliseconds(timeout.Value),
             UpstreamTimeout = upstreamTimeout is null ? TimeSpan.FromSeconds(100) : TimeSpan.FromMilliseconds(upstreamTimeout.Value),
             MaxUpstreamConnections = (int)(SidecarOptionSet.ParseWhole(r.GetValue(o.MaxUpstreamConnections)) ?? 256),
+            InlineIo = r.GetValue(o.InlineIo),
             Output = output,
         };
     }
