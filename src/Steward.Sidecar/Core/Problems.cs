@@ -17,6 +17,7 @@ internal static class Problems
     public const string UpstreamTimeout = "urn:steward:sidecar:upstream-timeout";
     public const string ResponseTooLarge = "urn:steward:sidecar:response-too-large";
     public const string RequestTooLarge = "urn:steward:sidecar:request-too-large";
+    public const string UpgradeNotProxied = "urn:steward:sidecar:upgrade-not-proxied";
 
     /// <summary>
     /// A denial: 403 when the policy denied, 503 when no decision could be made (the output is withheld either way).

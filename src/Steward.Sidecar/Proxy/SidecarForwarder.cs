@@ -59,6 +59,15 @@ internal sealed partial class SidecarForwarder : IDisposable
 
     public async Task HandleAsync(HttpContext context)
     {
+        if (IsUpgrade(context))
+        {
+            // A WebSocket (or any upgraded or tunnelled connection) would carry the model's output past the policy, frame
+            // by frame: refused before the upstream is contacted, rather than silently forwarded as a plain request.
+            await Problems.WriteAsync(context, StatusCodes.Status501NotImplemented, Problems.UpgradeNotProxied, "Upgraded connections are not proxied",
+                $"the sidecar decides every response whole; {(HttpMethods.IsConnect(context.Request.Method) ? "CONNECT tunnels" : "protocol upgrades (" + context.Request.Headers.Upgrade + ")")} would pass the policy unchecked").ConfigureAwait(false);
+            return;
+        }
+
         var state = await _evaluator.ReadRequestAsync(context).ConfigureAwait(false);
         if (state is null || !await _evaluator.CheckRequestAsync(context, state).ConfigureAwait(false)) return;
         state = state with { StartedTimestamp = _evaluator.Time.GetTimestamp() };
@@ -136,6 +145,12 @@ internal sealed partial class SidecarForwarder : IDisposable
     }
 
     /// <summary>Status, the upstream's end-to-end headers and the body, flushed to the caller together.</summary>
+    /// <summary>A request to switch protocols: HTTP/1.1 <c>Upgrade</c> (WebSocket, h2c), HTTP/2 extended CONNECT, or CONNECT.</summary>
+    private static bool IsUpgrade(HttpContext context) =>
+        context.Features.Get<IHttpUpgradeFeature>() is { IsUpgradableRequest: true }
+        || context.Features.Get<IHttpExtendedConnectFeature>() is { IsExtendedConnect: true }
+        || HttpMethods.IsConnect(context.Request.Method);
+
     private static async Task WriteAnswerAsync(HttpContext context, HttpResponseMessage upstream, byte[] body)
     {
         var response = context.Response;

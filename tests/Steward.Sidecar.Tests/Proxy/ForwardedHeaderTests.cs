@@ -84,4 +84,36 @@ public sealed class ForwardedHeaderTests
             Assert.False(head.Contains(dropped), dropped);
         Assert.Equal(["close"], head["connection"]);
     }
+
+    [Fact]
+    public async Task WebSocketUpgrade_Answers501Problem_AndNeverReachesTheUpstream()
+    {
+        await using var upstream = await TestServer.StartAsync(c => c.Response.WriteAsync("{\"label\":\"x\",\"confidence\":0.9}"));
+        var (app, sidecar) = await Sidecars.StartAsync(Sidecars.Options(upstream.Address, Sidecars.Embedded()));
+        await using var host = app;
+
+        var request = "GET /chat HTTP/1.1\r\n"
+            + $"Host: {sidecar.Authority}\r\n"
+            + "Connection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n";
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(sidecar.Host, sidecar.Port);
+        var stream = tcp.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(request));
+        var buffer = new byte[4096];
+        var text = "";
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (!text.Contains('}', StringComparison.Ordinal))
+        {
+            var n = await stream.ReadAsync(buffer, cts.Token);
+            if (n == 0) break;
+            text += Encoding.UTF8.GetString(buffer, 0, n);
+        }
+
+        Assert.StartsWith("HTTP/1.1 501", text, StringComparison.Ordinal);
+        Assert.Contains("application/problem+json", text, StringComparison.Ordinal);
+        using var problem = JsonDocument.Parse(text[text.IndexOf('{', StringComparison.Ordinal)..(text.LastIndexOf('}') + 1)]);
+        Assert.Equal("urn:steward:sidecar:upgrade-not-proxied", problem.RootElement.GetProperty("type").GetString());
+        Assert.Contains("websocket", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, upstream.Requests);
+    }
 }
