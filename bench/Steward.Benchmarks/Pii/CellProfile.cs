@@ -5,12 +5,13 @@ using Steward.Pii;
 namespace Steward.Benchmarks.Pii;
 
 /// <summary>
-/// <c>pii-cells [rows] [--recognizers default|patterns] [--joined|--alloc]</c>: the engine's cost per CSV cell,
+/// <c>pii-cells [rows] [--recognizers default|patterns] [--joined|--alloc|--time]</c>: the engine's cost per CSV cell,
 /// single-threaded, without the scan's reader and pipeline: the generated scan rows (<see cref="ScanBenchData"/>) split
 /// into cells in memory, each analysed with its column's name as context on the scanner's struct path
 /// (<c>AnalyzeCellInto</c>, as <c>DatasetScanner</c> does); thread CPU time and allocations per cell.
 /// <c>--joined</c> also analyses each row as one text (cells joined by line breaks, no boundaries kept: an upper bound
-/// of what one engine call per row could save); <c>--alloc</c> prints the bytes each recognizer allocates per cell.
+/// of what one engine call per row could save); <c>--alloc</c> prints the bytes each recognizer allocates per cell;
+/// <c>--time</c> each recognizer's own CPU time per cell, per column.
 /// </summary>
 internal static class CellProfile
 {
@@ -40,6 +41,7 @@ internal static class CellProfile
             }
         }
         if (alloc) return Allocations(engine, cells);
+        if (args.Contains("--time")) return Times(engine, header, cells);
         Pass();
         Pass();
         var best = double.MaxValue;
@@ -96,6 +98,51 @@ internal static class CellProfile
         }
         Console.WriteLine($"  one text per row (joined, no boundaries): {best / rows.Count * 1e6:0.00} µs per row; cell by cell: {perRowAsCells * 1e6:0.00} µs per row");
     }
+
+    /// <summary>
+    /// Each recognizer's own thread CPU time per cell, per column: the cells' contexts are built and warmed first (digit
+    /// runs and tokens computed), then each recognizer runs over a column's contexts alone; the whole engine's time per
+    /// cell beside it shows what the engine adds around them (context set-up, finishing, context words). Each loop runs
+    /// one recognizer with the caches to itself, so the column's sum can exceed the engine's time: read the shares.
+    /// </summary>
+    private static int Times(AnalyzerEngine engine, string[] header, List<(int Column, string Text)> cells)
+    {
+        var recognizers = engine.Registry.All.ToArray();
+        var options = header.Select(h => Steward.Pii.Scanning.ColumnContext.Apply(new AnalyzeOptions(), h)).ToArray();
+        var findings = new List<Finding>();
+        Console.WriteLine($"{"column",-8} {"engine",8} {"sum",8}  " + string.Join(" ", recognizers.Select(r => Short(r.Name))) + "   (µs per cell)");
+        for (var c = 0; c < header.Length; c++)
+        {
+            var texts = cells.Where(x => x.Column == c).Select(x => x.Text).ToList();
+            if (texts.Count == 0) continue;
+            var contexts = texts.Select(t => new AnalysisContext(t)).ToList();
+            var sink = new ResultSink();
+            foreach (var context in contexts) foreach (var r in recognizers) { sink.Reset(null); r.Analyze(context, sink); }
+            var each = new double[recognizers.Length];
+            for (var k = 0; k < recognizers.Length; k++)
+            {
+                var best = double.MaxValue;
+                for (var pass = 0; pass < 3; pass++)
+                {
+                    var cpu = ThreadCpu.Nanoseconds();
+                    foreach (var context in contexts) { sink.Reset(null); recognizers[k].Analyze(context, sink); }
+                    best = Math.Min(best, ThreadCpu.Nanoseconds() - cpu);
+                }
+                each[k] = best / 1e3 / texts.Count;
+            }
+            var whole = double.MaxValue;
+            for (var pass = 0; pass < 3; pass++)
+            {
+                var cpu = ThreadCpu.Nanoseconds();
+                foreach (var text in texts) { engine.AnalyzeCellInto(text, options[c], findings); findings.Clear(); }
+                whole = Math.Min(whole, ThreadCpu.Nanoseconds() - cpu);
+            }
+            Console.WriteLine($"{header[c],-8} {whole / 1e3 / texts.Count,8:0.00} {each.Sum(),8:0.00}  " + string.Join(" ", each.Select((t, k) => t.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture).PadLeft(Short(recognizers[k].Name).Length))));
+        }
+        return 0;
+    }
+
+    private static string Short(string name) => name.Replace("Recognizer", "", StringComparison.Ordinal);
 
     private static int Allocations(AnalyzerEngine engine, List<(int Column, string Text)> cells)
     {
