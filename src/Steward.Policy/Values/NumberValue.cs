@@ -25,6 +25,10 @@ public sealed class NumberValue : Value
     private readonly string? _text;
     private readonly NumberForm _form;
 
+    // Whether the kept text's exact value differs from the value held (1e-400 held as 0, a decimal beyond a double's
+    // precision): comparisons that tie then decide on the text, as OPA does.
+    private bool _inexact;
+
     private NumberValue(long value, string? text = null)
     {
         _bits = value;
@@ -260,7 +264,7 @@ public sealed class NumberValue : Value
 
     /// <inheritdoc />
     public override bool Equals(Value? other) =>
-        other is NumberValue n && (_form == NumberForm.Integer && n._form == NumberForm.Integer ? _bits == n._bits : CompareNumbers(this, n) == 0);
+        other is NumberValue n && (_form == NumberForm.Integer && n._form == NumberForm.Integer && !(_inexact || n._inexact) ? _bits == n._bits : CompareNumbers(this, n) == 0);
 
     /// <inheritdoc />
     public override int GetHashCode()
@@ -281,6 +285,14 @@ public sealed class NumberValue : Value
     private protected override int CompareSameKind(Value other) => CompareNumbers(this, (NumberValue)other);
 
     private static int CompareNumbers(NumberValue a, NumberValue b)
+    {
+        var order = CompareValues(a, b);
+        // OPA compares numbers exactly (big.Rat of the literal's text): a literal whose value a double cannot hold
+        // (1e-400, 0.1000000000000000000001) differs from the double it rounds to. Only ties need that check.
+        return order == 0 && (a._inexact || b._inexact) ? CompareExactly(a, b) : order;
+    }
+
+    private static int CompareValues(NumberValue a, NumberValue b)
     {
         if (a._form == NumberForm.Integer && b._form == NumberForm.Integer)
         {
@@ -305,6 +317,125 @@ public sealed class NumberValue : Value
         }
 
         return a.AsDouble.CompareTo(b.AsDouble);
+    }
+
+    /// <summary>
+    /// Compares two numbers by their exact decimal values: a kept literal text as written, an integer as itself, a
+    /// double by its shortest decimal text. Used only when the usual comparison ties and a kept text is inexact.
+    /// </summary>
+    private static int CompareExactly(NumberValue a, NumberValue b)
+    {
+        if (!a.TryExactDecimal(out var ma, out var ea) || !b.TryExactDecimal(out var mb, out var eb))
+        {
+            return 0;
+        }
+
+        if (ma.Sign != mb.Sign)
+        {
+            return ma.Sign.CompareTo(mb.Sign);
+        }
+
+        if (ma.IsZero)
+        {
+            return 0;
+        }
+
+        // Same sign: compare magnitudes by their order (digits + exponent) first, so the scaling below stays small.
+        var oa = ma.ToString(CultureInfo.InvariantCulture).TrimStart('-').Length + (long)ea;
+        var ob = mb.ToString(CultureInfo.InvariantCulture).TrimStart('-').Length + (long)eb;
+        if (oa != ob)
+        {
+            return ma.Sign * oa.CompareTo(ob);
+        }
+
+        return ea >= eb ? (ma * BigInteger.Pow(10, ea - eb)).CompareTo(mb) : ma.CompareTo(mb * BigInteger.Pow(10, eb - ea));
+    }
+
+    /// <summary>The number as <paramref name="mantissa"/> × 10^<paramref name="exponent"/>, exactly.</summary>
+    private bool TryExactDecimal(out BigInteger mantissa, out int exponent)
+    {
+        if (_text is not null)
+        {
+            return TryParseDecimal(_text, out mantissa, out exponent);
+        }
+
+        exponent = 0;
+        if (_form != NumberForm.Float)
+        {
+            return TryGetBigInteger(out mantissa);
+        }
+
+        // A double without a kept text stands for its shortest decimal text, as OPA's numbers are texts.
+        var d = BitConverter.Int64BitsToDouble(_bits);
+        if (!double.IsFinite(d))
+        {
+            mantissa = BigInteger.Zero;
+            return false;
+        }
+
+        return TryParseDecimal(d.ToString("R", CultureInfo.InvariantCulture), out mantissa, out exponent);
+    }
+
+    /// <summary>Parses a decimal literal (<c>-?digits[.digits][e[+-]digits]</c>, also <c>+</c> or a leading <c>.</c>) exactly.</summary>
+    private static bool TryParseDecimal(string text, out BigInteger mantissa, out int exponent)
+    {
+        mantissa = BigInteger.Zero;
+        exponent = 0;
+        var i = 0;
+        var negative = false;
+        if (i < text.Length && text[i] is '-' or '+')
+        {
+            negative = text[i] == '-';
+            i++;
+        }
+
+        var digits = new System.Text.StringBuilder(text.Length);
+        var fractionDigits = 0;
+        var inFraction = false;
+        for (; i < text.Length && (char.IsAsciiDigit(text[i]) || (text[i] == '.' && !inFraction)); i++)
+        {
+            if (text[i] == '.')
+            {
+                inFraction = true;
+                continue;
+            }
+
+            digits.Append(text[i]);
+            if (inFraction)
+            {
+                fractionDigits++;
+            }
+        }
+
+        if (digits.Length == 0)
+        {
+            return false;
+        }
+
+        long exp = 0;
+        if (i < text.Length && text[i] is 'e' or 'E')
+        {
+            if (!long.TryParse(text.AsSpan(i + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out exp) || Math.Abs(exp) > int.MaxValue / 2)
+            {
+                return false;
+            }
+
+            i = text.Length;
+        }
+
+        if (i != text.Length)
+        {
+            return false;
+        }
+
+        mantissa = BigInteger.Parse(digits.ToString(), CultureInfo.InvariantCulture);
+        if (negative)
+        {
+            mantissa = -mantissa;
+        }
+
+        exponent = (int)(exp - fractionDigits);
+        return true;
     }
 
     private static string FormatDouble(double value)
@@ -435,12 +566,17 @@ public sealed class NumberValue : Value
         return true;
     }
 
-    private NumberValue WithText(string text) => _form switch
+    private NumberValue WithText(string text)
     {
-        NumberForm.Integer => new NumberValue(_bits, text),
-        NumberForm.Big => new NumberValue((BigInteger)_big!, text),
-        _ => new NumberValue(BitConverter.Int64BitsToDouble(_bits), text),
-    };
+        var literal = _form switch
+        {
+            NumberForm.Integer => new NumberValue(_bits, text),
+            NumberForm.Big => new NumberValue((BigInteger)_big!, text),
+            _ => new NumberValue(BitConverter.Int64BitsToDouble(_bits), text),
+        };
+        literal._inexact = CompareExactly(literal, this) != 0;
+        return literal;
+    }
 
     private static NumberValue[] CreateSmall()
     {
