@@ -116,6 +116,10 @@ internal abstract class DecisionLogSink : IAsyncDisposable
             }
 
             Interlocked.Add(ref written ? ref _written : ref _dropped, batch.Count);
+
+            // With inline I/O an upload's completion resumes here on a socket thread: gather and compress the next batch
+            // on the thread pool instead, so that requests on that thread do not wait behind it.
+            await Task.Yield();
         }
     }
 }
