@@ -144,13 +144,13 @@ internal sealed partial class SidecarForwarder : IDisposable
         }
     }
 
-    /// <summary>Status, the upstream's end-to-end headers and the body, flushed to the caller together.</summary>
     /// <summary>A request to switch protocols: HTTP/1.1 <c>Upgrade</c> (WebSocket, h2c), HTTP/2 extended CONNECT, or CONNECT.</summary>
     private static bool IsUpgrade(HttpContext context) =>
         context.Features.Get<IHttpUpgradeFeature>() is { IsUpgradableRequest: true }
         || context.Features.Get<IHttpExtendedConnectFeature>() is { IsExtendedConnect: true }
         || HttpMethods.IsConnect(context.Request.Method);
 
+    /// <summary>Status, the upstream's end-to-end headers and the body, flushed to the caller together.</summary>
     private static async Task WriteAnswerAsync(HttpContext context, HttpResponseMessage upstream, byte[] body)
     {
         var response = context.Response;
