@@ -229,15 +229,35 @@ internal sealed class NameScan : IDisposable
     {
         var next = Count;
         _nextCandidate[Count] = Count;
+        // Words inside an e-mail address ("kasia.612@example.com") start no name: EMAIL_ADDRESS reports the address
+        // whole. The addresses are visited from the end, as the tokens are.
+        var at = Text.LastIndexOf('@');
+        var address = at >= 0 ? AddressAround(at) : (Start: -1, End: -1);
         for (var i = Count - 1; i >= 0; i--)
         {
             var t = Tokens[i];
-            var candidate = NoCase || t.Is(TokenShape.HasDigit) || t.Is(TokenShape.Capitalized) || (Flags[i] & Interesting) != 0 || PhraseLength[i] > 0
-                || (t.Length > 3 && Text[t.Start + 1] is '\'' or '’');
+            while (at >= 0 && t.Start < address.Start)
+            {
+                at = address.Start > 0 ? Text.LastIndexOf('@', address.Start - 1) : -1;
+                address = at >= 0 ? AddressAround(at) : (-1, -1);
+            }
+
+            var inAddress = t.Start >= address.Start && t.Start < address.End;
+            var candidate = !inAddress
+                && (NoCase || t.Is(TokenShape.HasDigit) || t.Is(TokenShape.Capitalized) || (Flags[i] & Interesting) != 0 || PhraseLength[i] > 0
+                    || (t.Length > 3 && Text[t.Start + 1] is '\'' or '’'));
             if (candidate) next = i;
             _nextCandidate[i] = next;
         }
     }
+
+    /// <summary>
+    /// The e-mail address around the '@' at <paramref name="at"/>, exactly as EMAIL_ADDRESS reports it (so a name
+    /// before a local part the address does not cover, "chloé" in "chloé.674@example.com", still counts); an empty
+    /// range at the '@' when there is none.
+    /// </summary>
+    private (int Start, int End) AddressAround(int at) =>
+        Patterns.EmailRecognizer.TryMatch(Text, at, out var start, out var end) ? (start, end) : (at, at);
 
     private bool DetectNoCase()
     {

@@ -31,6 +31,18 @@ public sealed class NameRulesTests
         Assert.Contains(("ORGANIZATION", "Bank of Zorvania Ltd"), found);
     }
 
+    [Fact]
+    public void WordsInsideAnEmailAddressStartNoName_ANameBeforeIt_OrBeforeALocalPartItDoesNotCover_Still()
+    {
+        HasNo("ines.838@example.com", "PERSON"); // caseless, so every word could start a name ("ines" did): the address is EMAIL_ADDRESS
+        HasNo("priya.547@example.com", "PERSON");
+        HasNo("maria.lopez@acme.com", "PERSON");
+        var found = Find("Write to Maria Lopez at maria.lopez@acme.com today");
+        Assert.Contains(("PERSON", "Maria Lopez"), found);
+        Assert.DoesNotContain(found, r => r.Text.Contains("maria", StringComparison.Ordinal));
+        Has("chloé.674@example.com", "PERSON", "chloé"); // the address found is "674@example.com": its e-mail result leaves "chloé" to us
+    }
+
     [Theory]
     [InlineData("For the tax form my SSN is 123-45-6789.")]
     [InlineData("Our VAT is included and the DOB was checked.")]
