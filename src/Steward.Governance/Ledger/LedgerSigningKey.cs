@@ -26,22 +26,60 @@ public static class LedgerSigningKey
             WriteVerifier(dataDirectory, signer);
             return signer;
         }
-        // Several processes may start at once on one data directory: write the key aside and move it into
-        // place without overwriting, so exactly one key wins and everyone uses that one.
-        var created = NoteSigner.Generate(origin);
-        var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-        SecretFile.Write(temporary, created.ToSkey() + "\n");
+        // Several processes (or threads) may start at once on one data directory. File.Move without overwrite is
+        // not atomic on every file system (.NET falls back to "check, then rename" where hard links fail), so the
+        // one that may install a key is chosen by creating a claim file exclusively (O_CREAT|O_EXCL); the others wait
+        // for its key. The key itself is written aside and renamed into place, so no one reads half a key.
+        var claimPath = path + ".claim";
+        FileStream claim;
         try
         {
-            File.Move(temporary, path, overwrite: false);
+            claim = new FileStream(claimPath, FileMode.CreateNew, FileAccess.Write, FileShare.None);
         }
-        catch (IOException) when (File.Exists(path))
+        catch (IOException) when (File.Exists(claimPath) || File.Exists(path))
         {
-            File.Delete(temporary);
+            WaitForKey(path, claimPath);
             return LoadOrCreate(dataDirectory, origin);
         }
-        WriteVerifier(dataDirectory, created);
-        return created;
+
+        using (claim)
+        {
+            try
+            {
+                if (File.Exists(path)) return LoadOrCreate(dataDirectory, origin); // installed while this one was starting
+                var created = NoteSigner.Generate(origin);
+                var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+                SecretFile.Write(temporary, created.ToSkey() + "\n");
+                File.Move(temporary, path, overwrite: false);
+                WriteVerifier(dataDirectory, created);
+                return created;
+            }
+            finally
+            {
+                File.Delete(claimPath);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Waits until the claim's holder has installed the key (or given up). A claim older than 30 s with no key is
+    /// left by a process that died: it is removed so that this start can claim again.
+    /// </summary>
+    private static void WaitForKey(string path, string claimPath)
+    {
+        var time = TimeProvider.System;
+        var started = time.GetUtcNow();
+        while (!File.Exists(path) && File.Exists(claimPath))
+        {
+            var now = time.GetUtcNow();
+            if (now - started > TimeSpan.FromSeconds(30) || now.UtcDateTime - File.GetLastWriteTimeUtc(claimPath) > TimeSpan.FromSeconds(30))
+            {
+                File.Delete(claimPath);
+                return;
+            }
+
+            Thread.Sleep(10);
+        }
     }
 
     /// <summary>Reads the verifier key written next to the private key.</summary>
