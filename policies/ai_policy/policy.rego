@@ -33,12 +33,13 @@ deny contains "config_missing: data.config.ai_policy is not loaded" if not data.
 
 # Rule output_not_json: a successful response must be a JSON object (the sidecar passes prediction null for others);
 # a response that has no body by definition (HEAD, 204) is exempt.
+# The test that nearly always fails (a JSON object is the usual answer) comes first, so most decisions stop there.
 deny contains msg if {
+	not is_object(input.prediction)
 	response
 	ok_status
 	input.status != 204
 	input.request.method != "HEAD"
-	not is_object(input.prediction)
 	msg := sprintf("output_not_json: the response is not a JSON object (content type %v)", [input.content_type])
 }
 

@@ -16,7 +16,8 @@ internal sealed partial class Evaluator
     /// </summary>
     internal static LiteralFn? CompileLiteral(CLiteral literal)
     {
-        if (literal.With.Length > 0)
+        // A walk over a value's nodes is a loop RunLoops runs itself (a unification with a relation has no inline form anyway).
+        if (literal.With.Length > 0 || WalkLoopOf(literal) is not null)
         {
             return null;
         }

@@ -35,8 +35,28 @@ internal sealed partial class Evaluator
     /// collection: the loop binds them directly. Whether they are still unbound is checked when it runs.
     /// </summary>
     private static bool IsLoopLiteral(CLiteral literal) =>
-        literal is { Negated: false, With.Length: 0, Expr: CSomeIn { Value: CVar value, Collection.Single: not null } s }
-        && (s.Key is null || (s.Key is CVar key && key.Slot != value.Slot));
+        (literal is { Negated: false, With.Length: 0, Expr: CSomeIn { Value: CVar value, Collection.Single: not null } s }
+         && (s.Key is null || (s.Key is CVar key && key.Slot != value.Slot)))
+        || WalkLoopOf(literal) is not null;
+
+    /// <summary>
+    /// <c>walk(x, [_, v])</c> (either side of <c>=</c>) without <c>with</c>, where <c>x</c> has a compiled form and
+    /// <c>v</c> is a variable: a loop over the nodes of <c>x</c> that binds <c>v</c> (no paths are built). Null for
+    /// any other literal.
+    /// </summary>
+    private static (CCall Call, CVar Wildcard, CVar Value)? WalkLoopOf(CLiteral literal)
+    {
+        if (literal is not { Negated: false, With.Length: 0, Expr: CUnify u })
+        {
+            return null;
+        }
+
+        var (call, pattern) = u.Right is CCall ? (u.Right as CCall, u.Left) : (u.Left as CCall, u.Right);
+        return call is { Function: null, Name: "walk", Args: [{ Single: not null }], Builtin.Relation: not null }
+            && pattern is CArray { Items: [CVar { Name: "_" } wildcard, CVar value] } && wildcard.Slot != value.Slot
+            ? (call, wildcard, value)
+            : null;
+    }
 
     /// <summary>
     /// Evaluates a loop body (see <see cref="IsLoopBody"/>) from literal <paramref name="index"/>: compiled
@@ -68,6 +88,18 @@ internal sealed partial class Evaluator
                     }
 
                     continue;
+                }
+
+                if (literal.Expr is CUnify)
+                {
+                    var (call, wildcard, walked) = WalkLoopOf(literal)!.Value;
+                    if (frame[walked.Slot] is not null || frame[wildcard.Slot] is not null || (_mocks is not null && _mocks.ContainsKey(call.Name))
+                        || !call.Args[0].Single!(this, frame, out var root))
+                    {
+                        return EvalBody(body, index, frame, k);
+                    }
+
+                    return root is null || WalkLoop(root, walked.Slot, body, index + 1, frame, k);
                 }
 
                 var s = (CSomeIn)literal.Expr;
@@ -122,6 +154,51 @@ internal sealed partial class Evaluator
                 foreach (var item in set.ItemArray)
                 {
                     if (!LoopStep(keySlot, item, valueSlot, item, body, next, frame, k))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            default:
+                return true;
+        }
+    }
+
+    /// <summary>One iteration per node of <paramref name="node"/>, in pre-order as <see cref="WalkValues"/> visits them.</summary>
+    private bool WalkLoop(Value node, int valueSlot, CLiteral[] body, int next, Value?[] frame, Func<bool> k)
+    {
+        if (!LoopStep(-1, null, valueSlot, node, body, next, frame, k))
+        {
+            return false;
+        }
+
+        switch (node)
+        {
+            case ArrayValue a:
+                foreach (var item in a.Items)
+                {
+                    if (!WalkLoop(item, valueSlot, body, next, frame, k))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case ObjectValue o:
+                foreach (var item in o.Values)
+                {
+                    if (!WalkLoop(item, valueSlot, body, next, frame, k))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case SetValue set:
+                foreach (var item in set.ItemArray)
+                {
+                    if (!WalkLoop(item, valueSlot, body, next, frame, k))
                     {
                         return false;
                     }

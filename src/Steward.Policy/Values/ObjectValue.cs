@@ -72,6 +72,31 @@ public sealed class ObjectValue : Value
         return i < 0 ? null : _values[i];
     }
 
+    /// <summary>
+    /// The value under a key, trying position <paramref name="hint"/> first and leaving there the position the key
+    /// was found at. A compiled reference keeps one hint per constant key: objects of one shape (each decision's
+    /// input) hold the key at the same position, so the lookup is one comparison instead of a scan. The hint is
+    /// only a guess, so threads sharing it may overwrite each other freely.
+    /// </summary>
+    internal Value? Get(Value key, ref int hint)
+    {
+        var keys = _keys.Items;
+        var at = hint;
+        if ((uint)at < (uint)keys.Length && keys[at].Equals(key))
+        {
+            return _values[at];
+        }
+
+        at = _keys.IndexOf(key);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        hint = at;
+        return _values[at];
+    }
+
     /// <summary>The value under a string key, or null when absent.</summary>
     /// <param name="key">The key.</param>
     /// <returns>The value or null.</returns>

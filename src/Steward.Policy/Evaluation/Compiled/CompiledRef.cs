@@ -16,11 +16,12 @@ internal static class CompiledRef
         if (path.All(p => p is CConst))
         {
             var keys = path.Select(p => ((CConst)p).Value).ToArray();
+            var hints = new int[keys.Length];
             if (head is null)
             {
                 return (Evaluator ev, Value?[] _, out Value? value) =>
                 {
-                    value = Walk(ev.InputDocument, keys);
+                    value = Walk(ev.InputDocument, keys, hints);
                     return true;
                 };
             }
@@ -33,7 +34,7 @@ internal static class CompiledRef
                     return false;
                 }
 
-                value = Walk(current, keys);
+                value = Walk(current, keys, hints);
                 return true;
             };
         }
@@ -83,11 +84,12 @@ internal static class CompiledRef
         };
     }
 
-    private static Value? Walk(Value? current, Value[] keys)
+    /// <summary>Follows constant keys; <paramref name="hints"/> holds, per key, where it was last found in an object.</summary>
+    private static Value? Walk(Value? current, Value[] keys, int[] hints)
     {
         for (var i = 0; i < keys.Length && current is not null; i++)
         {
-            current = current is ObjectValue o ? o.Get(keys[i]) : Evaluator.Index(current, keys[i]);
+            current = current is ObjectValue o ? o.Get(keys[i], ref hints[i]) : Evaluator.Index(current, keys[i]);
         }
 
         return current;

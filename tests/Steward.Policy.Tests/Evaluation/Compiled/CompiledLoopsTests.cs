@@ -147,6 +147,30 @@ public sealed class CompiledLoopsTests(ITestOutputHelper output)
             some x in input.xs
         }
 
+        walked_strings contains s if {
+            walk(input, [_, s])
+            is_string(s)
+        }
+
+        walked_order := [v | walk(input.o, [_, v])]
+
+        walked_numbers := [n | [_, n] = walk(input.xs); is_number(n); n > 1]
+
+        walked_bound contains v if {
+            v := input.y
+            walk(input, [_, v])
+        }
+
+        walked_nested := [[a, b] | walk(input.xs, [_, a]); is_array(a); walk(a, [_, b])]
+
+        walked_printed := [v | walk(input.o, [_, v]); print(v)]
+
+        walked_mocked := y if {
+            y := walked_order with walk as fake_walk
+        }
+
+        fake_walk(x) := [["p"], "mock"]
+
         printed := [x | some x in input.xs; print(x)]
 
         mocked := [f(x) | some x in input.xs]
@@ -228,7 +252,8 @@ public sealed class CompiledLoopsTests(ITestOutputHelper output)
             "inner", "has_two", "member_of_set", "keys_bound", "via_data", "with_call", "shadow", "every_ok", "every_key_value", "every_nested",
             "every_nested_then_failing", "not_every_nested_then_failing", "every_calls_every",
             "every_error", "every_undefined_domain", "every_object_domain", "every_then_more", "printed",
-            "mocked", "uses_mock",
+            "mocked", "uses_mock", "walked_strings", "walked_order", "walked_numbers", "walked_bound", "walked_nested",
+            "walked_printed", "walked_mocked",
         };
         var differences = new List<string>();
         var outcomes = new HashSet<string>(StringComparer.Ordinal);
