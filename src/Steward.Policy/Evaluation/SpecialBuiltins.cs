@@ -28,6 +28,14 @@ internal static class SpecialBuiltins
     /// </summary>
     private static readonly Builtin HttpSend = new("http.send", 1, (_, _) => throw new BuiltinException("network access is disabled in Steward policies (http.send)"), null, true);
 
+    /// <summary>
+    /// <c>internal.template_string(parts)</c>, what a template string (<c>$"..."</c>) compiles to: text and constant
+    /// parts as they are, each expression's set of values rendered as <c>print</c> renders an operand (a string as
+    /// its text, any other value as Rego writes it, an empty set as <c>&lt;undefined&gt;</c>). An expression with
+    /// several values is a conflict, as in OPA.
+    /// </summary>
+    private static readonly Builtin TemplateString = new("internal.template_string", 1, (_, a) => RenderTemplate(a[0]), null, false);
+
     public static bool TryGet(string name, out Builtin builtin)
     {
         builtin = name switch
@@ -35,6 +43,7 @@ internal static class SpecialBuiltins
             "internal.member_2" => Member2,
             "internal.member_3" => Member3,
             "print" => Print,
+            "internal.template_string" => TemplateString,
             "trace" => Trace,
             "opa.runtime" => Runtime,
             "http.send" => HttpSend,
@@ -44,6 +53,39 @@ internal static class SpecialBuiltins
     }
 
     public static int? Arity(string name) => TryGet(name, out var b) && b.Arity >= 0 ? b.Arity : null;
+
+    private static StringValue RenderTemplate(Value parts)
+    {
+        if (parts is not ArrayValue array)
+        {
+            throw new OperandTypeException(1, "array", parts);
+        }
+
+        var text = new System.Text.StringBuilder();
+        foreach (var part in array.Items)
+        {
+            var value = part;
+            if (part is SetValue values)
+            {
+                if (values.Count == 0)
+                {
+                    text.Append("<undefined>");
+                    continue;
+                }
+
+                if (values.Count > 1)
+                {
+                    throw new RegoEvalException(ErrorCodes.EvalConflict, "template-strings must not produce multiple outputs");
+                }
+
+                value = values.Items[0];
+            }
+
+            text.Append(value is StringValue s ? s.Value : value.ToString());
+        }
+
+        return new StringValue(text.ToString());
+    }
 
     private static bool Member(Value value, Value collection)
     {

@@ -124,6 +124,36 @@ internal sealed partial class Lexer
             return Make(TokenKind.RawString, ScanRawString());
         }
 
+        if (ch == '$')
+        {
+            return ScanTemplateStart(line, column, newline, space || newline);
+        }
+
+        if (_templates.Count > 0 && ch is '{' or '}')
+        {
+            var frame = _templates.Peek();
+            if (ch == '{')
+            {
+                frame.Depth++;
+            }
+            else if (frame.Depth > 0)
+            {
+                frame.Depth--;
+            }
+            else
+            {
+                // The brace that closes a template expression: the template's text continues after it.
+                _pos++;
+                var (text, opensExpression) = ScanTemplateText(frame.Raw, line, column);
+                if (!opensExpression)
+                {
+                    _templates.Pop();
+                }
+
+                return Make(opensExpression ? TokenKind.TemplateMiddle : TokenKind.TemplateTail, text);
+            }
+        }
+
         (TokenKind kind, int length) = (ch, Peek(1)) switch
         {
             (':', '=') => (TokenKind.Assign, 2),

@@ -166,6 +166,12 @@ internal sealed partial class Parser
             case TokenKind.RawString:
                 Advance();
                 return new StringTerm(token.Location, token.Text);
+            case TokenKind.TemplateWhole:
+                // Without expressions the template is its text (what OPA's rendering of it gives).
+                Advance();
+                return new StringTerm(token.Location, token.Text);
+            case TokenKind.TemplateHead:
+                return ParseTemplate();
             case TokenKind.True:
             case TokenKind.False:
                 Advance();

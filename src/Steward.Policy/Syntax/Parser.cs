@@ -187,6 +187,7 @@ internal sealed partial class Parser
     private RegoParseException Unexpected(string? expected = null)
     {
         string what = Current.Kind is TokenKind.Ident or TokenKind.Number or TokenKind.String or TokenKind.RawString or TokenKind.Eof
+            or TokenKind.TemplateHead or TokenKind.TemplateMiddle or TokenKind.TemplateTail or TokenKind.TemplateWhole
             || !Lexer.IsKeyword(Current.Text)
             ? $"unexpected {Current.Describe()} token"
             : $"unexpected {Current.Text} keyword";

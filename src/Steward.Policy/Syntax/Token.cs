@@ -14,7 +14,8 @@ internal readonly record struct Token(TokenKind Kind, string Text, int Line, int
         TokenKind.Eof => "EOF",
         TokenKind.Ident => "ident",
         TokenKind.Number => "number",
-        TokenKind.String or TokenKind.RawString => "string",
+        TokenKind.String or TokenKind.RawString or TokenKind.TemplateHead or TokenKind.TemplateWhole => "string",
+        TokenKind.TemplateMiddle or TokenKind.TemplateTail => "}",
         _ => Text,
     };
 }

@@ -9,6 +9,13 @@ internal enum TokenKind
     String,
     RawString,
 
+    // template strings ($"..." and $`...`): the text before the first expression, between two, after the last,
+    // or the whole text when there is no expression; each Text is the decoded text
+    TemplateHead,
+    TemplateMiddle,
+    TemplateTail,
+    TemplateWhole,
+
     // keywords
     Package,
     Import,

@@ -25,6 +25,13 @@ public sealed class ParseErrorTests
     [InlineData("package test\np := `abc", 2, 6, "non-terminated raw string")]
     [InlineData("package test\np contains x if { x := 1 } else := 2", 2, 28, "else keyword cannot be used on multi-value rules")]
     [InlineData("package test\nif := 1", 2, 1, "unexpected if keyword: expected ident")]
+    [InlineData("package test\np := $\"{}\"", 2, 9, "unexpected } token")]
+    [InlineData("package test\np := $ \"a\"", 2, 6, "illegal $ character")]
+    [InlineData("package test\np := $\"a {not input.x}\"", 2, 11, "unexpected negation ('not') in template-string expression")]
+    [InlineData("package test\np := $\"{input.a input.b}\"", 2, 17, "expected } to end template string expression")]
+    [InlineData("package test\np := $\"abc", 2, 6, "non-terminated string")]
+    [InlineData("package test\np := $`a\n{1}\nb` + @", 4, 6, "illegal token: unexpected character '@'")]
+    [InlineData("package test\np := $\"{ {1: 2}[1] \\q}\"", 2, 20, "illegal token: unexpected character '\\'")]
     public void ParseModule_ReportsLineColumnAndMessage(string text, int line, int column, string detail)
     {
         var error = Assert.Throws<RegoParseException>(() => RegoParser.ParseModule(text));
