@@ -55,12 +55,15 @@ internal static class PolicyCompiler
             }
         }
 
+        var annotations = AnnotationSet.Build(modules, errors);
         errors.ThrowIfAny();
         foreach (var rule in rules)
         {
+            // rego.metadata.* in any branch of an else chain answers for the chain's first rule.
+            var metadata = new RuleMetadata(annotations, rule.Syntax, rule.Module.Package);
             for (var r = rule; r is not null; r = r.Else)
             {
-                new RuleLowering(r.Module, tree, builtins, errors).Lower(r);
+                new RuleLowering(r.Module, tree, builtins, errors) { Metadata = metadata }.Lower(r);
             }
         }
 

@@ -226,6 +226,20 @@ internal sealed partial class RuleLowering
     private CTerm LowerCall(CallTerm call)
     {
         var (name, node) = ResolveFunction(call.Function);
+        if (node is null && name is "rego.metadata.chain" or "rego.metadata.rule")
+        {
+            // As OPA's compiler does, the call becomes the rule's annotations, a constant (a query has none).
+            if (call.Arguments.Count != 0)
+            {
+                errors.Add(ErrorCodes.Type, $"{name}: arity mismatch: have {call.Arguments.Count} arguments, want 0", module.File, call.Location);
+            }
+
+            var value = name == "rego.metadata.rule"
+                ? Metadata?.Rule ?? ObjectValue.Empty
+                : Metadata?.Chain ?? ArrayValue.Empty;
+            return Const(value, call);
+        }
+
         var args = call.Arguments.Select(LowerTerm).ToArray();
         if (node is not null)
         {

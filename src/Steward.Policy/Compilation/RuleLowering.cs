@@ -13,6 +13,9 @@ namespace Steward.Policy.Compilation;
 internal sealed partial class RuleLowering(ModuleScope module, RuleTree tree, BuiltinRegistry builtins, CompileErrors errors)
 {
     private readonly List<string> _slotNames = [];
+
+    /// <summary>What <c>rego.metadata.rule()</c> and <c>rego.metadata.chain()</c> answer in the rule being lowered (null in queries).</summary>
+    public RuleMetadata? Metadata { get; init; }
     private Scope _scope = new(null);
 
     public void Lower(CRule rule)

@@ -22,6 +22,7 @@ internal sealed partial class Lexer
         ["null"] = TokenKind.Null,
     };
 
+    private readonly List<Comment> _comments = [];
     private readonly string _text;
     private readonly string? _fileName;
     private int _pos;
@@ -34,9 +35,13 @@ internal sealed partial class Lexer
         _fileName = fileName;
     }
 
-    public static List<Token> Tokenize(string text, string? fileName)
+    public static List<Token> Tokenize(string text, string? fileName) => Tokenize(text, fileName, out _);
+
+    /// <summary>Tokenizes and also returns the comments that start at column 1 (their text after the <c>#</c>).</summary>
+    public static List<Token> Tokenize(string text, string? fileName, out List<Comment> comments)
     {
         var lexer = new Lexer(text, fileName);
+        comments = lexer._comments;
         var tokens = new List<Token>();
         while (true)
         {
@@ -76,9 +81,16 @@ internal sealed partial class Lexer
             }
             else if (c == '#')
             {
+                int start = _pos;
                 while (_pos < _text.Length && _text[_pos] != '\n')
                 {
                     _pos++;
+                }
+
+                if (start == _lineStart)
+                {
+                    // Comments at column 1 may form METADATA blocks (see Parser.Metadata).
+                    _comments.Add(new Comment(_line, _text[(start + 1).._pos].TrimEnd('\r')));
                 }
             }
             else
@@ -199,4 +211,7 @@ internal sealed partial class Lexer
     private static bool IsIdentPart(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
 
     private RegoParseException Error(int line, int column, string detail) => new(_fileName, line, column, detail);
+
+    /// <summary>A comment at column 1: its line and its text after the <c>#</c>.</summary>
+    internal readonly record struct Comment(int Line, string Text);
 }

@@ -11,7 +11,9 @@ public static class RegoParser
     public static Module ParseModule(string text, string? fileName = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return new Parser(Lexer.Tokenize(text, fileName), fileName).ParseModule();
+        var tokens = Lexer.Tokenize(text, fileName, out var comments);
+        var module = new Parser(tokens, fileName).ParseModule();
+        return comments.Count == 0 ? module : module with { Metadata = MetadataBlocks.Find(comments, module) };
     }
 
     /// <summary>Parses a query: one or more literals separated by <c>;</c> or newlines.</summary>
