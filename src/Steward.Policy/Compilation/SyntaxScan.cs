@@ -121,6 +121,14 @@ internal static class SyntaxScan
                 }
 
                 break;
+            case SetComprehension { Transparent: true } operand:
+                // An implicit and/or operand: its variables are the enclosing body's.
+                foreach (var literal in operand.Body)
+                {
+                    Used(literal, names);
+                }
+
+                break;
         }
     }
 

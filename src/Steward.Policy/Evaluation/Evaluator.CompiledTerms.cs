@@ -61,6 +61,13 @@ internal sealed partial class Evaluator
                     value = ev.EvalComprehension(comprehension, frame);
                     return true;
                 };
+            case CCall l when SpecialBuiltins.IsLogic(l.Builtin):
+                // and/or/not evaluate their operands lazily (short-circuit); the interpreter's single-value path does that.
+                return (Evaluator ev, Value?[] frame, out Value? value) =>
+                {
+                    value = null;
+                    return !ev.HasMocks && ev.TryEvalLogic(l, frame, out value);
+                };
             case CCall c when c.Function is not null || (c.Builtin is { Function: not null } && c.Builtin != SpecialBuiltins.Print):
                 if (ConstantFolding.TryFold(c) is { } folded)
                 {

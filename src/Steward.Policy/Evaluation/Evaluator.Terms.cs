@@ -109,6 +109,8 @@ internal sealed partial class Evaluator
                 // term again after a speculative attempt, so only when nothing inside can print.
                 value = EvalComprehension(comprehension, frame);
                 return true;
+            case CCall l when SpecialBuiltins.IsLogic(l.Builtin) && _mocks is null:
+                return TryEvalLogic(l, frame, out value);
             case CCall { Function: not null } f when _mocks is null:
                 return TryCallSingle(f, frame, out value);
             case CCall c when c.Builtin is { Function: not null } && c.Builtin != SpecialBuiltins.Print && _mocks is null:
@@ -117,6 +119,41 @@ internal sealed partial class Evaluator
                 value = null;
                 return false;
         }
+    }
+
+    /// <summary>
+    /// <c>and</c>/<c>or</c>/<c>not</c> over operands that each have one value (a solution set or a nested result),
+    /// evaluated left to right and only as far as needed: <c>or</c> stops at an operand that holds, <c>and</c> at one
+    /// that fails. False when an operand cannot be evaluated as one value (the interpreter then evaluates the call).
+    /// </summary>
+    internal bool TryEvalLogic(CCall c, Value?[] frame, out Value? value)
+    {
+        value = null;
+        if (!TryEvalSingle(c.Args[0], frame, out var first) || first is null)
+        {
+            return false;
+        }
+
+        var holds = SpecialBuiltins.Holds(first);
+        if (ReferenceEquals(c.Builtin, SpecialBuiltins.LogicNot))
+        {
+            value = BooleanValue.Of(!holds);
+            return true;
+        }
+
+        if (holds == ReferenceEquals(c.Builtin, SpecialBuiltins.LogicOr))
+        {
+            value = BooleanValue.Of(holds);
+            return true;
+        }
+
+        if (!TryEvalSingle(c.Args[1], frame, out var second) || second is null)
+        {
+            return false;
+        }
+
+        value = BooleanValue.Of(SpecialBuiltins.Holds(second));
+        return true;
     }
 
     /// <summary>

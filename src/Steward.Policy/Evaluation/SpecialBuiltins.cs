@@ -36,6 +36,24 @@ internal static class SpecialBuiltins
     /// </summary>
     private static readonly Builtin TemplateString = new("internal.template_string", 1, (_, a) => RenderTemplate(a[0]), null, false);
 
+    /// <summary>
+    /// <c>and</c>, <c>or</c> and <c>not (...)</c> (see the parser's logical expressions): each operand is the set of an
+    /// operand body's solutions or the boolean of a nested operator. This eager form is the interpreter's fallback;
+    /// <see cref="Evaluator"/> evaluates the operands lazily, so the second is skipped when the first decides.
+    /// </summary>
+    public static readonly Builtin LogicAnd = new("internal.logic_and", 2, (_, a) => BooleanValue.Of(Holds(a[0]) && Holds(a[1])), null, false);
+
+    /// <summary>See <see cref="LogicAnd"/>.</summary>
+    public static readonly Builtin LogicOr = new("internal.logic_or", 2, (_, a) => BooleanValue.Of(Holds(a[0]) || Holds(a[1])), null, false);
+
+    /// <summary>See <see cref="LogicAnd"/>.</summary>
+    public static readonly Builtin LogicNot = new("internal.logic_not", 1, (_, a) => BooleanValue.Of(!Holds(a[0])), null, false);
+
+    /// <summary>Whether a logical operand held: a non-empty solution set, or true.</summary>
+    public static bool Holds(Value operand) => operand is SetValue { Count: > 0 } || operand is BooleanValue { Value: true };
+
+    public static bool IsLogic(Builtin? builtin) => ReferenceEquals(builtin, LogicAnd) || ReferenceEquals(builtin, LogicOr) || ReferenceEquals(builtin, LogicNot);
+
     public static bool TryGet(string name, out Builtin builtin)
     {
         builtin = name switch
@@ -44,6 +62,9 @@ internal static class SpecialBuiltins
             "internal.member_3" => Member3,
             "print" => Print,
             "internal.template_string" => TemplateString,
+            "internal.logic_and" => LogicAnd,
+            "internal.logic_or" => LogicOr,
+            "internal.logic_not" => LogicNot,
             "trace" => Trace,
             "opa.runtime" => Runtime,
             "http.send" => HttpSend,

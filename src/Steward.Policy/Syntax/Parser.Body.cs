@@ -35,7 +35,9 @@ internal sealed partial class Parser
         return literals;
     }
 
-    private Literal ParseLiteral()
+    private Literal ParseLiteral() => LogicalEnabled ? ParseLogicalLiteral() : ParsePlainLiteral(allowWith: true);
+
+    private Literal ParsePlainLiteral(bool allowWith)
     {
         var start = Current;
         bool negated = Accept(TokenKind.Not);
@@ -54,6 +56,11 @@ internal sealed partial class Parser
             expression = ParseExpr();
         }
 
+        return new Literal(start.Location, negated, expression, allowWith ? ParseWithModifiers() : []);
+    }
+
+    private List<WithModifier> ParseWithModifiers()
+    {
         var modifiers = new List<WithModifier>();
         while (At(TokenKind.With))
         {
@@ -69,7 +76,7 @@ internal sealed partial class Parser
             modifiers.Add(new WithModifier(keyword.Location, target, value));
         }
 
-        return new Literal(start.Location, negated, expression, modifiers);
+        return modifiers;
     }
 
     private Expr ParseExpr()

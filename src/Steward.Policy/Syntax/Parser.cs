@@ -129,6 +129,7 @@ internal sealed partial class Parser
             alias = Advance().Text;
         }
 
+        EnableKeywords(path);
         return new ImportDecl(keyword.Location, path, alias);
     }
 
