@@ -44,7 +44,19 @@ internal sealed partial class Evaluator
     /// <c>v</c> is a variable: a loop over the nodes of <c>x</c> that binds <c>v</c> (no paths are built). Null for
     /// any other literal.
     /// </summary>
-    private static (CCall Call, CVar Wildcard, CVar Value)? WalkLoopOf(CLiteral literal)
+    private static WalkLoopForm? WalkLoopOf(CLiteral literal)
+    {
+        if (literal.WalkLoop is { } known)
+        {
+            return ReferenceEquals(known, WalkLoopForm.None) ? null : known;
+        }
+
+        var form = FindWalkLoop(literal);
+        literal.WalkLoop = form ?? WalkLoopForm.None;
+        return form;
+    }
+
+    private static WalkLoopForm? FindWalkLoop(CLiteral literal)
     {
         if (literal is not { Negated: false, With.Length: 0, Expr: CUnify u })
         {
@@ -54,7 +66,7 @@ internal sealed partial class Evaluator
         var (call, pattern) = u.Right is CCall ? (u.Right as CCall, u.Left) : (u.Left as CCall, u.Right);
         return call is { Function: null, Name: "walk", Args: [{ Single: not null }], Builtin.Relation: not null }
             && pattern is CArray { Items: [CVar { Name: "_" } wildcard, CVar value] } && wildcard.Slot != value.Slot
-            ? (call, wildcard, value)
+            ? new WalkLoopForm(call, wildcard, value)
             : null;
     }
 
@@ -92,7 +104,7 @@ internal sealed partial class Evaluator
 
                 if (literal.Expr is CUnify)
                 {
-                    var (call, wildcard, walked) = WalkLoopOf(literal)!.Value;
+                    var (call, wildcard, walked) = WalkLoopOf(literal)!;
                     if (frame[walked.Slot] is not null || frame[wildcard.Slot] is not null || (_mocks is not null && _mocks.ContainsKey(call.Name))
                         || !call.Args[0].Single!(this, frame, out var root))
                     {

@@ -262,6 +262,15 @@ internal sealed class CLiteral(bool negated, CExpr expr, CWith[] with, SourceLoc
 
     /// <summary>The compiled inline form of the literal, or null where the interpreter decides.</summary>
     public LiteralFn? Inline { get; set; }
+
+    /// <summary>Whether the literal is <c>walk(x, [_, v])</c> run as a loop (worked out once; null until asked).</summary>
+    public WalkLoopForm? WalkLoop { get; set; }
+}
+
+/// <summary>A <c>walk(x, [_, v])</c> literal's parts: the call and the pattern's two variables (<see cref="None"/>: not such a literal).</summary>
+internal sealed record WalkLoopForm(CCall Call, CVar Wildcard, CVar Value)
+{
+    public static readonly WalkLoopForm None = new(null!, null!, null!);
 }
 
 /// <summary>A compiled query.</summary>
