@@ -44,17 +44,26 @@ internal sealed partial class Parser
     /// <summary>A body literal when the <c>and</c>/<c>or</c> keywords are enabled: a plain literal, or a logical expression.</summary>
     private Literal ParseLogicalLiteral()
     {
+        // Literals nested in this one (in an explicit body or a comprehension) count their own operators.
         var start = Current;
+        var outer = _logicalDepth;
         _logicalDepth = 0;
-        var node = ParseLogicalOr();
-        var with = ParseWithModifiers();
-        if (node is OperandNode { Body: [var single] } && single.Location == start.Location && _logicalDepth == 0)
+        try
         {
-            // No and/or: the ordinary literal, with its modifiers.
-            return with.Count == 0 ? single : single with { With = [.. single.With, .. with] };
-        }
+            var node = ParseLogicalOr();
+            var with = ParseWithModifiers();
+            if (node is OperandNode { Body: [var single] } && single.Location == start.Location && _logicalDepth == 0)
+            {
+                // No and/or: the ordinary literal, with its modifiers.
+                return with.Count == 0 ? single : single with { With = [.. single.With, .. with] };
+            }
 
-        return new Literal(start.Location, false, new TermExpr(start.Location, Lower(node)), with);
+            return new Literal(start.Location, false, new TermExpr(start.Location, Lower(node)), with);
+        }
+        finally
+        {
+            _logicalDepth = outer;
+        }
     }
 
     private LogicNode ParseLogicalOr()
@@ -111,10 +120,11 @@ internal sealed partial class Parser
         {
             // An explicit body, when what follows it (or what precedes it) makes it an operand; otherwise a set or object.
             var save = _index;
+            var afterOperator = _logicalDepth > 0;
             try
             {
                 var body = ParseBraceBody();
-                if (AtWord("or", _orKeyword) || AtWord("and", _andKeyword) || _logicalDepth > 0)
+                if (AtWord("or", _orKeyword) || AtWord("and", _andKeyword) || afterOperator)
                 {
                     return new OperandNode(start.Location, body, Explicit: true);
                 }
