@@ -43,6 +43,7 @@ public sealed class AnalyzerEngine
         var recognizers = Prepare(options, out var wanted);
         var allow = AllowListRegex(options);
         var sink = RentSink(wanted);
+        sink.Explains = false; // findings carry entity, span and score only
         var context = RentContext(text, options.Language);
         try
         {

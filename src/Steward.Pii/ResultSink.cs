@@ -85,9 +85,16 @@ public sealed class ResultSink
     /// <summary>The recognizer that reported the result at <paramref name="index"/>.</summary>
     internal Recognizer SourceOf(int index) => _pending[index].Source;
 
+    /// <summary>
+    /// Whether results need their textual explanation. A dataset scan keeps only entity, span and score, so it turns
+    /// this off and recognizers skip composing the text (the other fields, and the results, are the same).
+    /// </summary>
+    public bool Explains { get; internal set; } = true;
+
     /// <summary>Empties the sink for another analysis with <paramref name="wanted"/> types (the engine reuses one per thread).</summary>
     internal void Reset(HashSet<string>? wanted)
     {
+        Explains = true;
         _wanted = wanted;
         if (_pending.Length > 65_536) _pending = []; // do not keep a huge text's array alive
         else _pending.AsSpan(0, _count).Clear();

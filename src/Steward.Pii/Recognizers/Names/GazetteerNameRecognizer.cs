@@ -38,7 +38,7 @@ public sealed class GazetteerNameRecognizer : Recognizer
             var start = tokens[r.First].Start;
             var end = tokens[r.Last].Start + scan.CoreLength[r.Last];
             sink.Add(this, r.Entity, start, end, r.Score, r.Rule, validationResult: null,
-                textualExplanation: ExplanationText.Of("Identified as {0} by the gazetteer and rules ({1})", r.Entity, r.Rule));
+                textualExplanation: sink.Explains ? ExplanationText.Of("Identified as {0} by the gazetteer and rules ({1})", r.Entity, r.Rule) : null);
         }
     }
 

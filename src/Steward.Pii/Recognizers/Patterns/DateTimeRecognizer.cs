@@ -34,7 +34,7 @@ internal sealed class DateTimeRecognizer()
             if ((shape & RunShape.ContinuesLeft) != 0 && !WordAfter(text, index.Ends[r])) continue;
             var (start, end, score, name) = Match(index, r);
             if (end <= start) continue;
-            if (!ReferenceEquals(name, lastName)) (lastName, lastExplanation) = (name, Explanations.GetOrAdd(name, static n => $"Identified as DATE_TIME: {n}"));
+            if (!ReferenceEquals(name, lastName)) (lastName, lastExplanation) = (name, sink.Explains ? Explanations.GetOrAdd(name, static n => $"Identified as DATE_TIME: {n}") : null);
             sink.Add(this, PiiEntities.DateTime, start, end, score, name, null, true, lastExplanation);
             lastEnd = end;
         }

@@ -47,7 +47,7 @@ internal sealed class PhoneNumberRecognizer(PhoneNumberValidator validator)
             if (verdict == Verdict.Phone)
             {
                 sink.Add(this, PiiEntities.PhoneNumber, shape.Start, shape.End, score, rule, "digit groups, separators, +/00, (), extension; libphonenumber", null,
-                    ExplanationText.Of("Identified as PHONE_NUMBER: {0}", rule));
+                    sink.Explains ? ExplanationText.Of("Identified as PHONE_NUMBER: {0}", rule) : null);
             }
         }
     }

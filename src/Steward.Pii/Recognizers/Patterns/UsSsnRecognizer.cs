@@ -38,7 +38,7 @@ internal sealed class UsSsnRecognizer()
             foreach (var c in text.AsSpan(chain.Start, chain.End - chain.Start)) if (char.IsAsciiDigit(c)) digits[n++] = c;
             if (IsInvalid(digits)) continue;
             sink.Add(this, PiiEntities.UsSsn, chain.Start, chain.End, weak ? 0.05 : 0.5, ExplanationText.Of("SSN {0}", shape), shape, null,
-                ExplanationText.Of("Identified as US_SSN by its shape {0}", shape));
+                sink.Explains ? ExplanationText.Of("Identified as US_SSN by its shape {0}", shape) : null);
         }
     }
 

@@ -34,7 +34,7 @@ internal sealed class OnnxNerRecognizer : Recognizer
         foreach (var span in _model.Predict(context.Text, _aggregation))
         {
             sink.Add(this, span.EntityType, span.Start, span.End, span.Score, patternName: "onnx-ner",
-                textualExplanation: $"Identified as {span.EntityType} by the ONNX token-classification model (mean label probability {span.Score:0.00})");
+                textualExplanation: sink.Explains ? $"Identified as {span.EntityType} by the ONNX token-classification model (mean label probability {span.Score:0.00})" : null);
         }
     }
 }
