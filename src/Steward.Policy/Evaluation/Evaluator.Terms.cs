@@ -126,7 +126,7 @@ internal sealed partial class Evaluator
     /// evaluated left to right and only as far as needed: <c>or</c> stops at an operand that holds, <c>and</c> at one
     /// that fails. False when an operand cannot be evaluated as one value (the interpreter then evaluates the call).
     /// </summary>
-    internal bool TryEvalLogic(CCall c, Value?[] frame, out Value? value)
+    private bool TryEvalLogic(CCall c, Value?[] frame, out Value? value)
     {
         value = null;
         if (!TryEvalSingle(c.Args[0], frame, out var first) || first is null)

@@ -39,7 +39,11 @@ internal sealed partial class Parser
 
     private sealed record OperandNode(SourceLocation Location, IReadOnlyList<Literal> Body, bool Explicit = false) : LogicNode(Location);
 
-    private sealed record OpNode(SourceLocation Location, string Function, LogicNode[] Operands, IReadOnlyList<WithModifier> With) : LogicNode(Location);
+    /// <summary>An operator: <see cref="Function"/> is the built-in's name under <c>internal</c> (<c>logic_or</c>, ...).</summary>
+    private sealed record OpNode(SourceLocation Location, string Function, LogicNode[] Operands) : LogicNode(Location);
+
+    /// <summary>A parenthesised group with its own <c>with</c> modifiers, which apply to that operand only.</summary>
+    private sealed record ScopedNode(SourceLocation Location, LogicNode Inner, IReadOnlyList<WithModifier> With) : LogicNode(Location);
 
     /// <summary>A body literal when the <c>and</c>/<c>or</c> keywords are enabled: a plain literal, or a logical expression.</summary>
     private Literal ParseLogicalLiteral()
@@ -66,27 +70,19 @@ internal sealed partial class Parser
         }
     }
 
-    private LogicNode ParseLogicalOr()
+    private LogicNode ParseLogicalOr() => ParseChain("or", _orKeyword, "logic_or", ParseLogicalAnd);
+
+    private LogicNode ParseLogicalAnd() => ParseChain("and", _andKeyword, "logic_and", ParseNegation);
+
+    /// <summary>Operands joined by <paramref name="word"/>, left-associative.</summary>
+    private LogicNode ParseChain(string word, bool enabled, string function, Func<LogicNode> operand)
     {
-        var left = ParseLogicalAnd();
-        while (AtWord("or", _orKeyword))
+        var left = operand();
+        while (AtWord(word, enabled))
         {
             var keyword = Advance();
             _logicalDepth++;
-            left = new OpNode(keyword.Location, "internal.logic_or", [left, ParseLogicalAnd()], []);
-        }
-
-        return left;
-    }
-
-    private LogicNode ParseLogicalAnd()
-    {
-        var left = ParseNegation();
-        while (AtWord("and", _andKeyword))
-        {
-            var keyword = Advance();
-            _logicalDepth++;
-            left = new OpNode(keyword.Location, "internal.logic_and", [left, ParseNegation()], []);
+            left = new OpNode(keyword.Location, function, [left, operand()]);
         }
 
         return left;
@@ -101,7 +97,7 @@ internal sealed partial class Parser
             if (TryGroup(_index + 1) is { } group)
             {
                 _logicalDepth++;
-                return new OpNode(keyword.Location, "internal.logic_not", [group], []);
+                return new OpNode(keyword.Location, "logic_not", [group]);
             }
         }
 
@@ -165,7 +161,7 @@ internal sealed partial class Parser
             {
                 Advance();
                 _logicalDepth = depth + 1;
-                return inner.with.Count == 0 ? inner.node : new OpNode(inner.node.Location, "", [inner.node], inner.with);
+                return inner.with.Count == 0 ? inner.node : new ScopedNode(inner.node.Location, inner.node, inner.with);
             }
         }
         catch (RegoParseException)
@@ -184,11 +180,10 @@ internal sealed partial class Parser
         {
             case OperandNode operand:
                 return Holds(operand.Location, operand.Body) with { Transparent = !operand.Explicit };
-            case OpNode { Function: "" } scoped:
-                // A group with its own with: the modifiers apply to that operand only.
-                return Holds(scoped.Location, [new Literal(scoped.Location, false, new TermExpr(scoped.Location, Lower(scoped.Operands[0])), scoped.With)]);
+            case ScopedNode scoped:
+                return Holds(scoped.Location, [new Literal(scoped.Location, false, new TermExpr(scoped.Location, Lower(scoped.Inner)), scoped.With)]);
             case OpNode op:
-                var function = new RefTerm(op.Location, new VarTerm(op.Location, "internal"), [new StringTerm(op.Location, op.Function["internal.".Length..])]);
+                var function = new RefTerm(op.Location, new VarTerm(op.Location, "internal"), [new StringTerm(op.Location, op.Function)]);
                 return new CallTerm(op.Location, function, [.. op.Operands.Select(Lower)]);
             default:
                 throw new InvalidOperationException("unknown logical node");
