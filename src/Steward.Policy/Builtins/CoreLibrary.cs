@@ -27,6 +27,7 @@ internal static class CoreLibrary
         CryptoBuiltins.Register(registry);
         PrivateKeyBuiltins.Register(registry);
         X509Builtins.Register(registry);
+        KeyPairBuiltins.Register(registry);
         UuidBuiltins.Register(registry);
         SemverBuiltins.Register(registry);
         NetBuiltins.Register(registry);

@@ -9,7 +9,11 @@ namespace Steward.Policy.Builtins;
 /// <summary>A certificate as the JSON of Go's x509.Certificate (the commonly used fields, Go's names and enum numbers).</summary>
 internal static class CertificateJson
 {
-    public static ObjectValue From(X509Certificate2 cert)
+    /// <summary>
+    /// The certificate's JSON; <paramref name="uriStrings"/> adds OPA's <c>URIStrings</c> (parse_certificates has it,
+    /// a key pair's leaf does not).
+    /// </summary>
+    public static ObjectValue From(X509Certificate2 cert, bool uriStrings = true)
     {
         var o = new ObjectBuilder();
         void Set(string name, Value value) => o.Set(new StringValue(name), value);
@@ -24,15 +28,8 @@ internal static class CertificateJson
         Set("RawIssuer", B64(cert.IssuerName.RawData));
         Set("Signature", B64(signature));
         Set("SignatureAlgorithm", NumberValue.Of(SignatureAlgorithm(cert.SignatureAlgorithm.Value)));
-        Set("PublicKeyAlgorithm", NumberValue.Of(cert.PublicKey.Oid.Value switch
-        {
-            "1.2.840.113549.1.1.1" => 1,
-            "1.2.840.10040.4.1" => 2,
-            "1.2.840.10045.2.1" => 3,
-            "1.3.101.112" => 4,
-            _ => 0,
-        }));
-        Set("PublicKey", PublicKey(cert));
+        Set("PublicKeyAlgorithm", PublicKeyAlgorithm(cert.PublicKey));
+        Set("PublicKey", PublicKey(cert.PublicKey));
         Set("Version", NumberValue.Of(cert.Version));
         Set("SerialNumber", NumberValue.Of(BigInteger.Parse("0" + cert.SerialNumber, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture)));
         Set("Issuer", Name(cert.IssuerName));
@@ -114,14 +111,28 @@ internal static class CertificateJson
         Set("DNSNames", List(dns));
         Set("EmailAddresses", List(emails));
         Set("IPAddresses", List(ips));
-        Set("URIs", List(uris.Select(_ => (Value)ObjectValue.Empty).ToList()));
-        Set("URIStrings", List(uris));
+        Set("URIs", List(uris.Select(u => (Value)GoUrl.Parse(((StringValue)u).Value).Json()).ToList()));
+        if (uriStrings)
+        {
+            Set("URIStrings", List(uris));
+        }
+
         return o.Build();
     }
 
-    private static Value List(List<Value> items) => items.Count == 0 ? NullValue.Instance : new ArrayValue([.. items]);
+    /// <summary>Go's PublicKeyAlgorithm number of a key.</summary>
+    public static NumberValue PublicKeyAlgorithm(PublicKey key) => NumberValue.Of(key.Oid.Value switch
+    {
+        "1.2.840.113549.1.1.1" => 1,
+        "1.2.840.10040.4.1" => 2,
+        "1.2.840.10045.2.1" => 3,
+        "1.3.101.112" => 4,
+        _ => 0,
+    });
 
-    private static ArrayValue Oid(string oid) => new([.. oid.Split('.').Select(p => (Value)NumberValue.Of(long.Parse(p, CultureInfo.InvariantCulture)))]);
+    public static Value List(List<Value> items) => items.Count == 0 ? NullValue.Instance : new ArrayValue([.. items]);
+
+    public static ArrayValue Oid(string oid) => new([.. oid.Split('.').Select(p => (Value)NumberValue.Of(long.Parse(p, CultureInfo.InvariantCulture)))]);
 
     private static (byte[]? Tbs, byte[]? Signature) SplitCertificate(byte[] der)
     {
@@ -139,7 +150,7 @@ internal static class CertificateJson
         }
     }
 
-    private static int SignatureAlgorithm(string? oid) => oid switch
+    public static int SignatureAlgorithm(string? oid) => oid switch
     {
         "1.2.840.113549.1.1.2" => 1,
         "1.2.840.113549.1.1.4" => 2,
@@ -158,10 +169,11 @@ internal static class CertificateJson
         _ => 0,
     };
 
-    private static Value PublicKey(X509Certificate2 cert)
+    /// <summary>A public key as Go's JSON of *rsa.PublicKey or *ecdsa.PublicKey; other keys as their raw bytes.</summary>
+    public static Value PublicKey(PublicKey key)
     {
         var o = new ObjectBuilder();
-        if (cert.GetRSAPublicKey() is { } rsa)
+        if (key.GetRSAPublicKey() is { } rsa)
         {
             using (rsa)
             {
@@ -170,7 +182,7 @@ internal static class CertificateJson
                 o.Set(new StringValue("E"), NumberValue.Of(new BigInteger(p.Exponent, isUnsigned: true, isBigEndian: true)));
             }
         }
-        else if (cert.GetECDsaPublicKey() is { } ec)
+        else if (key.GetECDsaPublicKey() is { } ec)
         {
             using (ec)
             {
@@ -182,13 +194,13 @@ internal static class CertificateJson
         }
         else
         {
-            return new StringValue(Convert.ToBase64String(cert.PublicKey.EncodedKeyValue.RawData));
+            return new StringValue(Convert.ToBase64String(key.EncodedKeyValue.RawData));
         }
 
         return o.Build();
     }
 
-    private static ObjectValue Name(X500DistinguishedName name)
+    public static ObjectValue Name(X500DistinguishedName name)
     {
         var fields = new Dictionary<string, List<Value>>(StringComparer.Ordinal);
         var names = new List<Value>();
@@ -284,7 +296,7 @@ internal static class CertificateJson
         _ => -1,
     };
 
-    private static void AlternativeNames(byte[] raw, List<Value> dns, List<Value> emails, List<Value> ips, List<Value> uris)
+    public static void AlternativeNames(byte[] raw, List<Value> dns, List<Value> emails, List<Value> ips, List<Value> uris)
     {
         try
         {
