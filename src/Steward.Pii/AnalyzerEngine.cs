@@ -81,9 +81,16 @@ public sealed class AnalyzerEngine
         if (registered.Count == 0)
             throw new PiiRequestException($"language '{options.Language}' is not supported; supported: {string.Join(", ", Registry.Languages)}");
         wanted = null;
-        var noAdHoc = options.AdHocRecognizers.Count == 0;
-        if (noAdHoc && options.Entities is not { Count: > 0 }) return (Recognizer[])registered; // the common case: nothing to filter
-        var recognizers = noAdHoc ? (Recognizer[])registered
+        // The common case, nothing to add or filter, runs per cell in a scan: it must not allocate (the lambdas of the
+        // other case live in a method of their own, or their closure would be allocated on every call).
+        if (options.AdHocRecognizers.Count == 0 && options.Entities is not { Count: > 0 }) return (Recognizer[])registered;
+        return Filtered((Recognizer[])registered, options, out wanted);
+    }
+
+    private static Recognizer[] Filtered(Recognizer[] registered, AnalyzeOptions options, out HashSet<string>? wanted)
+    {
+        wanted = null;
+        var recognizers = options.AdHocRecognizers.Count == 0 ? registered
             : [.. registered, .. options.AdHocRecognizers.Where(r => r.SupportedLanguage == options.Language)];
         if (options.Entities is { Count: > 0 } entities)
         {

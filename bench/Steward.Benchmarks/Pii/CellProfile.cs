@@ -5,13 +5,14 @@ using Steward.Pii;
 namespace Steward.Benchmarks.Pii;
 
 /// <summary>
-/// <c>pii-cells [rows] [--recognizers default|patterns] [--joined|--alloc|--time]</c>: the engine's cost per CSV cell,
+/// <c>pii-cells [rows] [--recognizers default|patterns] [--joined|--alloc|--time|--alloc-types]</c>: the engine's cost per CSV cell,
 /// single-threaded, without the scan's reader and pipeline: the generated scan rows (<see cref="ScanBenchData"/>) split
 /// into cells in memory, each analysed with its column's name as context on the scanner's struct path
 /// (<c>AnalyzeCellInto</c>, as <c>DatasetScanner</c> does); thread CPU time and allocations per cell.
 /// <c>--joined</c> also analyses each row as one text (cells joined by line breaks, no boundaries kept: an upper bound
 /// of what one engine call per row could save); <c>--alloc</c> prints the bytes each recognizer allocates per cell;
-/// <c>--time</c> each recognizer's own CPU time per cell, per column.
+/// <c>--time</c> each recognizer's own CPU time per cell, per column; <c>--alloc-types</c> the types allocated on the
+/// engine's path, sampled (<see cref="AllocationSampler"/>).
 /// </summary>
 internal static class CellProfile
 {
@@ -41,6 +42,24 @@ internal static class CellProfile
             }
         }
         if (alloc) return Allocations(engine, cells);
+        if (args.Contains("--alloc-types"))
+        {
+            Pass();
+            using var sampler = new AllocationSampler();
+            sampler.Start();
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            Pass();
+            Pass();
+            sampler.Stop();
+            Console.WriteLine($"{(GC.GetAllocatedBytesForCurrentThread() - before) / 2 / cells.Count} bytes allocated per cell; AllocationTick samples (about 100 KB each) by type:");
+            foreach (var (type, ticks) in sampler.Top(15))
+            {
+                // A compiler-generated name (a closure, an iterator) says little alone: name the Steward types that declare one.
+                var owners = type.StartsWith('<') ? AllocationSampler.Declarers(type) : "";
+                Console.WriteLine($"  {ticks,6}  {type}{owners}");
+            }
+            return 0;
+        }
         if (args.Contains("--time")) return Times(engine, header, cells);
         Pass();
         Pass();

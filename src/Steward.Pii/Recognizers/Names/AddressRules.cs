@@ -56,7 +56,7 @@ internal static class AddressRules
             if (s.AnyClaimed(start, end)) continue;
             start = ExtendLeft(s, start);
             end = AddressBlock.ExtendRight(s, end);
-            s.Report(PiiEntities.Location, start, end, rule == "number-words-number" ? 0.7 : 0.85, "address: " + rule);
+            s.Report(PiiEntities.Location, start, end, rule == "number-words-number" ? 0.7 : 0.85, s.Rule("address: ", rule));
             i = end;
         }
         PostalCodes(s);

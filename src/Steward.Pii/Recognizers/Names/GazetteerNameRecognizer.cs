@@ -24,6 +24,7 @@ public sealed class GazetteerNameRecognizer : Recognizer
         var tokens = context.TokenArray;
         if (!AnyWord(tokens)) return; // every rule starts from a word with letters: numbers alone ("12345", "2026-03-22") never make a name
         using var scan = NameScan.Rent(context.Text, tokens, Gazetteer.Default);
+        scan.Explains = sink.Explains;
         AddressRules.Apply(scan);
         StreetMentions.Apply(scan);
         PersonRules.ApplyCued(scan);

@@ -18,7 +18,7 @@ internal static class LocationMerger
             if (merged.Count > 0 && merged[^1] is { Entity: PiiEntities.Location } prev && r.Entity == PiiEntities.Location
                 && prev.Last + 1 == r.First && Joinable(s.GapBefore(r.First)))
             {
-                merged[^1] = prev with { Last = r.Last, Score = Math.Max(prev.Score, r.Score), Rule = prev.Rule + " + " + r.Rule };
+                merged[^1] = prev with { Last = r.Last, Score = Math.Max(prev.Score, r.Score), Rule = s.Explains ? prev.Rule + " + " + r.Rule : prev.Rule };
                 continue;
             }
             merged.Add(r);

@@ -46,6 +46,7 @@ internal sealed class NameScan : IDisposable
         var buffers = NameScanBuffers.Take(tokens.Length + 2, Math.Max(16, text.Length * 2 + 16));
         var scan = buffers.Scan ??= new NameScan(buffers);
         scan.Init(text, tokens, gazetteer);
+        scan.Explains = true;
         return scan;
     }
 
@@ -160,6 +161,16 @@ internal sealed class NameScan : IDisposable
         }
         return false;
     }
+
+    /// <summary>
+    /// Whether reports need their whole rule text (explanations and pattern names of the API's results). A dataset scan
+    /// keeps entity, span and score only: its reports carry the rule's fixed head alone, which is all the rules
+    /// themselves test (<c>address:</c>), so no text is composed per cell.
+    /// </summary>
+    public bool Explains { get; set; } = true;
+
+    /// <summary>A rule text: <paramref name="head"/> followed by the rest when explaining, else the head alone.</summary>
+    public string Rule(string head, ReadOnlySpan<char> middle, string tail = "") => Explains ? string.Concat(head, middle, tail) : head;
 
     /// <summary>Reports a result over tokens [<paramref name="first"/>, <paramref name="last"/>] and claims them.</summary>
     public void Report(string entity, int first, int last, double score, string rule)

@@ -46,7 +46,7 @@ internal static class NrpRules
 
     private static void Report(NameScan s, int first, int last, double score, NameFlags flags, bool asLocation)
     {
-        if (!asLocation) s.Report(PiiEntities.Nrp, first, last, score, "nrp: " + Kind(flags));
+        if (!asLocation) s.Report(PiiEntities.Nrp, first, last, score, s.Rule("nrp: ", Kind(flags)));
         else if ((flags & NameFlags.Nationality) != 0) s.Report(PiiEntities.Location, first, last, score, "location: nationality (NRP not requested)");
         else for (var k = first; k <= last; k++) s.Claimed[k] = true;
     }

@@ -86,7 +86,7 @@ internal static class OrganizationRules
         var last = i;
         while (last + 1 < s.Count && !s.Claimed[last + 1] && s.Has(last + 1, NameFlags.OrgSuffix) && !s.NewlineBefore(last + 1)
             && (s.SpaceBefore(last + 1) || s.GapBefore(last + 1).Trim(' ').SequenceEqual(")")) && (LegalSuffixes.Contains(s.Word(last + 1)) || s.Shape(last + 1, TokenShape.Capitalized))) last++;
-        s.Report(PiiEntities.Organization, first, last, legal ? 0.85 : 0.7, "organization: name + '" + s.Tokens[i].In(s.Text).ToString() + "'");
+        s.Report(PiiEntities.Organization, first, last, legal ? 0.85 : 0.7, s.Rule("organization: name + '", s.Tokens[i].In(s.Text), "'"));
         return true;
     }
 
@@ -108,7 +108,7 @@ internal static class OrganizationRules
             if (last == i || s.AnyClaimed(i, last)) return false;
             var first = i;
             while (first > 0 && s.SpaceBefore(first) && s.CapLike(first - 1) && !s.Claimed[first - 1] && !s.Has(first - 1, NameFlags.Common | NameFlags.Title) && i - first < 2) first--;
-            s.Report(PiiEntities.Organization, first, last, 0.8, "organization: name + legal form '" + suffix + "'");
+            s.Report(PiiEntities.Organization, first, last, 0.8, s.Rule("organization: name + legal form '", suffix, "'"));
             return true;
         }
         return false;
@@ -120,7 +120,7 @@ internal static class OrganizationRules
         var e = i + 2;
         while (e + 1 < s.Count && e - i < 5 && s.SpaceBefore(e + 1) && s.CapLike(e + 1) && !s.Claimed[e + 1]) e++;
         if (s.AnyClaimed(i, e)) return false;
-        s.Report(PiiEntities.Organization, i, e, 0.8, "organization: '" + s.Tokens[i].In(s.Text).ToString() + " of' + name");
+        s.Report(PiiEntities.Organization, i, e, 0.8, s.Rule("organization: '", s.Tokens[i].In(s.Text), " of' + name"));
         // "University of Zafferana Etnea": labelled data marks the town as a place; both readings are reported, the place
         // better scored, so a single reading keeps the town (the organisation stays for callers who take every result).
         if (!s.Has(i + 2, NameFlags.KnownOrg | NameFlags.AnyNrp | NameFlags.Common) || s.Has(i + 2, NameFlags.AnyPlace))

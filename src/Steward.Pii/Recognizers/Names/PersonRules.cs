@@ -41,7 +41,7 @@ internal static class PersonRules
                 {
                     if (start > i + 1 && s.AnyClaimed(i + 1, start - 1)) start = i + 1;
                     var e = Extent(s, start);
-                    s.Report(PiiEntities.Person, i + 1, e, 0.85, "person: title '" + s.Tokens[i].In(s.Text).ToString() + "' + name");
+                    s.Report(PiiEntities.Person, i + 1, e, 0.85, s.Rule("person: title '", s.Tokens[i].In(s.Text), "' + name"));
                     i = e;
                     continue;
                 }

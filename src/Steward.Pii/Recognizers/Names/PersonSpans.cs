@@ -43,7 +43,7 @@ internal static class PersonSpans
             if (first < r.First)
             {
                 for (var t = first; t < r.First; t++) s.Claimed[t] = true;
-                results[k] = r with { First = first, Rule = r.Rule + " (widened left)" };
+                results[k] = r with { First = first, Rule = s.Explains ? r.Rule + " (widened left)" : r.Rule };
             }
         }
         for (var k = 0; k < count; k++)

@@ -26,7 +26,7 @@ internal static class PlaceRules
             {
                 var last = i + phrase - 1;
                 if (last + 1 < s.Count && s.IsNumber(last + 1) && s.Tokens[last + 1].Length <= 2 && s.SpaceBefore(last + 1) && !s.Claimed[last + 1]) last++;
-                s.Report(PiiEntities.Location, i, last, Score(s.PhraseFlags[i], cue), "location: " + Kind(s.PhraseFlags[i]) + " (several words)");
+                s.Report(PiiEntities.Location, i, last, Score(s.PhraseFlags[i], cue), s.Rule("location: ", Kind(s.PhraseFlags[i]), " (several words)"));
                 i = last;
                 continue;
             }
@@ -57,7 +57,7 @@ internal static class PlaceRules
                     || common && !s.NoCase && s.Shape(i, TokenShape.Capitalized) && (flags & NameFlags.Country) != 0 && cue > 0;
                 if (!ok) continue;
                 var e = Continue(s, i);
-                s.Report(PiiEntities.Location, i, e, Score(flags, cue), "location: " + Kind(flags) + (cue > 0 ? " after a location cue" : ""));
+                s.Report(PiiEntities.Location, i, e, Score(flags, cue), s.Rule("location: ", Kind(flags), cue > 0 ? " after a location cue" : ""));
                 i = e;
                 continue;
             }

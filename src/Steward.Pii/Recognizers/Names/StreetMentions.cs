@@ -21,7 +21,7 @@ internal static class StreetMentions
             {
                 var last = i + 1;
                 while (last + 1 < s.Count && last - i < 3 && s.SpaceBefore(last + 1) && Part(s, last + 1)) last++;
-                s.Report(PiiEntities.Location, i, last, 0.6, "address: street type + name after '" + s.Tokens[i - 1].In(s.Text).ToString() + "'");
+                s.Report(PiiEntities.Location, i, last, 0.6, s.Rule("address: street type + name after '", s.Tokens[i - 1].In(s.Text), "'"));
                 i = last;
                 continue;
             }
@@ -29,7 +29,7 @@ internal static class StreetMentions
             // "delivered to Saarstr.", "on Erikgata": one word that ends like a street, after the cue.
             if (s.Has(i, NameFlags.StreetWord) && !s.Has(i, NameFlags.AnyName | NameFlags.AnyPlace) && !(i + 1 < s.Count && s.SpaceBefore(i + 1) && Part(s, i + 1)))
             {
-                s.Report(PiiEntities.Location, i, i, 0.6, "address: street word after '" + s.Tokens[i - 1].In(s.Text).ToString() + "'");
+                s.Report(PiiEntities.Location, i, i, 0.6, s.Rule("address: street word after '", s.Tokens[i - 1].In(s.Text), "'"));
                 continue;
             }
             var e = i;
@@ -37,7 +37,7 @@ internal static class StreetMentions
             if (e == i || !s.Has(e, NameFlags.StreetType) || s.Has(i, NameFlags.StreetType) && !s.Has(i, NameFlags.AnyName)) continue;
             // After "to", "at" or "from" a type that is also a surname ("Congrats to Tuchok Green") reads as a person.
             if (WeakCues.Contains(s.Word(i - 1)) && s.Has(e, NameFlags.AnyName) && Cues.PersonBefore(s, i)) continue;
-            s.Report(PiiEntities.Location, i, e, 0.6, "address: street name after '" + s.Tokens[i - 1].In(s.Text).ToString() + "'");
+            s.Report(PiiEntities.Location, i, e, 0.6, s.Rule("address: street name after '", s.Tokens[i - 1].In(s.Text), "'"));
             i = e;
         }
     }
