@@ -19,6 +19,8 @@ public static class ScanRun
         var batchKb = 0;
         var workers = 0;
         var memo = true;
+        var allocTypes = args.Contains("--alloc-types");
+        args = [.. args.Where(a => a != "--alloc-types")];
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             switch (args[i])
@@ -40,10 +42,13 @@ public static class ScanRun
         }
         var engine = BenchRecognizers.Engine(kind);
         engine.Analyze("warm up: Maria Lopez, 415-555-0132"); // loads the gazetteers before the clock starts
+        using var sampler = allocTypes ? new AllocationSampler() : null;
+        sampler?.Start();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         var report = await new DatasetScanner(engine).ScanFileAsync(file, new ScanOptions { BatchBytes = batchKb > 0 ? batchKb * 1024 : new ScanOptions().BatchBytes, Workers = workers, MemoizeCells = memo });
         watch.Stop();
+        sampler?.Stop();
         var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
         var mb = report.Bytes / 1e6;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -51,6 +56,12 @@ public static class ScanRun
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"GC: {GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2, paused {GC.GetTotalPauseDuration().TotalSeconds:0.00} s, {GC.GetTotalAllocatedBytes() / (1 << 20)} MiB allocated, server GC {System.Runtime.GCSettings.IsServerGC}"));
         Console.WriteLine(string.Join(", ", report.EntityCounts.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key} {e.Value}")));
+        if (sampler is not null)
+        {
+            Console.WriteLine("AllocationTick samples (about 100 KB each) by type:");
+            foreach (var (type, ticks) in sampler.Top(12)) Console.WriteLine($"  {ticks,6}  {type}{(type.StartsWith('<') ? AllocationSampler.Declarers(type) : "")}");
+        }
+
         return 0;
     }
 }

@@ -115,7 +115,7 @@ internal static class GoKeys
                 }
 
                 case Ed25519Oid:
-                    throw new BuiltinException("x509: Ed25519 private keys are not supported by Steward");
+                    return Ed25519Key.FromPkcs8(der);
                 default:
                     throw new BuiltinException($"x509: PKCS#8 wrapping contained private key with unknown algorithm: {algorithm}");
             }
@@ -134,9 +134,17 @@ internal static class GoKeys
         _ => Pkcs8(der),
     };
 
-    /// <summary>The JSON form of a private key, as Go's encoding/json writes *rsa.PrivateKey and *ecdsa.PrivateKey.</summary>
-    public static ObjectValue PrivateKeyJson(AsymmetricAlgorithm key)
+    /// <summary>
+    /// The JSON form of a private key, as Go's encoding/json writes *rsa.PrivateKey and *ecdsa.PrivateKey (objects)
+    /// and ed25519.PrivateKey (a byte slice, so base64 of seed and public key).
+    /// </summary>
+    public static Value PrivateKeyJson(AsymmetricAlgorithm key)
     {
+        if (key is Ed25519Key ed)
+        {
+            return new StringValue(Convert.ToBase64String([.. ed.Seed, .. ed.PublicKey]));
+        }
+
         var o = new ObjectBuilder();
         void Set(string name, Value value) => o.Set(new StringValue(name), value);
         switch (key)
@@ -213,5 +221,42 @@ internal static class GoKeys
     {
         using var ec = TrySec1(der);
         return ec is not null;
+    }
+}
+
+/// <summary>An Ed25519 private key (its 32-byte seed and the public key derived from it with BouncyCastle).</summary>
+internal sealed class Ed25519Key : AsymmetricAlgorithm
+{
+    private Ed25519Key(byte[] seed, byte[] publicKey)
+    {
+        Seed = seed;
+        PublicKey = publicKey;
+    }
+
+    public byte[] Seed { get; }
+
+    public byte[] PublicKey { get; }
+
+    /// <summary>The key of a PKCS #8 document whose algorithm is Ed25519 (RFC 8410: the seed in an inner OCTET STRING).</summary>
+    public static Ed25519Key FromPkcs8(byte[] der)
+    {
+        try
+        {
+            var info = new AsnReader(der, AsnEncodingRules.BER).ReadSequence();
+            info.ReadInteger();
+            info.ReadSequence();
+            var seed = new AsnReader(info.ReadOctetString(), AsnEncodingRules.BER).ReadOctetString();
+            if (seed.Length != 32)
+            {
+                throw new BuiltinException("x509: invalid Ed25519 private key length: " + seed.Length);
+            }
+
+            var publicKey = new Org.BouncyCastle.Crypto.Parameters.Ed25519PrivateKeyParameters(seed, 0).GeneratePublicKey().GetEncoded();
+            return new Ed25519Key(seed, publicKey);
+        }
+        catch (AsnContentException)
+        {
+            throw new BuiltinException("x509: invalid Ed25519 private key");
+        }
     }
 }

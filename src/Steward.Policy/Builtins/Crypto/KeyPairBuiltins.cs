@@ -206,6 +206,21 @@ internal static class KeyPairBuiltins
             return;
         }
 
+        if (leaf.PublicKey.Oid.Value == "1.3.101.112")
+        {
+            if (key is not Ed25519Key ed)
+            {
+                throw new BuiltinException("tls: private key type does not match public key type");
+            }
+
+            if (!leaf.PublicKey.EncodedKeyValue.RawData.AsSpan().SequenceEqual(ed.PublicKey))
+            {
+                throw new BuiltinException("tls: private key does not match public key");
+            }
+
+            return;
+        }
+
         throw new BuiltinException("tls: unknown public key algorithm");
     }
 
