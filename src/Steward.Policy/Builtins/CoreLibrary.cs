@@ -28,6 +28,7 @@ internal static class CoreLibrary
         PrivateKeyBuiltins.Register(registry);
         X509Builtins.Register(registry);
         KeyPairBuiltins.Register(registry);
+        GraphQLBuiltins.Register(registry);
         UuidBuiltins.Register(registry);
         SemverBuiltins.Register(registry);
         NetBuiltins.Register(registry);

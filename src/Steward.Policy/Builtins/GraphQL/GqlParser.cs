@@ -1,0 +1,529 @@
+namespace Steward.Policy.Builtins.GraphQL;
+
+/// <summary>
+/// A recursive-descent parser for GraphQL executable documents (<see cref="ParseQuery"/>) and type-system documents
+/// (<see cref="ParseSchema"/>), following the October 2021 specification, with gqlparser's conventions (an alias
+/// defaults to the field's name) and error texts (<c>Expected Name, found &lt;EOF&gt;</c>, <c>Unexpected Name "x"</c>).
+/// </summary>
+internal sealed class GqlParser
+{
+    /// <summary>The deepest nesting of selections, values and list types accepted (the parser recurses).</summary>
+    private const int MaxDepth = 256;
+
+    private readonly GqlLexer _lexer;
+    private GqlToken _token;
+    private int _depth;
+
+    private GqlParser(string source)
+    {
+        _lexer = new GqlLexer(source);
+        _token = _lexer.Next();
+    }
+
+    public static GqlQueryDocument ParseQuery(string source) => new GqlParser(source).QueryDocument();
+
+    public static GqlSchemaDocument ParseSchema(string source) => new GqlParser(source).SchemaDocument();
+
+    private GqlToken Advance()
+    {
+        var previous = _token;
+        _token = _lexer.Next();
+        return previous;
+    }
+
+    private bool Is(GqlTokenKind kind) => _token.Kind == kind;
+
+    private bool IsKeyword(string word) => _token.Kind == GqlTokenKind.Name && _token.Value == word;
+
+    private bool Skip(GqlTokenKind kind)
+    {
+        if (!Is(kind))
+        {
+            return false;
+        }
+
+        Advance();
+        return true;
+    }
+
+    private GqlToken Expect(GqlTokenKind kind) =>
+        Is(kind) ? Advance() : throw new GqlException($"Expected {GqlToken.KindName(kind)}, found {_token}", _token.Pos);
+
+    private void ExpectKeyword(string word)
+    {
+        if (!IsKeyword(word))
+        {
+            throw new GqlException($"Expected \"{word}\", found {_token}", _token.Pos);
+        }
+
+        Advance();
+    }
+
+    private GqlException Unexpected() => new($"Unexpected {_token}", _token.Pos);
+
+    private string Name() => Expect(GqlTokenKind.Name).Value;
+
+    /// <summary>open item+ close (with at least one item), or nothing when the open token is absent.</summary>
+    private List<T> Many<T>(GqlTokenKind open, Func<T> item, GqlTokenKind close, bool optional = true)
+    {
+        var items = new List<T>();
+        if (!Is(open))
+        {
+            if (optional)
+            {
+                return items;
+            }
+
+            Expect(open);
+        }
+
+        Advance();
+        do
+        {
+            items.Add(item());
+        }
+        while (!Skip(close));
+        return items;
+    }
+
+    // ---- executable documents ----
+
+    private GqlQueryDocument QueryDocument()
+    {
+        var operations = new List<GqlOperation>();
+        var fragments = new List<GqlFragment>();
+        do
+        {
+            if (Is(GqlTokenKind.BraceL))
+            {
+                var pos = _token.Pos;
+                operations.Add(new GqlOperation("query", "", [], [], SelectionSet(), pos));
+            }
+            else if (IsKeyword("query") || IsKeyword("mutation") || IsKeyword("subscription"))
+            {
+                operations.Add(Operation());
+            }
+            else if (IsKeyword("fragment"))
+            {
+                fragments.Add(Fragment());
+            }
+            else
+            {
+                throw Unexpected();
+            }
+        }
+        while (!Is(GqlTokenKind.Eof));
+        return new GqlQueryDocument(operations, fragments);
+    }
+
+    private GqlOperation Operation()
+    {
+        var pos = _token.Pos;
+        var operation = Advance().Value;
+        var name = Is(GqlTokenKind.Name) ? Name() : "";
+        var variables = Many(GqlTokenKind.ParenL, VariableDefinition, GqlTokenKind.ParenR);
+        var directives = Directives(false);
+        return new GqlOperation(operation, name, variables, directives, SelectionSet(), pos);
+    }
+
+    private GqlVariableDefinition VariableDefinition()
+    {
+        var pos = _token.Pos;
+        Expect(GqlTokenKind.Dollar);
+        var name = Name();
+        Expect(GqlTokenKind.Colon);
+        var type = Type();
+        GqlValue? defaultValue = null;
+        if (Skip(GqlTokenKind.Equals))
+        {
+            defaultValue = Value(true);
+        }
+
+        return new GqlVariableDefinition(name, type, defaultValue, Directives(true), pos);
+    }
+
+    private List<GqlSelection> SelectionSet()
+    {
+        Enter();
+        var selections = Many(GqlTokenKind.BraceL, Selection, GqlTokenKind.BraceR, optional: false);
+        _depth--;
+        return selections;
+    }
+
+    private void Enter()
+    {
+        if (++_depth > MaxDepth)
+        {
+            throw new GqlException($"the document nests deeper than {MaxDepth} levels", _token.Pos);
+        }
+    }
+
+    private List<GqlSelection> OptionalSelectionSet() => Is(GqlTokenKind.BraceL) ? SelectionSet() : [];
+
+    private GqlSelection Selection()
+    {
+        if (Is(GqlTokenKind.Spread))
+        {
+            var pos = _token.Pos;
+            Advance();
+            if (IsKeyword("on"))
+            {
+                Advance();
+                var type = Name();
+                return new GqlInlineFragment(type, Directives(false), SelectionSet(), pos);
+            }
+
+            if (Is(GqlTokenKind.Name))
+            {
+                return new GqlFragmentSpread(Name(), Directives(false), pos);
+            }
+
+            return new GqlInlineFragment("", Directives(false), SelectionSet(), pos);
+        }
+
+        var at = _token.Pos;
+        var alias = Name();
+        var name = alias;
+        if (Skip(GqlTokenKind.Colon))
+        {
+            name = Name();
+        }
+
+        var arguments = Arguments(false);
+        var directives = Directives(false);
+        return new GqlField(alias, name, arguments, directives, OptionalSelectionSet(), at);
+    }
+
+    private List<GqlArgument> Arguments(bool isConst) => Many(GqlTokenKind.ParenL, () =>
+    {
+        var pos = _token.Pos;
+        var name = Name();
+        Expect(GqlTokenKind.Colon);
+        return new GqlArgument(name, Value(isConst), pos);
+    }, GqlTokenKind.ParenR);
+
+    private List<GqlDirective> Directives(bool isConst)
+    {
+        var directives = new List<GqlDirective>();
+        while (Is(GqlTokenKind.At))
+        {
+            var pos = _token.Pos;
+            Advance();
+            directives.Add(new GqlDirective(Name(), Arguments(isConst), pos));
+        }
+
+        return directives;
+    }
+
+    private GqlFragment Fragment()
+    {
+        var pos = _token.Pos;
+        ExpectKeyword("fragment");
+        if (IsKeyword("on"))
+        {
+            throw Unexpected();
+        }
+
+        var name = Name();
+        ExpectKeyword("on");
+        var type = Name();
+        return new GqlFragment(name, type, Directives(false), SelectionSet(), pos);
+    }
+
+    private GqlValue Value(bool isConst)
+    {
+        Enter();
+        var value = ValueCore(isConst);
+        _depth--;
+        return value;
+    }
+
+    private GqlValue ValueCore(bool isConst)
+    {
+        var token = _token;
+        var pos = token.Pos;
+        switch (token.Kind)
+        {
+            case GqlTokenKind.BracketL:
+            {
+                Advance();
+                var children = new List<(string, GqlValue)>();
+                while (!Skip(GqlTokenKind.BracketR))
+                {
+                    children.Add(("", Value(isConst)));
+                }
+
+                return new GqlValue(GqlValueKind.List, "", children, pos);
+            }
+
+            case GqlTokenKind.BraceL:
+            {
+                Advance();
+                var children = new List<(string, GqlValue)>();
+                while (!Skip(GqlTokenKind.BraceR))
+                {
+                    var name = Name();
+                    Expect(GqlTokenKind.Colon);
+                    children.Add((name, Value(isConst)));
+                }
+
+                return new GqlValue(GqlValueKind.Object, "", children, pos);
+            }
+
+            case GqlTokenKind.Dollar when !isConst:
+                Advance();
+                return new GqlValue(GqlValueKind.Variable, Name(), [], pos);
+            case GqlTokenKind.Int:
+                Advance();
+                return new GqlValue(GqlValueKind.Int, token.Value, [], pos);
+            case GqlTokenKind.Float:
+                Advance();
+                return new GqlValue(GqlValueKind.Float, token.Value, [], pos);
+            case GqlTokenKind.String:
+                Advance();
+                return new GqlValue(GqlValueKind.String, token.Value, [], pos);
+            case GqlTokenKind.BlockString:
+                Advance();
+                return new GqlValue(GqlValueKind.Block, token.Value, [], pos);
+            case GqlTokenKind.Name:
+                Advance();
+                return token.Value switch
+                {
+                    "true" or "false" => new GqlValue(GqlValueKind.Boolean, token.Value, [], pos),
+                    "null" => new GqlValue(GqlValueKind.Null, token.Value, [], pos),
+                    _ => new GqlValue(GqlValueKind.Enum, token.Value, [], pos),
+                };
+            default:
+                throw Unexpected();
+        }
+    }
+
+    private GqlType Type()
+    {
+        GqlType type;
+        if (Skip(GqlTokenKind.BracketL))
+        {
+            Enter();
+            var elem = Type();
+            _depth--;
+            Expect(GqlTokenKind.BracketR);
+            type = new GqlType("", elem, false);
+        }
+        else
+        {
+            type = new GqlType(Name(), null, false);
+        }
+
+        return Skip(GqlTokenKind.Bang) ? type with { NonNull = true } : type;
+    }
+
+    // ---- type-system documents ----
+
+    private GqlSchemaDocument SchemaDocument()
+    {
+        var document = new GqlSchemaDocument([], [], [], [], []);
+        while (!Is(GqlTokenKind.Eof))
+        {
+            var description = Is(GqlTokenKind.String) || Is(GqlTokenKind.BlockString) ? Advance().Value : "";
+            if (IsKeyword("extend"))
+            {
+                if (description.Length > 0)
+                {
+                    throw Unexpected();
+                }
+
+                Advance();
+                if (IsKeyword("schema"))
+                {
+                    document.SchemaExtension.Add(SchemaDefinition(""));
+                }
+                else
+                {
+                    document.Extensions.Add(TypeDefinition("", extension: true));
+                }
+
+                continue;
+            }
+
+            if (IsKeyword("schema"))
+            {
+                document.Schema.Add(SchemaDefinition(description));
+            }
+            else if (IsKeyword("directive"))
+            {
+                document.Directives.Add(DirectiveDefinition(description));
+            }
+            else
+            {
+                document.Definitions.Add(TypeDefinition(description, extension: false));
+            }
+        }
+
+        return document;
+    }
+
+    private GqlSchemaDefinition SchemaDefinition(string description)
+    {
+        var pos = _token.Pos;
+        ExpectKeyword("schema");
+        var directives = Directives(true);
+        var operations = Many(GqlTokenKind.BraceL, () =>
+        {
+            var operation = Name();
+            if (operation is not ("query" or "mutation" or "subscription"))
+            {
+                throw new GqlException($"Unexpected Name \"{operation}\"", pos);
+            }
+
+            Expect(GqlTokenKind.Colon);
+            return (operation, Name());
+        }, GqlTokenKind.BraceR);
+        return new GqlSchemaDefinition(description, directives, operations, pos);
+    }
+
+    private GqlDirectiveDefinition DirectiveDefinition(string description)
+    {
+        var pos = _token.Pos;
+        ExpectKeyword("directive");
+        Expect(GqlTokenKind.At);
+        var name = Name();
+        var arguments = ArgumentDefinitions();
+        var repeatable = false;
+        if (IsKeyword("repeatable"))
+        {
+            Advance();
+            repeatable = true;
+        }
+
+        ExpectKeyword("on");
+        Skip(GqlTokenKind.Pipe);
+        var locations = new List<string>();
+        do
+        {
+            var locationPos = _token.Pos;
+            var location = Name();
+            if (!GqlSchema.DirectiveLocations.Contains(location))
+            {
+                throw new GqlException($"Unexpected Name \"{location}\"", locationPos);
+            }
+
+            locations.Add(location);
+        }
+        while (Skip(GqlTokenKind.Pipe));
+        return new GqlDirectiveDefinition(description, name, arguments, locations, repeatable, pos);
+    }
+
+    private GqlDefinition TypeDefinition(string description, bool extension)
+    {
+        var pos = _token.Pos;
+        if (!Is(GqlTokenKind.Name))
+        {
+            throw Unexpected();
+        }
+
+        var keyword = _token.Value;
+        var kind = keyword switch
+        {
+            "scalar" => "SCALAR",
+            "type" => "OBJECT",
+            "interface" => "INTERFACE",
+            "union" => "UNION",
+            "enum" => "ENUM",
+            "input" => "INPUT_OBJECT",
+            _ => throw Unexpected(),
+        };
+        Advance();
+        var name = Name();
+        var interfaces = new List<string>();
+        if (kind is "OBJECT" or "INTERFACE" && IsKeyword("implements"))
+        {
+            Advance();
+            Skip(GqlTokenKind.Amp);
+            do
+            {
+                interfaces.Add(Name());
+            }
+            while (Skip(GqlTokenKind.Amp) || Is(GqlTokenKind.Name)); // "implements A B" (the old form) too
+        }
+
+        var directives = Directives(true);
+        var fields = new List<GqlFieldDefinition>();
+        var types = new List<string>();
+        var values = new List<GqlEnumValueDefinition>();
+        switch (kind)
+        {
+            case "OBJECT" or "INTERFACE":
+                fields = Many(GqlTokenKind.BraceL, FieldDefinition, GqlTokenKind.BraceR);
+                break;
+            case "INPUT_OBJECT":
+                fields = Many(GqlTokenKind.BraceL, InputFieldDefinition, GqlTokenKind.BraceR);
+                break;
+            case "UNION":
+                if (Skip(GqlTokenKind.Equals))
+                {
+                    Skip(GqlTokenKind.Pipe);
+                    do
+                    {
+                        types.Add(Name());
+                    }
+                    while (Skip(GqlTokenKind.Pipe));
+                }
+
+                break;
+            case "ENUM":
+                values = Many(GqlTokenKind.BraceL, EnumValueDefinition, GqlTokenKind.BraceR);
+                break;
+        }
+
+        return new GqlDefinition(kind, description, name, directives, interfaces, fields, types, values, pos);
+    }
+
+    private string Description() => Is(GqlTokenKind.String) || Is(GqlTokenKind.BlockString) ? Advance().Value : "";
+
+    private GqlFieldDefinition FieldDefinition()
+    {
+        var description = Description();
+        var pos = _token.Pos;
+        var name = Name();
+        var arguments = ArgumentDefinitions();
+        Expect(GqlTokenKind.Colon);
+        var type = Type();
+        return new GqlFieldDefinition(description, name, arguments, null, type, Directives(true), pos);
+    }
+
+    private GqlFieldDefinition InputFieldDefinition()
+    {
+        var input = InputValueDefinition();
+        return new GqlFieldDefinition(input.Description, input.Name, [], input.DefaultValue, input.Type, input.Directives, input.Pos);
+    }
+
+    private List<GqlArgumentDefinition> ArgumentDefinitions() => Many(GqlTokenKind.ParenL, InputValueDefinition, GqlTokenKind.ParenR);
+
+    private GqlArgumentDefinition InputValueDefinition()
+    {
+        var description = Description();
+        var pos = _token.Pos;
+        var name = Name();
+        Expect(GqlTokenKind.Colon);
+        var type = Type();
+        GqlValue? defaultValue = null;
+        if (Skip(GqlTokenKind.Equals))
+        {
+            defaultValue = Value(true);
+        }
+
+        return new GqlArgumentDefinition(description, name, defaultValue, type, Directives(true), pos);
+    }
+
+    private GqlEnumValueDefinition EnumValueDefinition()
+    {
+        var description = Description();
+        var pos = _token.Pos;
+        if (IsKeyword("true") || IsKeyword("false") || IsKeyword("null"))
+        {
+            throw new GqlException($"{_token.Value} is reserved and cannot be used for an enum value", pos);
+        }
+
+        return new GqlEnumValueDefinition(description, Name(), Directives(true), pos);
+    }
+}
