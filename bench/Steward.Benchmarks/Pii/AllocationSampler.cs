@@ -48,6 +48,11 @@ internal sealed class AllocationSampler : EventListener
 
         var index = e.PayloadNames?.IndexOf("TypeName") ?? -1;
         var type = index >= 0 ? e.Payload[index] as string ?? "?" : "?";
+        var sizeIndex = e.PayloadNames?.IndexOf("ObjectSize") ?? -1;
+        if (sizeIndex >= 0 && e.Payload[sizeIndex] is ulong size)
+        {
+            type += size < 1024 ? " (under 1 KB)" : size < 65536 ? " (1-64 KB)" : " (64 KB or more)";
+        }
         _ticks.AddOrUpdate(type, 1, (_, c) => c + 1);
     }
 }

@@ -7,7 +7,9 @@ namespace Steward.Policy.Builtins.GraphQL;
 /// gqlparser after it): operations (lone anonymous, unique names, single root field of subscriptions), fields on
 /// their types, leaf selections, arguments (known, unique, required), fragments (known, unique, used, acyclic, on
 /// composite types, possible spreads), variables (unique, input types, defined, used, allowed positions), directives
-/// (known, in place, unique) and literal values of the right type. Overlapping fields are not checked. Throws
+/// (known, in place, unique), literal values of the right type, and overlapping fields at each level (one response
+/// name, one field with the same arguments, unless under two different object types; sub-selections of such pairs
+/// are not merged and compared). Throws
 /// <see cref="GqlException"/> for the first error found.
 /// </summary>
 internal sealed class GqlValidator
@@ -162,6 +164,7 @@ internal sealed class GqlValidator
 
     private void Selections(List<GqlSelection> selections, GqlDefinition parent, OperationScope? scope)
     {
+        CheckOverlaps(selections);
         foreach (var selection in selections)
         {
             switch (selection)
@@ -213,6 +216,73 @@ internal sealed class GqlValidator
             }
         }
     }
+
+    /// <summary>
+    /// The overlapping-fields rule at one level: fields with one response name (after expanding fragments) must be the
+    /// same field with the same arguments. Sub-selections are compared where each field is validated in turn.
+    /// </summary>
+    private void CheckOverlaps(List<GqlSelection> selections)
+    {
+        var seen = new Dictionary<string, (GqlField Field, string Type)>(StringComparer.Ordinal);
+        foreach (var (field, type) in Flatten(selections, "", 0))
+        {
+            if (!seen.TryGetValue(field.Alias, out var first))
+            {
+                seen[field.Alias] = (field, type);
+                continue;
+            }
+
+            // Fields under two different object types never both run, so they may differ.
+            if (first.Type != type && IsObject(first.Type) && IsObject(type))
+            {
+                continue;
+            }
+
+            var other = first.Field;
+            if (other.Name != field.Name)
+            {
+                Fail($"Fields \"{field.Alias}\" conflict because \"{other.Name}\" and \"{field.Name}\" are different fields. Use different aliases on the fields to fetch both if this was intentional.", other.Pos);
+            }
+
+            if (!SameArguments(other.Arguments, field.Arguments))
+            {
+                Fail($"Fields \"{field.Alias}\" conflict because they have differing arguments. Use different aliases on the fields to fetch both if this was intentional.", other.Pos);
+            }
+        }
+    }
+
+    private bool IsObject(string type) => type.Length > 0 && _schema.Types.TryGetValue(type, out var def) && def.Kind == "OBJECT";
+
+    /// <summary>The fields of a selection set with fragments expanded, each with the type condition it sits under ("" for the parent).</summary>
+    private IEnumerable<(GqlField Field, string Type)> Flatten(List<GqlSelection> selections, string type, int depth)
+    {
+        foreach (var selection in selections)
+        {
+            switch (selection)
+            {
+                case GqlField field:
+                    yield return (field, type);
+                    break;
+                case GqlInlineFragment inline:
+                    foreach (var f in Flatten(inline.SelectionSet, inline.TypeCondition.Length > 0 ? inline.TypeCondition : type, depth + 1))
+                    {
+                        yield return f;
+                    }
+
+                    break;
+                case GqlFragmentSpread spread when depth < 16 && _fragments.TryGetValue(spread.Name, out var fragment):
+                    foreach (var f in Flatten(fragment.SelectionSet, fragment.TypeCondition, depth + 1))
+                    {
+                        yield return f;
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static bool SameArguments(List<GqlArgument> a, List<GqlArgument> b) =>
+        a.Count == b.Count && a.All(x => b.FirstOrDefault(y => y.Name == x.Name) is { } y && Show(x.Value) == Show(y.Value) && x.Value.Kind == y.Value.Kind);
 
     private void Field(GqlField field, GqlDefinition parent, OperationScope? scope)
     {
