@@ -7,12 +7,27 @@ namespace Steward.Policy.Builtins;
 /// <summary>Executes parsed templates over Rego values with missingkey=error, printing values as Go's fmt does.</summary>
 internal sealed class GoTemplateExecutor
 {
-    private readonly List<Dictionary<string, Value>> _scopes = [];
-    private readonly StringBuilder _output = new();
+    /// <summary>The deepest chain of {{template}} calls (Go stops at 100,000; a recursion this deep here would exhaust the stack first).</summary>
+    private const int MaxDepth = 1000;
 
-    public static string Execute(List<GoTemplateNode> nodes, Value data)
+    private readonly Dictionary<string, List<GoTemplateNode>> _templates;
+    private List<Dictionary<string, Value>> _scopes = [];
+    private readonly StringBuilder _output = new();
+    private int _depth;
+
+    private GoTemplateExecutor(Dictionary<string, List<GoTemplateNode>> templates) => _templates = templates;
+
+    /// <summary>What a walk ended with: the end of its nodes, or a {{break}} / {{continue}} for the enclosing range.</summary>
+    private enum Flow
     {
-        var executor = new GoTemplateExecutor();
+        Normal,
+        Break,
+        Continue,
+    }
+
+    public static string Execute(List<GoTemplateNode> nodes, Dictionary<string, List<GoTemplateNode>> templates, Value data)
+    {
+        var executor = new GoTemplateExecutor(templates);
         executor._scopes.Add(new Dictionary<string, Value>(StringComparer.Ordinal) { ["$"] = data });
         executor.Walk(nodes, data);
         return executor._output.ToString();
@@ -21,7 +36,7 @@ internal sealed class GoTemplateExecutor
     private static BuiltinException Error(string source, string message) =>
         new($"template: template:1: executing \"template\" at <{source}>: {message}");
 
-    private void Walk(List<GoTemplateNode> nodes, Value dot)
+    private Flow Walk(List<GoTemplateNode> nodes, Value dot)
     {
         foreach (var node in nodes)
         {
@@ -39,13 +54,52 @@ internal sealed class GoTemplateExecutor
 
                     break;
                 case Branch b:
-                    Run(b, dot);
+                    var flow = Run(b, dot);
+                    if (flow != Flow.Normal)
+                    {
+                        return flow;
+                    }
+
+                    break;
+                case LoopControl control:
+                    return control.IsBreak ? Flow.Break : Flow.Continue;
+                case Invoke invoke:
+                    Call(invoke, dot);
                     break;
             }
         }
+
+        return Flow.Normal;
     }
 
-    private void Run(Branch branch, Value dot)
+    /// <summary>{{template "name" pipeline}}: the named template with the pipeline's value as dot and as $.</summary>
+    private void Call(Invoke invoke, Value dot)
+    {
+        if (!_templates.TryGetValue(invoke.Name, out var body))
+        {
+            throw Error(invoke.Source, $"template \"{invoke.Name}\" not defined");
+        }
+
+        if (++_depth > MaxDepth)
+        {
+            throw Error(invoke.Source, $"exceeded maximum template depth ({MaxDepth})");
+        }
+
+        var data = invoke.Pipe is null ? NullValue.Instance : Pipeline(invoke.Pipe, dot);
+        var outer = _scopes;
+        _scopes = [new Dictionary<string, Value>(StringComparer.Ordinal) { ["$"] = data }];
+        try
+        {
+            Walk(body, data);
+        }
+        finally
+        {
+            _scopes = outer;
+            _depth--;
+        }
+    }
+
+    private Flow Run(Branch branch, Value dot)
     {
         _scopes.Add(new Dictionary<string, Value>(StringComparer.Ordinal));
         try
@@ -53,23 +107,18 @@ internal sealed class GoTemplateExecutor
             switch (branch.Kind)
             {
                 case "if":
-                    Walk(Truthy(Pipeline(branch.Pipe, dot)) ? branch.Body : branch.Else ?? [], dot);
-                    break;
+                    return Walk(Truthy(Pipeline(branch.Pipe, dot)) ? branch.Body : branch.Else ?? [], dot);
                 case "with":
                     var value = Pipeline(branch.Pipe, dot);
                     if (Truthy(value))
                     {
-                        Walk(branch.Body, value);
-                    }
-                    else if (branch.Else is not null)
-                    {
-                        Walk(branch.Else, dot);
+                        return Walk(branch.Body, value);
                     }
 
-                    break;
+                    return branch.Else is not null ? Walk(branch.Else, dot) : Flow.Normal;
                 default:
                     Range(branch, dot);
-                    break;
+                    return Flow.Normal;
             }
         }
         finally
@@ -121,9 +170,9 @@ internal sealed class GoTemplateExecutor
 
         if (entries.Count == 0)
         {
-            if (branch.Else is not null)
+            if (branch.Else is not null && Walk(branch.Else, dot) != Flow.Normal)
             {
-                Walk(branch.Else, dot);
+                return;
             }
 
             return;
@@ -142,7 +191,10 @@ internal sealed class GoTemplateExecutor
                 _scopes[^1][declarations[1]] = value;
             }
 
-            Walk(branch.Body, value);
+            if (Walk(branch.Body, value) == Flow.Break)
+            {
+                break;
+            }
         }
     }
 
@@ -321,9 +373,122 @@ internal sealed class GoTemplateExecutor
                 return new StringValue(UrlQueryBuiltins.Escape(Sprint(args, spaces: false)));
             case "html":
                 return new StringValue(System.Net.WebUtility.HtmlEncode(Sprint(args, spaces: false)));
+            case "js":
+                return new StringValue(JsEscape(Sprint(args, spaces: false)));
+            case "slice":
+                return Slice(args, source);
+            case "call":
+                throw Error(source, args.Count == 0
+                    ? "wrong number of args for call: want at least 1 got 0"
+                    : $"error calling call: non-function of type {GoType(args[0])}");
             default:
                 throw new BuiltinException($"template: template:1: function \"{name}\" not defined");
         }
+    }
+
+    /// <summary>Go's template.JSEscapeString: quotes, backslash, angle brackets, ampersand and equals escaped, control and non-printable characters as \uXXXX.</summary>
+    private static string JsEscape(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var rune in text.EnumerateRunes())
+        {
+            switch (rune.Value)
+            {
+                case '\\': builder.Append("\\\\"); break;
+                case '\'': builder.Append("\\'"); break;
+                case '"': builder.Append("\\\""); break;
+                case '<': builder.Append("\\u003C"); break;
+                case '>': builder.Append("\\u003E"); break;
+                case '&': builder.Append("\\u0026"); break;
+                case '=': builder.Append("\\u003D"); break;
+                case < ' ': builder.Append("\\u00").Append(((byte)rune.Value).ToString("X2", System.Globalization.CultureInfo.InvariantCulture)); break;
+                default:
+                    if (rune.Value >= 0x80 && (Rune.IsControl(rune) || Rune.GetUnicodeCategory(rune) is System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.Surrogate or System.Globalization.UnicodeCategory.PrivateUse or System.Globalization.UnicodeCategory.OtherNotAssigned or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator || (Rune.IsWhiteSpace(rune) && rune.Value != 0x3000 && rune.Value != 0xA0)))
+                    {
+                        builder.Append("\\u").Append(rune.Value.ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        builder.Append(rune.ToString());
+                    }
+
+                    break;
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Go's slice function: x[i:j] (or x[i:j:k] for arrays), strings sliced by UTF-8 bytes.</summary>
+    private static Value Slice(List<Value> args, string source)
+    {
+        if (args.Count == 0)
+        {
+            throw Error(source, "wrong number of args for slice: want at least 1 got 0");
+        }
+
+        var item = args[0];
+        var indexes = new List<long>();
+        foreach (var arg in args.Skip(1))
+        {
+            if (arg is not NumberValue n || !n.TryGetInt64(out var index))
+            {
+                throw Error(source, $"error calling slice: cannot index slice/array with type {GoType(arg)}");
+            }
+
+            indexes.Add(index);
+        }
+
+        if (indexes.Count > 3)
+        {
+            throw Error(source, $"error calling slice: too many slice indexes: {indexes.Count}");
+        }
+
+        byte[]? bytes = null;
+        long length;
+        switch (item)
+        {
+            case StringValue s:
+                if (indexes.Count == 3)
+                {
+                    throw Error(source, "error calling slice: cannot 3-index slice a string");
+                }
+
+                bytes = Encoding.UTF8.GetBytes(s.Value);
+                length = bytes.Length;
+                break;
+            case ArrayValue a:
+                length = a.Count;
+                break;
+            default:
+                throw Error(source, $"error calling slice: can't slice item of type {GoType(item)}");
+        }
+
+        var bounds = new long[] { 0, length, length };
+        for (var i = 0; i < indexes.Count; i++)
+        {
+            if (indexes[i] < 0 || indexes[i] > length)
+            {
+                throw Error(source, $"error calling slice: index out of range: {indexes[i]}");
+            }
+
+            bounds[i] = indexes[i];
+        }
+
+        if (indexes.Count >= 2 && bounds[0] > bounds[1])
+        {
+            throw Error(source, $"error calling slice: invalid slice index: {bounds[0]} > {bounds[1]}");
+        }
+
+        if (indexes.Count == 3 && bounds[1] > bounds[2])
+        {
+            throw Error(source, $"error calling slice: invalid slice index: {bounds[1]} > {bounds[2]}");
+        }
+
+        var (from, to) = ((int)bounds[0], (int)bounds[1]);
+        return bytes is not null
+            ? new StringValue(Encoding.UTF8.GetString(bytes, from, to - from))
+            : new ArrayValue([.. ((ArrayValue)item).Items.ToArray()[from..to]]);
     }
 
     private static string Sprint(List<Value> args, bool spaces)

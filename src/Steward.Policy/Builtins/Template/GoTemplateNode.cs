@@ -12,6 +12,12 @@ internal abstract record GoTemplateNode
     /// <summary>{{if}}, {{with}} or {{range}} with their bodies.</summary>
     public sealed record Branch(string Kind, Pipeline Pipe, List<GoTemplateNode> Body, List<GoTemplateNode>? Else) : GoTemplateNode;
 
+    /// <summary>{{template "name" pipeline}} (also what {{block}} leaves in place): runs a defined template.</summary>
+    public sealed record Invoke(string Name, Pipeline? Pipe, string Source) : GoTemplateNode;
+
+    /// <summary>{{break}} or {{continue}} inside a {{range}}.</summary>
+    public sealed record LoopControl(bool IsBreak) : GoTemplateNode;
+
     /// <summary>A pipeline, with the variables it declares (<c>$x := </c> or <c>$i, $x := </c>).</summary>
     public sealed record Pipeline(List<string> Declarations, bool Assign, List<List<Token>> Commands, string Source);
 

@@ -2,19 +2,26 @@ using System.Text;
 
 namespace Steward.Policy.Builtins;
 
-/// <summary>Parses the subset of Go's text/template that policies use: actions, if/else, range, with, variables, pipes.</summary>
+/// <summary>
+/// Parses Go's text/template: text and actions, if/else, range (with break and continue), with, variables, pipes,
+/// and named templates (define, template, block).
+/// </summary>
 internal sealed class GoTemplateParser
 {
     private readonly List<(bool IsAction, string Text)> _parts = [];
+    private readonly Dictionary<string, List<GoTemplateNode>> _templates = new(StringComparer.Ordinal);
     private int _next;
+    private int _nesting;
+    private int _ranges;
 
     private GoTemplateParser(string template) => Split(template);
 
-    public static List<GoTemplateNode> Parse(string template)
+    /// <summary>The main template's nodes and the templates it defines by name.</summary>
+    public static (List<GoTemplateNode> Nodes, Dictionary<string, List<GoTemplateNode>> Templates) Parse(string template)
     {
         var parser = new GoTemplateParser(template);
         var (nodes, end) = parser.List();
-        return end is null ? nodes : throw Error($"unexpected {{{{{end}}}}}");
+        return end is null ? (nodes, parser._templates) : throw Error($"unexpected {{{{{end}}}}}");
     }
 
     private static BuiltinException Error(string message) => new($"template: template:1: {message}");
@@ -100,8 +107,57 @@ internal sealed class GoTemplateParser
                 case "else":
                     return (nodes, text);
                 case "if" or "with" or "range":
+                    _nesting++;
                     nodes.Add(Branch(word, text[word.Length..].Trim()));
+                    _nesting--;
                     break;
+                case "break" or "continue":
+                    if (_ranges == 0)
+                    {
+                        throw Error($"{{{{{word}}}}} outside {{{{range}}}}");
+                    }
+
+                    nodes.Add(new GoTemplateNode.LoopControl(word == "break"));
+                    break;
+                case "define" or "block":
+                {
+                    if (word == "define" && _nesting > 0)
+                    {
+                        throw Error("unexpected <define> in command");
+                    }
+
+                    var (name, rest) = TemplateName(text[word.Length..], word);
+                    if (word == "define" && rest.Length > 0)
+                    {
+                        throw Error($"unexpected \"{rest}\" in define clause");
+                    }
+
+                    _nesting++;
+                    var saved = _ranges;
+                    _ranges = 0;
+                    var (body, end) = List();
+                    _ranges = saved;
+                    _nesting--;
+                    if (end != "end")
+                    {
+                        throw Error($"unexpected {(end is null ? "EOF" : "{{" + end + "}}")} in {word} clause");
+                    }
+
+                    _templates[name] = body;
+                    if (word == "block")
+                    {
+                        nodes.Add(new GoTemplateNode.Invoke(name, rest.Length > 0 ? Pipeline(rest) : null, text));
+                    }
+
+                    break;
+                }
+
+                case "template":
+                {
+                    var (name, rest) = TemplateName(text[word.Length..], word);
+                    nodes.Add(new GoTemplateNode.Invoke(name, rest.Length > 0 ? Pipeline(rest) : null, text));
+                    break;
+                }
                 default:
                     nodes.Add(new GoTemplateNode.Action(Pipeline(text)));
                     break;
@@ -111,10 +167,38 @@ internal sealed class GoTemplateParser
         return (nodes, null);
     }
 
+    /// <summary>The quoted name after define, block or template, and the text after it.</summary>
+    private static (string Name, string After) TemplateName(string text, string keyword)
+    {
+        var tokens = text.Trim();
+        if (tokens.Length == 0 || tokens[0] is not ('"' or '`'))
+        {
+            throw Error($"unexpected \"{tokens}\" in {keyword} clause");
+        }
+
+        var close = tokens.IndexOf(tokens[0], 1);
+        if (close < 0)
+        {
+            throw Error("unterminated quoted string");
+        }
+
+        return (tokens[1..close], tokens[(close + 1)..].Trim());
+    }
+
     private GoTemplateNode Branch(string kind, string pipeText)
     {
         var pipe = Pipeline(pipeText);
+        if (kind == "range")
+        {
+            _ranges++;
+        }
+
         var (body, end) = List();
+        if (kind == "range")
+        {
+            _ranges--;
+        }
+
         List<GoTemplateNode>? otherwise = null;
         if (end is null)
         {

@@ -8,6 +8,9 @@ internal static class TemplateBuiltins
     public static void Register(BuiltinRegistry r) =>
         r.Register("strings.render_template", 2, (_, a) => Render(Operand.String(a, 0), Operand.Object(a, 1)));
 
-    private static StringValue Render(string template, ObjectValue variables) =>
-        new(GoTemplateExecutor.Execute(GoTemplateParser.Parse(template), variables));
+    private static StringValue Render(string template, ObjectValue variables)
+    {
+        var (nodes, templates) = GoTemplateParser.Parse(template);
+        return new(GoTemplateExecutor.Execute(nodes, templates, variables));
+    }
 }
