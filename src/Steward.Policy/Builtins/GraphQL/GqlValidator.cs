@@ -14,6 +14,9 @@ namespace Steward.Policy.Builtins.GraphQL;
 /// </summary>
 internal sealed class GqlValidator
 {
+    /// <summary>The longest chain of fragments spreading fragments that is followed (the walk recurses).</summary>
+    private const int MaxSpreadDepth = 100;
+
     private readonly GqlSchema _schema;
     private readonly GqlQueryDocument _document;
     private readonly Dictionary<string, GqlFragment> _fragments = new(StringComparer.Ordinal);
@@ -610,6 +613,11 @@ internal sealed class GqlValidator
 
             if (!path.Contains(spread.Name) && _fragments.TryGetValue(spread.Name, out var next))
             {
+                if (path.Count >= MaxSpreadDepth)
+                {
+                    Fail($"fragment spreads nest deeper than {MaxSpreadDepth} levels", spread.Pos);
+                }
+
                 CheckCycles(next, [.. path, spread.Name]);
             }
         }
