@@ -17,6 +17,14 @@ internal sealed class GqlValidator
     /// <summary>The longest chain of fragments spreading fragments that is followed (the walk recurses).</summary>
     private const int MaxSpreadDepth = 100;
 
+    /// <summary>
+    /// The most selections a validation visits. Fragments that spread other fragments several times multiply the walk
+    /// (each spread is validated where it is used), so a small crafted document could otherwise take exponential time.
+    /// </summary>
+    private const int MaxVisits = 200_000;
+
+    private int _visits;
+
     private readonly GqlSchema _schema;
     private readonly GqlQueryDocument _document;
     private readonly Dictionary<string, GqlFragment> _fragments = new(StringComparer.Ordinal);
@@ -54,10 +62,15 @@ internal sealed class GqlValidator
             }
         }
 
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var fragment in _document.Fragments)
+        {
+            CheckCycles(fragment, visited, [], new Dictionary<string, int>(StringComparer.Ordinal));
+        }
+
         foreach (var fragment in _document.Fragments)
         {
             var type = CompositeCondition(fragment.TypeCondition, fragment.Pos, $"Fragment \"{fragment.Name}\" cannot condition on non composite type \"{fragment.TypeCondition}\".");
-            CheckCycles(fragment, [fragment.Name]);
             Directives(fragment.Directives, "FRAGMENT_DEFINITION", null);
             Selections(fragment.SelectionSet, type, null);
         }
@@ -170,6 +183,11 @@ internal sealed class GqlValidator
         CheckOverlaps(selections);
         foreach (var selection in selections)
         {
+            if (++_visits > MaxVisits)
+            {
+                Fail($"the document is too complex to validate (more than {MaxVisits} selections to visit)", selection.Pos);
+            }
+
             switch (selection)
             {
                 case GqlField field:
@@ -229,6 +247,11 @@ internal sealed class GqlValidator
         var seen = new Dictionary<string, (GqlField Field, string Type)>(StringComparer.Ordinal);
         foreach (var (field, type) in Flatten(selections, "", 0))
         {
+            if (++_visits > MaxVisits)
+            {
+                Fail($"the document is too complex to validate (more than {MaxVisits} selections to visit)", field.Pos);
+            }
+
             if (!seen.TryGetValue(field.Alias, out var first))
             {
                 seen[field.Alias] = (field, type);
@@ -601,26 +624,41 @@ internal sealed class GqlValidator
         return _schema.PossibleTypes(b).Any(t => possible.Contains(t.Name));
     }
 
-    private void CheckCycles(GqlFragment fragment, List<string> path)
+    /// <summary>
+    /// graphql-js's cycle detection: a depth-first walk over fragment spreads that enters each fragment once, with the
+    /// current path indexed, so a cycle is found in linear time however the fragments fan out.
+    /// </summary>
+    private void CheckCycles(GqlFragment fragment, HashSet<string> visited, List<GqlFragmentSpread> path, Dictionary<string, int> pathIndex)
     {
+        if (!visited.Add(fragment.Name))
+        {
+            return;
+        }
+
+        pathIndex[fragment.Name] = path.Count;
         foreach (var spread in Spreads(fragment.SelectionSet))
         {
-            if (spread.Name == path[0])
+            path.Add(spread);
+            if (pathIndex.TryGetValue(spread.Name, out var cycleStart))
             {
-                var via = path.Count > 1 ? " via " + string.Join(", ", path.Skip(1).Select(p => $"\"{p}\"")) : "";
-                Fail($"Cannot spread fragment \"{path[0]}\" within itself{via}.", spread.Pos);
+                var via = path.Skip(cycleStart).SkipLast(1).Select(s => $"\"{s.Name}\"").ToList();
+                Fail($"Cannot spread fragment \"{spread.Name}\" within itself{(via.Count > 0 ? " via " + string.Join(", ", via) : "")}.", spread.Pos);
             }
 
-            if (!path.Contains(spread.Name) && _fragments.TryGetValue(spread.Name, out var next))
+            if (_fragments.TryGetValue(spread.Name, out var next))
             {
-                if (path.Count >= MaxSpreadDepth)
+                if (path.Count > MaxSpreadDepth)
                 {
                     Fail($"fragment spreads nest deeper than {MaxSpreadDepth} levels", spread.Pos);
                 }
 
-                CheckCycles(next, [.. path, spread.Name]);
+                CheckCycles(next, visited, path, pathIndex);
             }
+
+            path.RemoveAt(path.Count - 1);
         }
+
+        pathIndex.Remove(fragment.Name);
     }
 
     private static IEnumerable<GqlFragmentSpread> Spreads(List<GqlSelection> selections)
