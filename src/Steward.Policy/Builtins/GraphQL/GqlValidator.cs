@@ -124,15 +124,15 @@ internal sealed class GqlValidator
             Directives(variable.Directives, "VARIABLE_DEFINITION", null);
         }
 
-        Directives(operation.Directives, operation.Operation.ToUpperInvariant(), variables);
+        var used = new Dictionary<string, GqlPos>(StringComparer.Ordinal);
+        var context = new OperationScope(operation, variables, used, usedFragments);
+        Directives(operation.Directives, operation.Operation.ToUpperInvariant(), context);
         if (operation.Operation == "subscription" && CollectRootFields(operation.SelectionSet, 0) > 1)
         {
             var name = operation.Name.Length > 0 ? $"Subscription \"{operation.Name}\"" : "Anonymous Subscription";
             Fail($"{name} must select only one top level field.", operation.Pos);
         }
 
-        var used = new Dictionary<string, GqlPos>(StringComparer.Ordinal);
-        var context = new OperationScope(operation, variables, used, usedFragments);
         Selections(operation.SelectionSet, root!, context);
         foreach (var (name, pos) in used)
         {
@@ -202,7 +202,7 @@ internal sealed class GqlValidator
                         Fail($"Fragment cannot be spread here as objects of type \"{parent.Name}\" can never be of type \"{type.Name}\".", inline.Pos);
                     }
 
-                    Directives(inline.Directives, "INLINE_FRAGMENT", scope?.Variables);
+                    Directives(inline.Directives, "INLINE_FRAGMENT", scope);
                     Selections(inline.SelectionSet, type, scope);
                     break;
                 }
@@ -221,7 +221,7 @@ internal sealed class GqlValidator
                         Fail($"Fragment \"{spread.Name}\" cannot be spread here as objects of type \"{parent.Name}\" can never be of type \"{type.Name}\".", spread.Pos);
                     }
 
-                    Directives(spread.Directives, "FRAGMENT_SPREAD", scope?.Variables);
+                    Directives(spread.Directives, "FRAGMENT_SPREAD", scope);
                     if (scope is not null)
                     {
                         scope.UsedFragments.Add(spread.Name);
@@ -336,7 +336,7 @@ internal sealed class GqlValidator
 
         Arguments(field.Arguments, definition.Arguments, $"field \"{parent.Name}.{field.Name}\"", scope, field.Pos,
             a => $"Field \"{field.Name}\" argument \"{a.Name}\" of type \"{a.Type}\" is required, but it was not provided.");
-        Directives(field.Directives, "FIELD", scope?.Variables, scope);
+        Directives(field.Directives, "FIELD", scope);
         var type = _schema.Types[definition.Type.Name];
         if (type.Kind is "SCALAR" or "ENUM")
         {
@@ -401,7 +401,7 @@ internal sealed class GqlValidator
         }
     }
 
-    private void Directives(List<GqlDirective> directives, string location, Dictionary<string, GqlVariableDefinition>? variables, OperationScope? scope = null)
+    private void Directives(List<GqlDirective> directives, string location, OperationScope? scope)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var directive in directives)
