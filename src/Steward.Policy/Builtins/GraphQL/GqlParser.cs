@@ -273,26 +273,22 @@ internal sealed class GqlParser
             case GqlTokenKind.Dollar when !isConst:
                 Advance();
                 return new GqlValue(GqlValueKind.Variable, Name(), [], pos);
-            case GqlTokenKind.Int:
+            case GqlTokenKind.Int or GqlTokenKind.Float or GqlTokenKind.String or GqlTokenKind.BlockString or GqlTokenKind.Name:
                 Advance();
-                return new GqlValue(GqlValueKind.Int, token.Value, [], pos);
-            case GqlTokenKind.Float:
-                Advance();
-                return new GqlValue(GqlValueKind.Float, token.Value, [], pos);
-            case GqlTokenKind.String:
-                Advance();
-                return new GqlValue(GqlValueKind.String, token.Value, [], pos);
-            case GqlTokenKind.BlockString:
-                Advance();
-                return new GqlValue(GqlValueKind.Block, token.Value, [], pos);
-            case GqlTokenKind.Name:
-                Advance();
-                return token.Value switch
+                var kind = token.Kind switch
                 {
-                    "true" or "false" => new GqlValue(GqlValueKind.Boolean, token.Value, [], pos),
-                    "null" => new GqlValue(GqlValueKind.Null, token.Value, [], pos),
-                    _ => new GqlValue(GqlValueKind.Enum, token.Value, [], pos),
+                    GqlTokenKind.Int => GqlValueKind.Int,
+                    GqlTokenKind.Float => GqlValueKind.Float,
+                    GqlTokenKind.String => GqlValueKind.String,
+                    GqlTokenKind.BlockString => GqlValueKind.Block,
+                    _ => token.Value switch
+                    {
+                        "true" or "false" => GqlValueKind.Boolean,
+                        "null" => GqlValueKind.Null,
+                        _ => GqlValueKind.Enum,
+                    },
                 };
+                return new GqlValue(kind, token.Value, [], pos);
             default:
                 throw Unexpected();
         }
