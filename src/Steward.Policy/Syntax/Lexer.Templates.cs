@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Steward.Policy.Syntax;
@@ -95,28 +94,23 @@ internal sealed partial class Lexer
         int escColumn = Column;
         char e = Peek(1);
         _pos += 2;
-        switch (e)
+        if (JsonEscape.Simple(e) is { } simple)
         {
-            case '"': sb.Append('"'); break;
-            case '\\': sb.Append('\\'); break;
-            case '/': sb.Append('/'); break;
-            case 'b': sb.Append('\b'); break;
-            case 'f': sb.Append('\f'); break;
-            case 'n': sb.Append('\n'); break;
-            case 'r': sb.Append('\r'); break;
-            case 't': sb.Append('\t'); break;
-            case 'u':
-                if (_pos + 4 > _text.Length
-                    || !int.TryParse(_text.AsSpan(_pos, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out int code))
-                {
-                    throw Error(escLine, escColumn, "illegal string escape: \\u must be followed by four hex digits");
-                }
+            sb.Append(simple);
+        }
+        else if (e == 'u')
+        {
+            if (!JsonEscape.TryHex4(_text.AsSpan(_pos), out var unit))
+            {
+                throw Error(escLine, escColumn, "illegal string escape: \\u must be followed by four hex digits");
+            }
 
-                sb.Append((char)code);
-                _pos += 4;
-                break;
-            default:
-                throw Error(escLine, escColumn, $"illegal string escape: \\{e}");
+            sb.Append(unit);
+            _pos += 4;
+        }
+        else
+        {
+            throw Error(escLine, escColumn, $"illegal string escape: \\{e}");
         }
     }
 

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using Steward.Policy.Syntax;
 
 namespace Steward.Policy.Builtins.GraphQL;
 
@@ -290,28 +290,24 @@ internal sealed class GqlLexer(string source)
             }
 
             var e = source[_at + 1];
-            switch (e)
+            if (JsonEscape.Simple(e) is { } simple)
             {
-                case '"': sb.Append('"'); break;
-                case '\\': sb.Append('\\'); break;
-                case '/': sb.Append('/'); break;
-                case 'b': sb.Append('\b'); break;
-                case 'f': sb.Append('\f'); break;
-                case 'n': sb.Append('\n'); break;
-                case 'r': sb.Append('\r'); break;
-                case 't': sb.Append('\t'); break;
-                case 'u':
-                    if (_at + 6 > source.Length || !int.TryParse(source.AsSpan(_at + 2, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code))
-                    {
-                        var bad = source.Substring(_at, Math.Min(6, source.Length - _at));
-                        throw new GqlException($"Invalid character escape sequence: {bad}.", Here());
-                    }
+                sb.Append(simple);
+            }
+            else if (e == 'u')
+            {
+                if (!JsonEscape.TryHex4(source.AsSpan(_at + 2), out var unit))
+                {
+                    var bad = source.Substring(_at, Math.Min(6, source.Length - _at));
+                    throw new GqlException($"Invalid character escape sequence: {bad}.", Here());
+                }
 
-                    sb.Append((char)code);
-                    _at += 4;
-                    break;
-                default:
-                    throw new GqlException($"Invalid character escape sequence: \\{e}.", Here());
+                sb.Append(unit);
+                _at += 4;
+            }
+            else
+            {
+                throw new GqlException($"Invalid character escape sequence: \\{e}.", Here());
             }
 
             _at += 2;

@@ -133,13 +133,7 @@ internal sealed class GqlParser
         var name = Name();
         Expect(GqlTokenKind.Colon);
         var type = Type();
-        GqlValue? defaultValue = null;
-        if (Skip(GqlTokenKind.Equals))
-        {
-            defaultValue = Value(true);
-        }
-
-        return new GqlVariableDefinition(name, type, defaultValue, Directives(true), pos);
+        return new GqlVariableDefinition(name, type, DefaultValue(), Directives(true), pos);
     }
 
     private List<GqlSelection> SelectionSet()
@@ -320,7 +314,7 @@ internal sealed class GqlParser
         var document = new GqlSchemaDocument([], [], [], [], []);
         while (!Is(GqlTokenKind.Eof))
         {
-            var description = Is(GqlTokenKind.String) || Is(GqlTokenKind.BlockString) ? Advance().Value : "";
+            var description = Description();
             if (IsKeyword("extend"))
             {
                 if (description.Length > 0)
@@ -502,14 +496,11 @@ internal sealed class GqlParser
         var name = Name();
         Expect(GqlTokenKind.Colon);
         var type = Type();
-        GqlValue? defaultValue = null;
-        if (Skip(GqlTokenKind.Equals))
-        {
-            defaultValue = Value(true);
-        }
-
-        return new GqlArgumentDefinition(description, name, defaultValue, type, Directives(true), pos);
+        return new GqlArgumentDefinition(description, name, DefaultValue(), type, Directives(true), pos);
     }
+
+    /// <summary>An optional <c>= value</c> (constant) after a variable or input value's type.</summary>
+    private GqlValue? DefaultValue() => Skip(GqlTokenKind.Equals) ? Value(true) : null;
 
     private GqlEnumValueDefinition EnumValueDefinition()
     {
