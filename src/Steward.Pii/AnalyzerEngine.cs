@@ -47,7 +47,7 @@ public sealed class AnalyzerEngine
         var context = RentContext(text, options.Language);
         try
         {
-            foreach (var recognizer in recognizers) recognizer.Analyze(context, sink);
+            RunRecognizers(recognizers, context, sink);
             if (sink.Count == 0) return;
             if (!ObjectPath)
             {
@@ -116,7 +116,7 @@ public sealed class AnalyzerEngine
         var context = RentContext(text, options.Language);
         try
         {
-            foreach (var recognizer in recognizers) recognizer.Analyze(context, sink);
+            RunRecognizers(recognizers, context, sink);
             if (sink.Count == 0) return []; // many texts hold nothing: skip the per-result stages
             return ObjectPath ? Finish(text, options, sink, allowRegex) : PendingFinish.Run(_enhancer, text, options, sink, allowRegex);
         }
@@ -124,6 +124,16 @@ public sealed class AnalyzerEngine
         {
             ReturnContext(context);
             ReturnSink(sink);
+        }
+    }
+
+    /// <summary>Runs each recognizer whose <see cref="Recognizer.Needs"/> the text meets.</summary>
+    private static void RunRecognizers(Recognizer[] recognizers, AnalysisContext context, ResultSink sink)
+    {
+        var met = TextTraits.Of(context.Text);
+        foreach (var recognizer in recognizers)
+        {
+            if ((recognizer.Needs & ~met) == 0) recognizer.Analyze(context, sink);
         }
     }
 

@@ -36,6 +36,17 @@ public abstract class Recognizer
     public string SupportedLanguage { get; }
 
     /// <summary>
+    /// What a text must contain for this recognizer to report anything in it; the engine skips it for other texts.
+    /// Declare only what the code guarantees (a recognizer that reports only at digit runs needs a digit).
+    /// </summary>
+    private protected virtual TextNeeds Requires => TextNeeds.None;
+
+    /// <summary><see cref="Requires"/>, read once (the engine asks for every recognizer and text).</summary>
+    internal TextNeeds Needs => _needs ??= Requires;
+
+    private TextNeeds? _needs;
+
+    /// <summary>
     /// Reports every entity found in <paramref name="context"/>'s text to <paramref name="sink"/>. The sink only
     /// keeps entity types the request asked for; <see cref="ResultSink.Wants"/> lets a recognizer skip work.
     /// </summary>

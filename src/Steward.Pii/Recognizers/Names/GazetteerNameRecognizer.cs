@@ -15,6 +15,9 @@ public sealed class GazetteerNameRecognizer : Recognizer
     {
     }
 
+    /// <summary>Every rule starts from a word with letters.</summary>
+    private protected override TextNeeds Requires => TextNeeds.Letter;
+
     /// <inheritdoc />
     public override void Analyze(AnalysisContext context, ResultSink sink)
     {

@@ -10,6 +10,9 @@ internal sealed class CreditCardRecognizer()
 {
     private const string Separators = " -";
 
+    /// <summary>Reports only at digit runs.</summary>
+    private protected override TextNeeds Requires => TextNeeds.Digit;
+
     /// <inheritdoc />
     public override void Analyze(AnalysisContext context, ResultSink sink)
     {

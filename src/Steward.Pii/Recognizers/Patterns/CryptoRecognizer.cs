@@ -7,6 +7,9 @@ namespace Steward.Pii.Recognizers.Patterns;
 /// </summary>
 internal sealed class CryptoRecognizer() : Recognizer("CryptoRecognizer", [PiiEntities.Crypto], ["wallet", "btc", "bitcoin", "crypto", "address"])
 {
+    /// <summary>Reports only at digit runs.</summary>
+    private protected override TextNeeds Requires => TextNeeds.Digit;
+
     /// <inheritdoc />
     public override void Analyze(AnalysisContext context, ResultSink sink)
     {

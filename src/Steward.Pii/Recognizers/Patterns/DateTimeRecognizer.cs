@@ -15,6 +15,9 @@ internal sealed class DateTimeRecognizer()
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Explanations = new(StringComparer.Ordinal);
     private static readonly string[] VersionWords = ["version", "v", "release", "build", "ver"];
 
+    /// <summary>Reports only at digit runs.</summary>
+    private protected override TextNeeds Requires => TextNeeds.Digit;
+
     /// <inheritdoc />
     public override void Analyze(AnalysisContext context, ResultSink sink)
     {

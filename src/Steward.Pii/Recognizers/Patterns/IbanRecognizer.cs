@@ -7,6 +7,9 @@ namespace Steward.Pii.Recognizers.Patterns;
 /// </summary>
 internal sealed class IbanRecognizer() : Recognizer("IbanRecognizer", [PiiEntities.IbanCode], ["iban", "bank", "transaction", "account", "swift", "bic"])
 {
+    /// <summary>Reports only at digit runs.</summary>
+    private protected override TextNeeds Requires => TextNeeds.Digit;
+
     /// <inheritdoc />
     public override void Analyze(AnalysisContext context, ResultSink sink)
     {

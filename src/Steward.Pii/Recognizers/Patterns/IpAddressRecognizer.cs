@@ -6,6 +6,9 @@ namespace Steward.Pii.Recognizers.Patterns;
 /// </summary>
 internal sealed class IpAddressRecognizer() : Recognizer("IpRecognizer", [PiiEntities.IpAddress], ["ip", "ipv4", "ipv6", "address", "host", "server", "client"])
 {
+    /// <summary>Reports only at digit runs.</summary>
+    private protected override TextNeeds Requires => TextNeeds.Digit;
+
     /// <inheritdoc />
     public override void Analyze(AnalysisContext context, ResultSink sink)
     {

@@ -6,6 +6,9 @@ namespace Steward.Pii.Recognizers.Patterns;
 /// </summary>
 internal sealed class MacAddressRecognizer() : Recognizer("MacAddressRecognizer", [PiiEntities.MacAddress], ["mac", "address", "hardware", "ethernet", "wifi", "nic", "bssid"])
 {
+    /// <summary>Reports only at digit runs.</summary>
+    private protected override TextNeeds Requires => TextNeeds.Digit;
+
     /// <inheritdoc />
     public override void Analyze(AnalysisContext context, ResultSink sink)
     {

@@ -7,6 +7,9 @@ namespace Steward.Pii.Recognizers.Patterns;
 internal sealed class MedicalLicenseRecognizer()
     : Recognizer("MedicalLicenseRecognizer", [PiiEntities.MedicalLicense], ["medical", "certificate", "dea", "license", "licence", "registration"])
 {
+    /// <summary>Reports only at digit runs.</summary>
+    private protected override TextNeeds Requires => TextNeeds.Digit;
+
     /// <inheritdoc />
     public override void Analyze(AnalysisContext context, ResultSink sink)
     {

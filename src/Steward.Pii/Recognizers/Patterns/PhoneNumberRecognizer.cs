@@ -15,6 +15,9 @@ internal sealed class PhoneNumberRecognizer(PhoneNumberValidator validator)
     private static readonly string[] NotPhone = ["order", "invoice", "ticket", "ref", "reference", "case", "tracking", "serial", "sku", "isbn", "version", "po", "transaction", "id", "build", "release", "v", "zip", "postcode"];
     private static readonly string[] OtherIdentifier = ["license", "licence", "passport", "ssn", "social", "iban", "card", "account", "acct", "routing", "nhs", "insurance", "itin", "taxpayer"];
 
+    /// <summary>Reports only at digit runs.</summary>
+    private protected override TextNeeds Requires => TextNeeds.Digit;
+
     /// <inheritdoc />
     public override void Analyze(AnalysisContext context, ResultSink sink)
     {

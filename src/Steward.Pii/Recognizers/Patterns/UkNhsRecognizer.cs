@@ -11,6 +11,9 @@ internal sealed class UkNhsRecognizer()
     private const string Separators = " -";
     private static readonly string[] Gate = ["nhs", "health", "patient", "medical", "hospital", "gp"];
 
+    /// <summary>Reports only at digit runs.</summary>
+    private protected override TextNeeds Requires => TextNeeds.Digit;
+
     /// <inheritdoc />
     public override void Analyze(AnalysisContext context, ResultSink sink)
     {

@@ -10,6 +10,9 @@ internal sealed class UkNinoRecognizer()
 {
     private static readonly string[] Gate = ["national", "insurance", "nino", "ni"];
 
+    /// <summary>Reports only at digit runs.</summary>
+    private protected override TextNeeds Requires => TextNeeds.Digit;
+
     /// <inheritdoc />
     public override void Analyze(AnalysisContext context, ResultSink sink)
     {

@@ -9,6 +9,9 @@ internal sealed class UsBankNumberRecognizer()
 {
     private static readonly string[] Gate = ["bank", "account", "acct", "checking", "savings", "debit", "routing"];
 
+    /// <summary>Reports only at digit runs.</summary>
+    private protected override TextNeeds Requires => TextNeeds.Digit;
+
     /// <inheritdoc />
     public override void Analyze(AnalysisContext context, ResultSink sink)
     {

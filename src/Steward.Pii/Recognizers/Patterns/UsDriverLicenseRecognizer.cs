@@ -13,6 +13,9 @@ internal sealed class UsDriverLicenseRecognizer()
 
     private static readonly ContextGate Gate = new(["driver", "drivers", "driving", "license", "licence", "dl", "dln", "lic", "permit", "cdl"]);
 
+    /// <summary>Reports only at digit runs.</summary>
+    private protected override TextNeeds Requires => TextNeeds.Digit;
+
     /// <inheritdoc />
     public override void Analyze(AnalysisContext context, ResultSink sink)
     {

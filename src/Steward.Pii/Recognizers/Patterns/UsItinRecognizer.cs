@@ -10,6 +10,9 @@ internal sealed class UsItinRecognizer()
     private const string Separators = "- ";
     private static readonly string[] Gate = ["individual", "taxpayer", "itin", "tax", "payer", "taxid", "tin", "identification"];
 
+    /// <summary>Reports only at digit runs.</summary>
+    private protected override TextNeeds Requires => TextNeeds.Digit;
+
     /// <inheritdoc />
     public override void Analyze(AnalysisContext context, ResultSink sink)
     {

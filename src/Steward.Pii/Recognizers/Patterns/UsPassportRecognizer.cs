@@ -9,6 +9,9 @@ internal sealed class UsPassportRecognizer()
 {
     private static readonly string[] Gate = ["passport", "passports", "travel"];
 
+    /// <summary>Reports only at digit runs.</summary>
+    private protected override TextNeeds Requires => TextNeeds.Digit;
+
     /// <inheritdoc />
     public override void Analyze(AnalysisContext context, ResultSink sink)
     {

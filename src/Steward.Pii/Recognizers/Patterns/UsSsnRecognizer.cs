@@ -12,6 +12,9 @@ internal sealed class UsSsnRecognizer()
     private const string Separators = "-. ";
     private static readonly string[] Gate = ["social", "security", "ssn", "ss", "ssid"];
 
+    /// <summary>Reports only at digit runs.</summary>
+    private protected override TextNeeds Requires => TextNeeds.Digit;
+
     /// <inheritdoc />
     public override void Analyze(AnalysisContext context, ResultSink sink)
     {
