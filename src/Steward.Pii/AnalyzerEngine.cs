@@ -38,23 +38,35 @@ public sealed class AnalyzerEngine
     /// The dataset scanner's struct path: as <see cref="Analyze"/>, with the results appended to <paramref name="into"/>
     /// as <see cref="Finding"/>s (same results, same order) instead of result and explanation objects.
     /// </summary>
-    internal void AnalyzeCellInto(string text, AnalyzeOptions options, List<Finding> into)
+    internal void AnalyzeCellInto(string text, AnalyzeOptions options, List<Finding> into) => AnalyzeCellInto(text, PrepareCells(options), into);
+
+    /// <summary>
+    /// Compiles <paramref name="options"/> once for many texts (a dataset column's cells): the recognizers to run,
+    /// the entity filter and the allow-list pattern, which <see cref="Analyze"/> works out per call. Throws
+    /// <see cref="PiiRequestException"/> for an unknown language or entity.
+    /// </summary>
+    internal CellAnalysis PrepareCells(AnalyzeOptions options)
     {
         var recognizers = Prepare(options, out var wanted);
-        var allow = AllowListRegex(options);
-        var sink = RentSink(wanted);
+        return new CellAnalysis(options, recognizers, wanted, AllowListRegex(options));
+    }
+
+    /// <summary>As <see cref="AnalyzeCellInto(string, AnalyzeOptions, List{Finding})"/>, with the options compiled by <see cref="PrepareCells"/>.</summary>
+    internal void AnalyzeCellInto(string text, CellAnalysis prepared, List<Finding> into)
+    {
+        var sink = RentSink(prepared.Wanted);
         sink.Explains = false; // findings carry entity, span and score only
-        var context = RentContext(text, options.Language);
+        var context = RentContext(text, prepared.Options.Language);
         try
         {
-            RunRecognizers(recognizers, context, sink);
+            RunRecognizers(prepared.Recognizers, context, sink);
             if (sink.Count == 0) return;
             if (!ObjectPath)
             {
-                PendingFinish.Run(_enhancer, text, options, sink, allow, into);
+                PendingFinish.Run(_enhancer, text, prepared.Options, sink, prepared.Allow, into);
                 return;
             }
-            foreach (var r in Finish(text, options, sink, allow)) into.Add(Finding.Of(r));
+            foreach (var r in Finish(text, prepared.Options, sink, prepared.Allow)) into.Add(Finding.Of(r));
         }
         finally
         {

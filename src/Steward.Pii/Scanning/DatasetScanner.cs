@@ -165,7 +165,7 @@ public sealed class DatasetScanner(AnalyzerEngine engine, TimeProvider? time = n
         // from the worker's memo (the engine's answer depends only on the text and the column's options).
         var ends = batch.FindingEnds = BatchPool.RentEnds(batch.Cells.Count);
         var findings = batch.Findings;
-        var perColumn = new Dictionary<int, (AnalyzeOptions Options, ColumnMemo? Memo)>();
+        var perColumn = new Dictionary<int, (CellAnalysis Analysis, ColumnMemo? Memo)>();
         var failedRows = new HashSet<int>();
         for (var i = 0; i < batch.Cells.Count; i++)
         {
@@ -173,7 +173,7 @@ public sealed class DatasetScanner(AnalyzerEngine engine, TimeProvider? time = n
             if (!perColumn.TryGetValue(cell.Column, out var column))
             {
                 var name = batch.ColumnNames[cell.Column];
-                perColumn[cell.Column] = column = (ColumnContext.Apply(analyze, name), memo?.For(name));
+                perColumn[cell.Column] = column = (engine.PrepareCells(ColumnContext.Apply(analyze, name)), memo?.For(name));
             }
             var known = cell.Known;
             if (known is null && !batch.LookedUp && column.Memo is not null && column.Memo.TryGet(cell.Text, out _, out var found)) known = found;
@@ -186,7 +186,7 @@ public sealed class DatasetScanner(AnalyzerEngine engine, TimeProvider? time = n
             var before = findings.Count;
             try
             {
-                engine.AnalyzeCellInto(cell.Text, column.Options, findings);
+                engine.AnalyzeCellInto(cell.Text, column.Analysis, findings);
                 column.Memo?.Add(cell.Text, CollectionsMarshal.AsSpan(findings)[before..]);
             }
             catch (PiiRequestException e)

@@ -24,20 +24,42 @@ public static class Tokenizer
         var i = 0;
         while (i < text.Length)
         {
-            if (!IsWordChar(text[i])) { i++; continue; }
+            var c = text[i];
+            if (!IsWordChar(c)) { i++; continue; }
+            // The token's shape is counted on the way (one pass, ASCII without table look-ups); apostrophes and
+            // hyphens inside it are neither letters nor digits, as in ShapeOf.
             var start = i;
-            while (i < text.Length)
+            int letters = 0, upper = 0, lower = 0, digits = 0;
+            while (true)
             {
-                var c = text[i];
-                if (IsWordChar(c)) { i++; continue; }
+                if (c < 128)
+                {
+                    if (char.IsAsciiDigit(c)) digits++;
+                    else if (char.IsAsciiLetter(c))
+                    {
+                        letters++;
+                        if (c <= 'Z') upper++;
+                        else lower++;
+                    }
+                }
+                else if (char.IsDigit(c)) digits++;
+                else if (char.IsLetter(c))
+                {
+                    letters++;
+                    if (char.IsUpper(c)) upper++;
+                    else if (char.IsLower(c)) lower++;
+                }
+                if (++i >= text.Length) break;
+                c = text[i];
+                if (IsWordChar(c)) continue;
                 if ((c == '\'' || c == '\u2019' || c == '-') && i + 1 < text.Length && char.IsLetter(text[i + 1]) && char.IsLetter(text[i - 1]))
                 {
-                    i++;
+                    c = text[++i];
                     continue;
                 }
                 break;
             }
-            tokens.Add(new Token(start, i - start, ShapeOf(text.AsSpan(start, i - start))));
+            tokens.Add(new Token(start, i - start, Shape(i - start, letters, upper, lower, digits, char.IsUpper(text[start]))));
         }
         Token[] result;
         if (tokens.Count == 0) result = [];
@@ -72,11 +94,16 @@ public static class Tokenizer
                 else if (char.IsLower(c)) lower++;
             }
         }
+        return Shape(token.Length, letters, upper, lower, digits, token.Length > 0 && char.IsUpper(token[0]));
+    }
+
+    private static TokenShape Shape(int length, int letters, int upper, int lower, int digits, bool capitalized)
+    {
         var shape = TokenShape.None;
         if (letters > 0) shape |= TokenShape.HasLetter;
         if (digits > 0) shape |= TokenShape.HasDigit;
-        if (digits == token.Length) shape |= TokenShape.AllDigits;
-        if (token.Length > 0 && char.IsUpper(token[0])) shape |= TokenShape.Capitalized;
+        if (digits == length) shape |= TokenShape.AllDigits;
+        if (capitalized) shape |= TokenShape.Capitalized;
         if (letters >= 2 && upper == letters) shape |= TokenShape.AllUpper;
         if (letters > 0 && lower == letters) shape |= TokenShape.AllLower;
         return shape;

@@ -6,7 +6,7 @@ using Steward.Pii.Scanning;
 namespace Steward.Pii.Tests.Scanning;
 
 /// <summary>
-/// The dataset scanner analyses each cell on the engine's struct path (<see cref="AnalyzerEngine.AnalyzeCellInto"/>:
+/// The dataset scanner analyses each cell on the engine's struct path (<see cref="AnalyzerEngine.AnalyzeCellInto(string, CellAnalysis, List{Finding})"/>:
 /// findings appended to one list, no result or explanation objects). It must find what <see cref="AnalyzerEngine.Analyze"/>
 /// finds, in the same order with the same scores, with the column's words as context, on scan-like cells and on
 /// labelled prose, from one reused thread context (token arrays reused by size) as from a fresh one.
