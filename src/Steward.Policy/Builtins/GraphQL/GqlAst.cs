@@ -6,6 +6,16 @@ internal readonly record struct GqlPos(int Line, int Column);
 /// <summary>A type reference: a named type, or a list of <see cref="Elem"/>; either may be non-null.</summary>
 internal sealed record GqlType(string NamedType, GqlType? Elem, bool NonNull)
 {
+    /// <summary>
+    /// gqlparser's position of the reference: its name (or the inner type's), or, when it ends with !, the token after
+    /// the !. Not part of equality.
+    /// </summary>
+    public GqlPos? Pos { get; init; }
+
+    public bool Equals(GqlType? other) => other is not null && NamedType == other.NamedType && Equals(Elem, other.Elem) && NonNull == other.NonNull;
+
+    public override int GetHashCode() => HashCode.Combine(NamedType, Elem, NonNull);
+
     /// <summary>The innermost named type.</summary>
     public string Name => Elem is null ? NamedType : Elem.Name;
 
@@ -47,7 +57,11 @@ internal sealed record GqlVariableDefinition(string Variable, GqlType Type, GqlV
 
 internal sealed record GqlOperation(string Operation, string Name, List<GqlVariableDefinition> VariableDefinitions, List<GqlDirective> Directives, List<GqlSelection> SelectionSet, GqlPos Pos);
 
-internal sealed record GqlFragment(string Name, string TypeCondition, List<GqlDirective> Directives, List<GqlSelection> SelectionSet, GqlPos Pos);
+internal sealed record GqlFragment(string Name, string TypeCondition, List<GqlDirective> Directives, List<GqlSelection> SelectionSet, GqlPos Pos)
+{
+    /// <summary>gqlparser's (experimental) fragment variables: <c>fragment F($a: Int) on T</c>; JSON field <c>VariableDefinition</c>.</summary>
+    public List<GqlVariableDefinition> VariableDefinition { get; init; } = [];
+}
 
 internal sealed record GqlQueryDocument(List<GqlOperation> Operations, List<GqlFragment> Fragments);
 

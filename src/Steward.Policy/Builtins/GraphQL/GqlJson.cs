@@ -37,6 +37,7 @@ internal static class GqlJson
 
     private static ObjectValue Fragment(GqlFragment f) => Obj(
         ("Name", S(f.Name)),
+        ("VariableDefinition", List(f.VariableDefinition, Variable)),
         ("TypeCondition", S(f.TypeCondition)),
         ("Directives", List(f.Directives, Directive)),
         ("SelectionSet", List(f.SelectionSet, Selection)));
@@ -159,28 +160,23 @@ internal static class GqlJson
 
     private static GqlOperation ReadOperation(ObjectValue o) => new(
         Str(o, "Operation") is { Length: > 0 } op ? op : "query", Str(o, "Name"),
-        [.. Items(o, "VariableDefinitions").Select(v => new GqlVariableDefinition(Str(v, "Variable"), ReadType(v.Get("Type")), ReadOptionalValue(v.Get("DefaultValue")), ReadDirectives(v), NoPos))],
-        ReadDirectives(o), ReadSelections(o), NoPos);
+        ReadVariables(o, "VariableDefinitions"), ReadDirectives(o), ReadSelections(o), NoPos);
 
-    private static GqlFragment ReadFragment(ObjectValue o) => new(Str(o, "Name"), Str(o, "TypeCondition"), ReadDirectives(o), ReadSelections(o), NoPos);
+    private static List<GqlVariableDefinition> ReadVariables(ObjectValue o, string name) =>
+        [.. Items(o, name).Select(v => new GqlVariableDefinition(Str(v, "Variable"), ReadType(v.Get("Type")), ReadOptionalValue(v.Get("DefaultValue")), ReadDirectives(v), NoPos))];
+
+    private static GqlFragment ReadFragment(ObjectValue o) =>
+        new(Str(o, "Name"), Str(o, "TypeCondition"), ReadDirectives(o), ReadSelections(o), NoPos) { VariableDefinition = ReadVariables(o, "VariableDefinition") };
 
     private static List<GqlSelection> ReadSelections(ObjectValue o) => [.. Items(o, "SelectionSet").Select(ReadSelection)];
 
-    private static GqlSelection ReadSelection(ObjectValue s)
-    {
-        if (s.Get("Alias") is not null || s.Get("Arguments") is not null || (s.Get("SelectionSet") is not null && s.Get("Name") is not null))
-        {
-            var name = Str(s, "Name");
-            return new GqlField(Str(s, "Alias") is { Length: > 0 } alias ? alias : name, name, [.. Items(s, "Arguments").Select(ReadArgument)], ReadDirectives(s), ReadSelections(s), NoPos);
-        }
-
-        if (s.Get("TypeCondition") is not null || s.Get("SelectionSet") is not null)
-        {
-            return new GqlInlineFragment(Str(s, "TypeCondition"), ReadDirectives(s), ReadSelections(s), NoPos);
-        }
-
-        return new GqlFragmentSpread(Str(s, "Name"), ReadDirectives(s), NoPos);
-    }
+    /// <summary>
+    /// gqlparser's UnmarshalSelectionSet tries a Field first, and decoding an object as a Field never fails, so every
+    /// selection read back from an object is a field (a spread's name becomes a field's name; an inline fragment's
+    /// type condition is dropped). OPA's built-ins inherit that.
+    /// </summary>
+    private static GqlSelection ReadSelection(ObjectValue s) =>
+        new GqlField(Str(s, "Alias"), Str(s, "Name"), [.. Items(s, "Arguments").Select(ReadArgument)], ReadDirectives(s), ReadSelections(s), NoPos);
 
     private static GqlArgument ReadArgument(ObjectValue a) => new(Str(a, "Name"), ReadValue(a.Get("Value")), NoPos);
 

@@ -54,8 +54,9 @@ internal readonly record struct GqlToken(GqlTokenKind Kind, string Value, GqlPos
     };
 
     /// <summary>The token as error messages name it: its kind, and its text quoted for names, numbers and strings.</summary>
+    /// <summary>gqlparser's Token.String: the kind, and the value Go-quoted when it is not empty.</summary>
     public override string ToString() =>
-        Kind >= GqlTokenKind.Name ? $"{KindName(Kind)} {GoQuote(Value)}" : KindName(Kind);
+        Value.Length > 0 ? $"{KindName(Kind)} {GoQuote(Value)}" : KindName(Kind);
 
     private static string GoQuote(string s)
     {
@@ -69,6 +70,11 @@ internal readonly record struct GqlToken(GqlTokenKind Kind, string Value, GqlPos
                 '\n' => "\\n",
                 '\t' => "\\t",
                 '\r' => "\\r",
+                '\a' => "\\a",
+                '\b' => "\\b",
+                '\f' => "\\f",
+                '\v' => "\\v",
+                < ' ' or '\x7f' => $"\\x{(int)c:x2}",
                 _ => c.ToString(),
             });
         }
@@ -128,7 +134,6 @@ internal sealed class GqlLexer(string source)
                 return new GqlToken(GqlTokenKind.Spread, "", pos);
             }
 
-            throw new GqlException("Unexpected character \".\"", pos);
         }
 
         if (c == '_' || char.IsAsciiLetter(c))
@@ -149,10 +154,24 @@ internal sealed class GqlLexer(string source)
 
         if (c == '"')
         {
-            return source.AsSpan(_at).StartsWith("\"\"\"") ? BlockString(pos) : String(pos);
+            // gqlparser's string tokens start after the opening quote(s)
+            return source.AsSpan(_at).StartsWith("\"\"\"") ? BlockString(pos with { Column = pos.Column + 3 }) : String(pos with { Column = pos.Column + 1 });
         }
 
-        throw new GqlException($"Cannot parse the unexpected character \"{c}\".", pos);
+        if (c < ' ' && c is not ('\t' or '\n' or '\r'))
+        {
+            // gqlparser formats the byte with %04d: decimal digits after \u
+            throw new GqlException($"Cannot contain the invalid character \"\\u{(int)c:D4}\"", pos);
+        }
+
+        if (c == '\'')
+        {
+            throw new GqlException("Unexpected single quote character ('), did you mean to use a double quote (\")?", pos);
+        }
+
+        // gqlparser prints the first byte of the character's UTF-8 encoding as if it were a code point
+        var first = c < 0x80 ? c : (char)Encoding.UTF8.GetBytes(source, _at, char.IsHighSurrogate(c) && _at + 1 < source.Length ? 2 : 1)[0];
+        throw new GqlException($"Cannot parse the unexpected character \"{first}\".", pos);
     }
 
     private void SkipIgnored()
@@ -177,7 +196,8 @@ internal sealed class GqlLexer(string source)
             }
             else if (c == '#')
             {
-                while (_at < source.Length && source[_at] is not ('\n' or '\r'))
+                // a comment runs to the first control character other than a tab
+                while (_at < source.Length && (source[_at] >= ' ' || source[_at] == '\t'))
                 {
                     _at++;
                 }
@@ -230,11 +250,6 @@ internal sealed class GqlLexer(string source)
             Digits();
         }
 
-        if (_at < source.Length && (source[_at] == '_' || source[_at] == '.' || char.IsAsciiLetter(source[_at])))
-        {
-            throw new GqlException($"Invalid number, expected digit but got: \"{source[_at]}\".", Here());
-        }
-
         return new GqlToken(isFloat ? GqlTokenKind.Float : GqlTokenKind.Int, source[start.._at], pos);
     }
 
@@ -274,7 +289,7 @@ internal sealed class GqlLexer(string source)
 
             if (c < ' ' && c != '\t')
             {
-                throw new GqlException($"Invalid character within String: \"\\u{(int)c:X4}\".", Here());
+                throw new GqlException($"Invalid character within String: \"\\u{(int)c:D4}\".", Here());
             }
 
             if (c != '\\')
@@ -286,7 +301,8 @@ internal sealed class GqlLexer(string source)
 
             if (_at + 1 >= source.Length)
             {
-                throw new GqlException("Unterminated string.", Here());
+                _at++;
+                throw new GqlException("Invalid character escape sequence.", Here());
             }
 
             var e = source[_at + 1];
@@ -296,10 +312,18 @@ internal sealed class GqlLexer(string source)
             }
             else if (e == 'u')
             {
+                // gqlparser needs six characters after the backslash (so a \uXXXX right at the end is an error too) and
+                // reports from the u, at the u
+                if (_at + 6 >= source.Length)
+                {
+                    _at++;
+                    throw new GqlException($"Invalid character escape sequence: \\{source[_at..]}.", Here());
+                }
+
                 if (!JsonEscape.TryHex4(source.AsSpan(_at + 2), out var unit))
                 {
-                    var bad = source.Substring(_at, Math.Min(6, source.Length - _at));
-                    throw new GqlException($"Invalid character escape sequence: {bad}.", Here());
+                    _at++;
+                    throw new GqlException($"Invalid character escape sequence: \\{source.Substring(_at, 5)}.", Here());
                 }
 
                 sb.Append(unit);
@@ -307,6 +331,7 @@ internal sealed class GqlLexer(string source)
             }
             else
             {
+                _at++;
                 throw new GqlException($"Invalid character escape sequence: \\{e}.", Here());
             }
 
@@ -336,6 +361,11 @@ internal sealed class GqlLexer(string source)
                 raw.Append("\"\"\"");
                 _at += 4;
                 continue;
+            }
+
+            if (source[_at] < ' ' && source[_at] is not ('\t' or '\n' or '\r'))
+            {
+                throw new GqlException($"Invalid character within String: \"\\u{(int)source[_at]:D4}\".", Here());
             }
 
             var c = source[_at++];

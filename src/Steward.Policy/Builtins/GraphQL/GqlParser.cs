@@ -63,26 +63,42 @@ internal sealed class GqlParser
 
     private string Name() => Expect(GqlTokenKind.Name).Value;
 
-    /// <summary>open item+ close (with at least one item), or nothing when the open token is absent.</summary>
-    private List<T> Many<T>(GqlTokenKind open, Func<T> item, GqlTokenKind close, bool optional = true)
+    /// <summary>gqlparser's many: open item* close (no items is fine), or nothing when the open token is absent.</summary>
+    private List<T> Many<T>(GqlTokenKind open, Func<T> item, GqlTokenKind close)
     {
         var items = new List<T>();
-        if (!Is(open))
+        if (!Skip(open))
         {
-            if (optional)
-            {
-                return items;
-            }
-
-            Expect(open);
+            return items;
         }
 
-        Advance();
-        do
+        while (!Skip(close))
         {
             items.Add(item());
         }
-        while (!Skip(close));
+
+        return items;
+    }
+
+    /// <summary>gqlparser's some: open item+ close, or nothing when the open token is absent; open close is an error.</summary>
+    private List<T> Some<T>(GqlTokenKind open, Func<T> item, GqlTokenKind close)
+    {
+        var items = new List<T>();
+        if (!Skip(open))
+        {
+            return items;
+        }
+
+        if (Is(close))
+        {
+            throw new GqlException($"expected at least one definition, found {GqlToken.KindName(_token.Kind)}", _token.Pos);
+        }
+
+        while (!Skip(close))
+        {
+            items.Add(item());
+        }
+
         return items;
     }
 
@@ -92,7 +108,7 @@ internal sealed class GqlParser
     {
         var operations = new List<GqlOperation>();
         var fragments = new List<GqlFragment>();
-        do
+        while (!Is(GqlTokenKind.Eof)) // an empty document is no error
         {
             if (Is(GqlTokenKind.BraceL))
             {
@@ -112,7 +128,7 @@ internal sealed class GqlParser
                 throw Unexpected();
             }
         }
-        while (!Is(GqlTokenKind.Eof));
+
         return new GqlQueryDocument(operations, fragments);
     }
 
@@ -133,13 +149,18 @@ internal sealed class GqlParser
         var name = Name();
         Expect(GqlTokenKind.Colon);
         var type = Type();
-        return new GqlVariableDefinition(name, type, DefaultValue(), Directives(true), pos);
+        return new GqlVariableDefinition(name, type, DefaultValue(), Directives(false), pos);
     }
 
     private List<GqlSelection> SelectionSet()
     {
         Enter();
-        var selections = Many(GqlTokenKind.BraceL, Selection, GqlTokenKind.BraceR, optional: false);
+        if (!Is(GqlTokenKind.BraceL))
+        {
+            throw new GqlException($"Expected {{, found {GqlToken.KindName(_token.Kind)}", _token.Pos);
+        }
+
+        var selections = Some(GqlTokenKind.BraceL, Selection, GqlTokenKind.BraceR);
         _depth--;
         return selections;
     }
@@ -158,8 +179,8 @@ internal sealed class GqlParser
     {
         if (Is(GqlTokenKind.Spread))
         {
-            var pos = _token.Pos;
             Advance();
+            var pos = _token.Pos;
             if (IsKeyword("on"))
             {
                 Advance();
@@ -201,8 +222,8 @@ internal sealed class GqlParser
         var directives = new List<GqlDirective>();
         while (Is(GqlTokenKind.At))
         {
-            var pos = _token.Pos;
             Advance();
+            var pos = _token.Pos; // gqlparser's directive position is its name's
             directives.Add(new GqlDirective(Name(), Arguments(isConst), pos));
         }
 
@@ -219,9 +240,10 @@ internal sealed class GqlParser
         }
 
         var name = Name();
+        var variables = Many(GqlTokenKind.ParenL, VariableDefinition, GqlTokenKind.ParenR); // gqlparser accepts fragment variables
         ExpectKeyword("on");
         var type = Name();
-        return new GqlFragment(name, type, Directives(false), SelectionSet(), pos);
+        return new GqlFragment(name, type, Directives(false), SelectionSet(), pos) { VariableDefinition = variables };
     }
 
     private GqlValue Value(bool isConst)
@@ -294,17 +316,19 @@ internal sealed class GqlParser
         if (Skip(GqlTokenKind.BracketL))
         {
             Enter();
+            var pos = _token.Pos;
             var elem = Type();
             _depth--;
             Expect(GqlTokenKind.BracketR);
-            type = new GqlType("", elem, false);
+            type = new GqlType("", elem, false) { Pos = pos };
         }
         else
         {
-            type = new GqlType(Name(), null, false);
+            var pos = _token.Pos;
+            type = new GqlType(Name(), null, false) { Pos = pos };
         }
 
-        return Skip(GqlTokenKind.Bang) ? type with { NonNull = true } : type;
+        return Skip(GqlTokenKind.Bang) ? type with { NonNull = true, Pos = _token.Pos } : type;
     }
 
     // ---- type-system documents ----
@@ -314,22 +338,32 @@ internal sealed class GqlParser
         var document = new GqlSchemaDocument([], [], [], [], []);
         while (!Is(GqlTokenKind.Eof))
         {
+            var descriptionToken = _token;
             var description = Description();
+            if (!Is(GqlTokenKind.Name))
+            {
+                throw Unexpected();
+            }
+
             if (IsKeyword("extend"))
             {
                 if (description.Length > 0)
                 {
-                    throw Unexpected();
+                    throw new GqlException($"Unexpected {descriptionToken}", descriptionToken.Pos); // gqlparser reports the description
                 }
 
                 Advance();
                 if (IsKeyword("schema"))
                 {
-                    document.SchemaExtension.Add(SchemaDefinition(""));
+                    document.SchemaExtension.Add(SchemaDefinition("", extension: true));
+                }
+                else if (_token.Value is "scalar" or "type" or "interface" or "union" or "enum" or "input")
+                {
+                    document.Extensions.Add(TypeDefinition("", extension: true));
                 }
                 else
                 {
-                    document.Extensions.Add(TypeDefinition("", extension: true));
+                    throw Unexpected();
                 }
 
                 continue;
@@ -343,39 +377,48 @@ internal sealed class GqlParser
             {
                 document.Directives.Add(DirectiveDefinition(description));
             }
-            else
+            else if (_token.Value is "scalar" or "type" or "interface" or "union" or "enum" or "input")
             {
                 document.Definitions.Add(TypeDefinition(description, extension: false));
+            }
+            else
+            {
+                throw Unexpected();
             }
         }
 
         return document;
     }
 
-    private GqlSchemaDefinition SchemaDefinition(string description)
+    private GqlSchemaDefinition SchemaDefinition(string description, bool extension = false)
     {
-        var pos = _token.Pos;
         ExpectKeyword("schema");
+        var pos = _token.Pos;
         var directives = Directives(true);
-        var operations = Many(GqlTokenKind.BraceL, () =>
+        var operations = Some(GqlTokenKind.BraceL, () =>
         {
-            var operation = Name();
-            if (operation is not ("query" or "mutation" or "subscription"))
+            var token = Advance();
+            if (token.Value is not ("query" or "mutation" or "subscription"))
             {
-                throw new GqlException($"Unexpected Name \"{operation}\"", pos);
+                throw new GqlException($"Unexpected {token}", token.Pos);
             }
 
             Expect(GqlTokenKind.Colon);
-            return (operation, Name());
+            return (token.Value, Name());
         }, GqlTokenKind.BraceR);
+        if (extension && directives.Count == 0 && operations.Count == 0)
+        {
+            throw Unexpected();
+        }
+
         return new GqlSchemaDefinition(description, directives, operations, pos);
     }
 
     private GqlDirectiveDefinition DirectiveDefinition(string description)
     {
-        var pos = _token.Pos;
         ExpectKeyword("directive");
         Expect(GqlTokenKind.At);
+        var pos = _token.Pos;
         var name = Name();
         var arguments = ArgumentDefinitions();
         var repeatable = false;
@@ -423,9 +466,11 @@ internal sealed class GqlParser
             _ => throw Unexpected(),
         };
         Advance();
+        pos = _token.Pos; // gqlparser's definition position is its name's
         var name = Name();
         var interfaces = new List<string>();
-        if (kind is "OBJECT" or "INTERFACE" && IsKeyword("implements"))
+        // gqlparser: interfaces on object types and interface definitions (not interface extensions), & separated only
+        if ((kind == "OBJECT" || (kind == "INTERFACE" && !extension)) && _token.Value == "implements")
         {
             Advance();
             Skip(GqlTokenKind.Amp);
@@ -433,20 +478,20 @@ internal sealed class GqlParser
             {
                 interfaces.Add(Name());
             }
-            while (Skip(GqlTokenKind.Amp) || Is(GqlTokenKind.Name)); // "implements A B" (the old form) too
+            while (Skip(GqlTokenKind.Amp));
         }
 
-        var directives = Directives(true);
+        var directives = Directives(!(extension && kind == "INPUT_OBJECT"));
         var fields = new List<GqlFieldDefinition>();
         var types = new List<string>();
         var values = new List<GqlEnumValueDefinition>();
         switch (kind)
         {
             case "OBJECT" or "INTERFACE":
-                fields = Many(GqlTokenKind.BraceL, FieldDefinition, GqlTokenKind.BraceR);
+                fields = Some(GqlTokenKind.BraceL, FieldDefinition, GqlTokenKind.BraceR);
                 break;
             case "INPUT_OBJECT":
-                fields = Many(GqlTokenKind.BraceL, InputFieldDefinition, GqlTokenKind.BraceR);
+                fields = Some(GqlTokenKind.BraceL, InputFieldDefinition, GqlTokenKind.BraceR);
                 break;
             case "UNION":
                 if (Skip(GqlTokenKind.Equals))
@@ -461,8 +506,14 @@ internal sealed class GqlParser
 
                 break;
             case "ENUM":
-                values = Many(GqlTokenKind.BraceL, EnumValueDefinition, GqlTokenKind.BraceR);
+                values = Some(GqlTokenKind.BraceL, EnumValueDefinition, GqlTokenKind.BraceR);
                 break;
+        }
+
+        // an extension must add something (gqlparser reports the token after it)
+        if (extension && directives.Count == 0 && interfaces.Count == 0 && fields.Count == 0 && types.Count == 0 && values.Count == 0)
+        {
+            throw Unexpected();
         }
 
         return new GqlDefinition(kind, description, name, directives, interfaces, fields, types, values, pos);
@@ -472,8 +523,8 @@ internal sealed class GqlParser
 
     private GqlFieldDefinition FieldDefinition()
     {
+        var pos = _token.Pos; // gqlparser's position is taken before the description
         var description = Description();
-        var pos = _token.Pos;
         var name = Name();
         var arguments = ArgumentDefinitions();
         Expect(GqlTokenKind.Colon);
@@ -487,12 +538,12 @@ internal sealed class GqlParser
         return new GqlFieldDefinition(input.Description, input.Name, [], input.DefaultValue, input.Type, input.Directives, input.Pos);
     }
 
-    private List<GqlArgumentDefinition> ArgumentDefinitions() => Many(GqlTokenKind.ParenL, InputValueDefinition, GqlTokenKind.ParenR);
+    private List<GqlArgumentDefinition> ArgumentDefinitions() => Some(GqlTokenKind.ParenL, InputValueDefinition, GqlTokenKind.ParenR);
 
     private GqlArgumentDefinition InputValueDefinition()
     {
-        var description = Description();
         var pos = _token.Pos;
+        var description = Description();
         var name = Name();
         Expect(GqlTokenKind.Colon);
         var type = Type();
@@ -504,13 +555,8 @@ internal sealed class GqlParser
 
     private GqlEnumValueDefinition EnumValueDefinition()
     {
-        var description = Description();
         var pos = _token.Pos;
-        if (IsKeyword("true") || IsKeyword("false") || IsKeyword("null"))
-        {
-            throw new GqlException($"{_token.Value} is reserved and cannot be used for an enum value", pos);
-        }
-
+        var description = Description();
         return new GqlEnumValueDefinition(description, Name(), Directives(true), pos);
     }
 }

@@ -137,7 +137,7 @@ internal sealed class GqlSchema
 
         foreach (var definition in document.Definitions)
         {
-            if (schema.Types.TryGetValue(definition.Name, out var existing) && !existing.BuiltIn)
+            if (schema.Types.ContainsKey(definition.Name))
             {
                 throw new GqlException($"Cannot redeclare type {definition.Name}.", definition.Pos);
             }
@@ -159,7 +159,8 @@ internal sealed class GqlSchema
         {
             if (!schema.Types.TryGetValue(extension.Name, out var original))
             {
-                throw new GqlException($"Cannot extend type {extension.Name} because it does not exist.", extension.Pos);
+                // gqlparser creates the type the extension extends when there is none
+                original = new GqlDefinition(extension.Kind, "", extension.Name, [], [], [], [], [], extension.Pos);
             }
 
             if (original.Kind != extension.Kind)
@@ -199,24 +200,12 @@ internal sealed class GqlSchema
         }
 
         var entries = document.Schema.Concat(document.SchemaExtension).SelectMany(s => s.OperationTypes.Select(o => (o.Operation, o.Type, s.Pos))).ToList();
-        if (entries.Count == 0)
-        {
-            Query = Types.GetValueOrDefault("Query");
-            Mutation = Types.GetValueOrDefault("Mutation");
-            Subscription = Types.GetValueOrDefault("Subscription");
-            return;
-        }
-
         foreach (var (operation, typeName, pos) in entries)
         {
+            // gqlparser checks only that the type exists, not its kind
             if (!Types.TryGetValue(typeName, out var type))
             {
                 throw new GqlException($"Schema root {operation} refers to a type {typeName} that does not exist.", pos);
-            }
-
-            if (type.Kind != "OBJECT")
-            {
-                throw new GqlException($"Schema root {operation} type {typeName} must be an OBJECT.", pos);
             }
 
             switch (operation)
@@ -225,6 +214,14 @@ internal sealed class GqlSchema
                 case "mutation": Mutation = type; break;
                 default: Subscription = type; break;
             }
+        }
+
+        // without a schema definition (extensions do not count) the roots not set are the types named after them
+        if (document.Schema.Count == 0)
+        {
+            Query ??= Types.GetValueOrDefault("Query");
+            Mutation ??= Types.GetValueOrDefault("Mutation");
+            Subscription ??= Types.GetValueOrDefault("Subscription");
         }
     }
 
@@ -305,6 +302,11 @@ internal sealed class GqlSchema
                 if (def.EnumValues.Count == 0)
                 {
                     throw new GqlException($"ENUM {def.Name}: must define one or more unique enum values.", def.Pos);
+                }
+
+                if (def.EnumValues.FirstOrDefault(v => v.Name is "true" or "false" or "null") is { } reserved)
+                {
+                    throw new GqlException($"ENUM {def.Name}: non-enum value {reserved.Name}.", def.Pos);
                 }
 
                 CheckUnique(def.EnumValues.Select(v => (v.Name, v.Pos)), "Enum value", def.Name);
@@ -390,8 +392,9 @@ internal sealed class GqlSchema
         CheckUnique(arguments.Select(a => (a.Name, a.Pos)), "Argument", owner);
     }
 
+    /// <summary>The definition of a type reference's named type; gqlparser reports a missing one at the reference's position.</summary>
     private GqlDefinition TypeOf(GqlType type, GqlPos pos) =>
-        Types.TryGetValue(type.Name, out var def) ? def : throw new GqlException($"Undefined type {type.Name}.", pos);
+        Types.TryGetValue(type.Name, out var def) ? def : throw new GqlException($"Undefined type {type.Name}.", type.Pos ?? pos);
 
     private static void CheckName(string name, GqlPos pos)
     {

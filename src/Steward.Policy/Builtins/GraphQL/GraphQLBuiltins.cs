@@ -66,7 +66,8 @@ internal static class GraphQLBuiltins
         }
         catch (GqlException e)
         {
-            throw new BuiltinException($"Error in gqlparser SchemaDocument to Schema conversion: {e.Message}");
+            // OPA wraps the gqlerror with %w, so its whole text appears: input:LINE:COLUMN: MESSAGE
+            throw new BuiltinException($"Error in gqlparser SchemaDocument to Schema conversion: input:{e.Pos.Line}:{e.Pos.Column}: {e.Message}");
         }
     }
 
