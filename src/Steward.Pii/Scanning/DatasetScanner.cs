@@ -165,15 +165,17 @@ public sealed class DatasetScanner(AnalyzerEngine engine, TimeProvider? time = n
         // from the worker's memo (the engine's answer depends only on the text and the column's options).
         var ends = batch.FindingEnds = BatchPool.RentEnds(batch.Cells.Count);
         var findings = batch.Findings;
-        var perColumn = new Dictionary<int, (CellAnalysis Analysis, ColumnMemo? Memo)>();
+        // Per column (a small index), its compiled options and memo, made on its first cell.
+        var perColumn = new (CellAnalysis? Analysis, ColumnMemo? Memo)[batch.ColumnNames.Count];
         var failedRows = new HashSet<int>();
         for (var i = 0; i < batch.Cells.Count; i++)
         {
             var cell = batch.Cells[i];
-            if (!perColumn.TryGetValue(cell.Column, out var column))
+            ref var column = ref perColumn[cell.Column];
+            if (column.Analysis is null)
             {
                 var name = batch.ColumnNames[cell.Column];
-                perColumn[cell.Column] = column = (engine.PrepareCells(ColumnContext.Apply(analyze, name)), memo?.For(name));
+                column = (engine.PrepareCells(ColumnContext.Apply(analyze, name)), memo?.For(name));
             }
             var known = cell.Known;
             if (known is null && !batch.LookedUp && column.Memo is not null && column.Memo.TryGet(cell.Text, out _, out var found)) known = found;
