@@ -8,6 +8,8 @@ internal sealed class EmailRecognizer() : Recognizer("EmailRecognizer", [PiiEnti
 {
     private const string LocalSpecials = "!#$%&'*+/=?^_`{|}~.-";
 
+    private static readonly System.Buffers.SearchValues<char> AsciiLetters = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+
     /// <inheritdoc />
     public override void Analyze(AnalysisContext context, ResultSink sink)
     {
@@ -59,6 +61,6 @@ internal sealed class EmailRecognizer() : Recognizer("EmailRecognizer", [PiiEnti
         }
         if (lastDot < 0 || text[end - 1] == '-') return -1;
         var tld = text.AsSpan(lastDot + 1, end - lastDot - 1);
-        return !tld.ContainsAnyExcept("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") && TopLevelDomains.IsKnown(tld) ? end : -1;
+        return !tld.ContainsAnyExcept(AsciiLetters) && TopLevelDomains.IsKnown(tld) ? end : -1;
     }
 }

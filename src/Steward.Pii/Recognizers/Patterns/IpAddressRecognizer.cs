@@ -6,6 +6,8 @@ namespace Steward.Pii.Recognizers.Patterns;
 /// </summary>
 internal sealed class IpAddressRecognizer() : Recognizer("IpRecognizer", [PiiEntities.IpAddress], ["ip", "ipv4", "ipv6", "address", "host", "server", "client"])
 {
+    private static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");
+
     /// <summary>Reports only at digit runs.</summary>
     private protected override TextNeeds Requires => TextNeeds.Digit;
 
@@ -90,7 +92,7 @@ internal sealed class IpAddressRecognizer() : Recognizer("IpRecognizer", [PiiEnt
                 groups += 2;
                 break;
             }
-            if (part.Length is 0 or > 4 || part.ContainsAnyExcept("0123456789abcdefABCDEF")) return false;
+            if (part.Length is 0 or > 4 || part.ContainsAnyExcept(HexDigits)) return false;
             groups++;
             if (next < 0) break;
             i += next + 1;
