@@ -104,22 +104,33 @@ internal sealed class AnnotationSet
         }
 
         var package = string.Join('.', module.Package);
-        switch (scope)
+        var (table, key) = scope switch
         {
-            case "rule":
-                _rules.TryAdd((Rule)block.Target, annotations);
-                break;
-            case "document":
-                _documents.TryAdd(package + "\n" + string.Join('.', RulePath((Rule)block.Target)), annotations);
-                break;
-            case "package":
-                _packages.TryAdd(package, annotations);
-                break;
-            default:
-                _subpackages.TryAdd(package, annotations);
-                break;
+            "rule" => (null, ""),
+            "document" => (_documents, package + "\n" + string.Join('.', RulePath((Rule)block.Target))),
+            "package" => (_packages, package),
+            _ => (_subpackages, package),
+        };
+        if (table is null)
+        {
+            _rules.TryAdd((Rule)block.Target, annotations);
+            return;
         }
+
+        // One document, package or subpackages annotation per path across all modules, as OPA's annotation set
+        // demands: a second one is a type error at its block, naming where the first was declared.
+        var here = module.File is { Length: > 0 } file ? $"{file}:{block.Location.Line}" : block.Location.ToString();
+        if (_declaredAt.TryGetValue((scope, key), out var first))
+        {
+            errors.Add(ErrorCodes.Type, $"{scope} annotation redeclared: {first}", module.File, block.Location);
+            return;
+        }
+
+        _declaredAt[(scope, key)] = here;
+        table[key] = annotations;
     }
+
+    private readonly Dictionary<(string Scope, string Key), string> _declaredAt = [];
 
     /// <summary>What <c>rego.metadata.rule()</c> answers in a rule: its rule-scoped annotations, or an empty object.</summary>
     public Value RuleAnnotations(Rule rule) => _rules.TryGetValue(rule, out var found) ? found : ObjectValue.Empty;
