@@ -14,6 +14,7 @@ internal sealed class NameScan : IDisposable
     private readonly int[] _foldStart;
     private readonly int[] _foldLength;
     private readonly int[] _ids;
+    private readonly byte[] _capLike; // per token: 0 not yet asked, 1 no, 2 yes (the rules ask about a token many times)
     private readonly int[] _nextCandidate;
     private readonly NameScanBuffers _buffers;
 
@@ -28,6 +29,7 @@ internal sealed class NameScan : IDisposable
         _foldStart = buffers.FoldStart;
         _foldLength = buffers.FoldLength;
         _ids = buffers.Ids;
+        _capLike = buffers.CapLike;
         Flags = buffers.Flags;
         PhraseLength = buffers.PhraseLength;
         PhraseFlags = buffers.PhraseFlags;
@@ -60,6 +62,7 @@ internal sealed class NameScan : IDisposable
         Array.Clear(PhraseLength, 0, n);
         Array.Clear(PhraseFlags, 0, n);
         Array.Clear(Claimed, 0, n);
+        Array.Clear(_capLike, 0, n);
         Results.Clear();
         NoCase = DetectNoCase();
         Fill();
@@ -113,6 +116,14 @@ internal sealed class NameScan : IDisposable
     public bool CapLike(int i)
     {
         if (i < 0 || i >= Count) return false;
+        if (_capLike[i] != 0) return _capLike[i] == 2;
+        var answer = IsCapLike(i);
+        _capLike[i] = answer ? (byte)2 : (byte)1;
+        return answer;
+    }
+
+    private bool IsCapLike(int i)
+    {
         var t = Tokens[i];
         if (!t.Is(TokenShape.HasLetter) || t.Is(TokenShape.HasDigit)) return false;
         if (NoCase) return true;

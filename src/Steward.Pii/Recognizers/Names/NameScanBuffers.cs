@@ -23,6 +23,7 @@ internal sealed class NameScanBuffers
         Claimed = new bool[tokens];
         CoreLength = new int[tokens];
         NextCandidate = new int[tokens];
+        CapLike = new byte[tokens];
     }
 
     public char[] Folded { get; }
@@ -35,6 +36,7 @@ internal sealed class NameScanBuffers
     public bool[] Claimed { get; }
     public int[] CoreLength { get; }
     public int[] NextCandidate { get; }
+    public byte[] CapLike { get; }
 
     /// <summary>The scan object over these buffers (made on first use, reused for every text after).</summary>
     public NameScan? Scan { get; set; }
