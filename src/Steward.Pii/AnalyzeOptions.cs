@@ -18,10 +18,10 @@ public sealed class AnalyzeOptions
     /// <summary>Extra context words that count as if they stood before every result (read once per options object).</summary>
     public IReadOnlyList<string> Context { get; init; } = [];
 
-    private string[]? _normalizedContext;
+    private RequestContext? _normalizedContext;
 
     /// <summary><see cref="Context"/> normalized for the enhancer, computed on first use (a dataset scan analyses every cell of a column with one options object).</summary>
-    internal string[] NormalizedContext => _normalizedContext ??= ContextEnhancer.NormalizeRequest(Context);
+    internal RequestContext NormalizedContext => _normalizedContext ??= new RequestContext(ContextEnhancer.NormalizeRequest(Context));
 
     /// <summary>Texts never reported (Presidio's <c>allow_list</c>).</summary>
     public IReadOnlyList<string> AllowList { get; init; } = [];

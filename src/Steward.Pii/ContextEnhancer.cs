@@ -15,7 +15,7 @@ public sealed class ContextEnhancer(ContextEnhancerOptions? options = null)
     /// <summary>Enhances <paramref name="results"/> in place; <paramref name="sourceOf"/> gives each result's recognizer.</summary>
     public void Enhance(string text, IReadOnlyList<RecognizerResult> results, Func<int, Recognizer> sourceOf, IReadOnlyList<string> requestContext)
     {
-        var request = NormalizeRequest(requestContext);
+        var request = new RequestContext(NormalizeRequest(requestContext));
         Span<(int Start, int Length)> window = stackalloc (int, int)[WindowSize];
         for (var i = 0; i < results.Count; i++)
         {
@@ -33,7 +33,7 @@ public sealed class ContextEnhancer(ContextEnhancerOptions? options = null)
     }
 
     /// <summary>Enhances the engine's pending results in place (the same rules as the public overload, without objects).</summary>
-    internal void Enhance(string text, Span<PendingResult> results, string[] request)
+    internal void Enhance(string text, Span<PendingResult> results, RequestContext request)
     {
         Span<(int Start, int Length)> window = stackalloc (int, int)[WindowSize];
         for (var i = 0; i < results.Length; i++)
@@ -52,14 +52,29 @@ public sealed class ContextEnhancer(ContextEnhancerOptions? options = null)
     private double Boost(double score) => Math.Min(1.0, Math.Max(score + _options.SimilarityFactor, _options.MinScoreWithContext));
 
     /// <summary>The context entry of <paramref name="source"/> found around [start, end), or null.</summary>
-    private string? FindContextWord(string text, int start, int end, Recognizer source, string[] request, Span<(int Start, int Length)> window)
+    private string? FindContextWord(string text, int start, int end, Recognizer source, RequestContext request, Span<(int Start, int Length)> window)
     {
         var words = source.Context;
         if (words.Count == 0) return null;
+        // The first entry is the answer when the request holds it; the request's part does not depend on the text, so
+        // it is worked out once per recognizer, and only entries before it are looked for around the result.
+        var requestHit = request.FirstHit(source);
+        if (requestHit == 0) return words[0];
         var count = CollectWindow(text, start, end, window);
         var entries = source.ContextEntries;
-        if (request.Length == 0 && !entries.MayMatch(text, window[..count])) return null; // the common case, without allocating
-        return FindHit(text, window[..count], words, entries.Phrases, request);
+        if (!entries.MayMatch(text, window[..count])) return requestHit < 0 ? null : words[requestHit]; // without allocating
+        return FindHit(text, window[..count], words, entries.Phrases, requestHit);
+    }
+
+    /// <summary>The first of <paramref name="source"/>'s context entries that the request's words contain, or -1.</summary>
+    internal static int FirstEntryIn(Recognizer source, string[] request)
+    {
+        var phrases = source.ContextEntries.Phrases;
+        for (var e = 0; e < phrases.Length; e++)
+        {
+            if (phrases[e].Length > 0 && ContainsSequence(request, phrases[e])) return e;
+        }
+        return -1;
     }
 
     /// <summary>The request's extra context words, normalized (no allocation when there are none).</summary>
@@ -101,9 +116,10 @@ public sealed class ContextEnhancer(ContextEnhancerOptions? options = null)
         return n;
     }
 
-    private static string? FindHit(string text, ReadOnlySpan<(int Start, int Length)> window, IReadOnlyList<string> contextWords, string[][] phrases, string[] request)
+    private static string? FindHit(string text, ReadOnlySpan<(int Start, int Length)> window, IReadOnlyList<string> contextWords, string[][] phrases, int requestHit)
     {
-        // The window's words normalized into one buffer (no strings): at most a few dozen characters.
+        // The window's words normalized into one buffer (no strings): at most a few dozen characters. Entries are
+        // tried in order; the request's first entry (when it has one) ends the search.
         var total = 0;
         foreach (var (_, length) in window) total += length;
         char[]? rented = null;
@@ -118,13 +134,14 @@ public sealed class ContextEnhancer(ContextEnhancerOptions? options = null)
                 words[k] = (at, n);
                 at += n;
             }
-            for (var e = 0; e < phrases.Length; e++)
+            var limit = requestHit >= 0 ? requestHit : phrases.Length;
+            for (var e = 0; e < limit; e++)
             {
                 var parts = phrases[e];
                 if (parts.Length == 0) continue;
-                if (ContainsSequence(buffer, words, parts) || ContainsSequence(request, parts)) return contextWords[e];
+                if (ContainsSequence(buffer, words, parts)) return contextWords[e];
             }
-            return null;
+            return requestHit >= 0 ? contextWords[requestHit] : null;
         }
         finally
         {
