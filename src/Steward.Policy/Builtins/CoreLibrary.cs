@@ -19,6 +19,7 @@ internal static class CoreLibrary
         GraphBuiltins.Register(registry);
         EncodingBuiltins.Register(registry);
         UrlQueryBuiltins.Register(registry);
+        UriBuiltins.Register(registry);
         JsonBuiltins.Register(registry);
         YamlBuiltins.Register(registry);
         RegexBuiltins.Register(registry);

@@ -115,6 +115,8 @@ internal static class SignatureTable
         "hex.decode(string) -> string",
         "urlquery.encode(string) -> string",
         "urlquery.decode(string) -> string",
+        "uri.parse(string) -> object[string: string]",
+        "uri.is_valid(string) -> boolean",
 
         // Regular expressions and globs.
         "regex.match(string, string) -> boolean",
