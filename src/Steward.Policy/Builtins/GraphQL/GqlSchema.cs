@@ -246,7 +246,7 @@ internal sealed class GqlSchema
                     var type = TypeOf(field.Type, field.Pos);
                     if (type.Kind == "INPUT_OBJECT")
                     {
-                        throw new GqlException($"{def.Kind} {field.Name}: field must be one of SCALAR, OBJECT, INTERFACE, UNION, ENUM.", field.Pos);
+                        throw new GqlException($"{def.Kind} {def.Name}: field must be one of SCALAR, OBJECT, INTERFACE, UNION, ENUM.", field.Pos);
                     }
 
                     CheckArguments(field.Arguments, $"{def.Name}.{field.Name}");
@@ -262,7 +262,7 @@ internal sealed class GqlSchema
 
                     if (iface.Kind != "INTERFACE")
                     {
-                        throw new GqlException($"{def.Name} is a non interface type {name}.", def.Pos);
+                        throw new GqlException($"\"{name}\" is a non interface type {iface.Kind}.", def.Pos);
                     }
 
                     CheckImplements(def, iface);
@@ -323,7 +323,7 @@ internal sealed class GqlSchema
                     var type = TypeOf(field.Type, field.Pos);
                     if (type.Kind is not ("SCALAR" or "ENUM" or "INPUT_OBJECT"))
                     {
-                        throw new GqlException($"{def.Kind} {field.Name}: field must be one of SCALAR, ENUM, INPUT_OBJECT.", field.Pos);
+                        throw new GqlException($"{type.Kind} {field.Name}: field must be one of SCALAR, ENUM, INPUT_OBJECT.", field.Pos);
                     }
                 }
 

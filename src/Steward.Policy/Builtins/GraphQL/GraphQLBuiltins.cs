@@ -73,14 +73,40 @@ internal static class GraphQLBuiltins
 
     private static void Validate(GqlSchema schema, GqlQueryDocument query)
     {
+        List<(string Message, GqlPos Pos)> errors;
         try
         {
-            GqlValidator.Validate(schema, query);
+            errors = GqlValidator.Validate(schema, query);
         }
         catch (GqlException e)
         {
-            throw new BuiltinException($"{e.Message.TrimEnd('.')} in GraphQL query string at location {e.Pos.Line}:{e.Pos.Column}");
+            // Steward's own limits on crafted documents end validation with this one error.
+            throw new BuiltinException($"{e.Message} in GraphQL query string at location {e.Pos.Line}:{e.Pos.Column}");
         }
+
+        if (errors.Count > 0)
+        {
+            throw new BuiltinException(ValidationMessage(errors));
+        }
+    }
+
+    /// <summary>
+    /// OPA's text for gqlparser's error list: the list prints each error as <c>input:LINE:COLUMN: MESSAGE</c> and a
+    /// newline; OPA splits that at the first three colons, keeps the rest (every error after the first keeps its
+    /// prefix), removes one trailing <c>".\n"</c> (only when the last message ends with a period; otherwise the newline
+    /// stays) and appends the first error's location.
+    /// </summary>
+    internal static string ValidationMessage(IReadOnlyList<(string Message, GqlPos Pos)> errors)
+    {
+        var text = string.Concat(errors.Select(e => $"input:{e.Pos.Line}:{e.Pos.Column}: {e.Message}\n"));
+        var parts = text.Split(':', 4);
+        var message = parts[3].TrimStart(' ');
+        if (message.EndsWith(".\n", StringComparison.Ordinal))
+        {
+            message = message[..^2];
+        }
+
+        return $"{message} in GraphQL query string at location {parts[1]}:{parts[2]}";
     }
 
     private static Value Parse(ReadOnlySpan<Value> args)
