@@ -29,9 +29,7 @@ internal static class IbanLengths
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The IBAN length of <paramref name="country"/> (two upper-case letters), or 0 when it has none.</summary>
-    public static int Of(ReadOnlySpan<char> country)
-    {
-        var lookup = Lengths.GetAlternateLookup<ReadOnlySpan<char>>();
-        return lookup.TryGetValue(country, out var length) ? length : 0;
-    }
+    public static int Of(ReadOnlySpan<char> country) => LengthsBySpan.TryGetValue(country, out var length) ? length : 0;
+
+    private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> LengthsBySpan = Lengths.GetAlternateLookup<ReadOnlySpan<char>>();
 }

@@ -38,9 +38,13 @@ internal static class TopLevelDomains
     private static readonly FrozenSet<string> Bare =
         $"{CountryCodes} {CommonGeneric}".Split(' ').Except(FileLike.Split(' ')).ToFrozenSet(StringComparer.Ordinal);
 
+    // The span look-ups, made once (getting one checks the comparer: a cost per call on every e-mail address).
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AllBySpan = All.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> BareBySpan = Bare.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>True when <paramref name="tld"/> (any case) is a top-level domain.</summary>
-    public static bool IsKnown(ReadOnlySpan<char> tld) => tld.Length >= 2 && All.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tld);
+    public static bool IsKnown(ReadOnlySpan<char> tld) => tld.Length >= 2 && AllBySpan.Contains(tld);
 
     /// <summary>True when <paramref name="tld"/> (lower case) may end a domain written without scheme or www.</summary>
-    public static bool IsBareDomainEnd(ReadOnlySpan<char> tld) => tld.Length >= 2 && Bare.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tld);
+    public static bool IsBareDomainEnd(ReadOnlySpan<char> tld) => tld.Length >= 2 && BareBySpan.Contains(tld);
 }
