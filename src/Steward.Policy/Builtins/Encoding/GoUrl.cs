@@ -58,7 +58,7 @@ internal sealed record GoUrl(string Scheme, string Opaque, bool HasUser, string 
             host = at < 0 ? authority : authority[(at + 1)..];
         }
 
-        return new GoUrl(scheme, string.Empty, hasUser, host, Unescape(rest), IsValidEscaped(rest) ? rest : Escape(Unescape(rest)), query, forceQuery, fragment);
+        return new GoUrl(scheme, string.Empty, hasUser, host, Unescape(rest), IsValidEscaped(rest) ? rest : GoUrlParser.EscapePath(Unescape(rest)), query, forceQuery, fragment);
     }
 
     /// <summary>
@@ -141,24 +141,5 @@ internal sealed record GoUrl(string Scheme, string Opaque, bool HasUser, string 
         }
 
         return Encoding.UTF8.GetString([.. bytes]);
-    }
-
-    private static string Escape(string path)
-    {
-        var builder = new StringBuilder();
-        foreach (var b in Encoding.UTF8.GetBytes(path))
-        {
-            var c = (char)b;
-            if (b < 0x80 && (char.IsAsciiLetterOrDigit(c) || "-_.~$&+,/:;=@".Contains(c, StringComparison.Ordinal)))
-            {
-                builder.Append(c);
-            }
-            else
-            {
-                builder.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
-            }
-        }
-
-        return builder.ToString();
     }
 }

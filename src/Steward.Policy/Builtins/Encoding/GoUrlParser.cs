@@ -148,7 +148,7 @@ internal sealed record GoUrlParser(string Scheme, string Opaque, string Host, st
             return null;
         }
 
-        return new GoUrlParser(scheme, "", host, path, Escape(path) == rest ? "" : rest, query, "");
+        return new GoUrlParser(scheme, "", host, path, EscapePath(path) == rest ? "" : rest, query, "");
     }
 
     private static string? ParseAuthority(string authority, out string? problem)
@@ -281,7 +281,7 @@ internal sealed record GoUrlParser(string Scheme, string Opaque, string Host, st
         char.IsAsciiLetterOrDigit(c) || "!$&'()*+,;=:[]<>\"-_.~".Contains(c, StringComparison.Ordinal);
 
     /// <summary>Go's <c>escape(path, encodePath)</c>: everything but letters, digits and <c>-_.~$&amp;+,/:;=@</c> as %XX.</summary>
-    private static string Escape(string path)
+    internal static string EscapePath(string path)
     {
         var builder = new StringBuilder(path.Length);
         foreach (var b in Encoding.UTF8.GetBytes(path))
