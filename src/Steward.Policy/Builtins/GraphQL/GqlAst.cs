@@ -86,7 +86,7 @@ internal sealed record GqlDefinition(
 
 internal sealed record GqlDirectiveDefinition(string Description, string Name, List<GqlArgumentDefinition> Arguments, List<string> Locations, bool IsRepeatable, GqlPos Pos);
 
-internal sealed record GqlSchemaDefinition(string Description, List<GqlDirective> Directives, List<(string Operation, string Type)> OperationTypes, GqlPos Pos);
+internal sealed record GqlSchemaDefinition(string Description, List<GqlDirective> Directives, List<(string Operation, string Type, GqlPos Pos)> OperationTypes, GqlPos Pos);
 
 internal sealed record GqlSchemaDocument(
     List<GqlSchemaDefinition> Schema,

@@ -199,7 +199,7 @@ internal static class GqlJson
     }
 
     private static GqlSchemaDefinition ReadSchemaDefinition(ObjectValue o) => new(
-        Str(o, "Description"), ReadDirectives(o), [.. Items(o, "OperationTypes").Select(t => (Str(t, "Operation"), Str(t, "Type")))], NoPos);
+        Str(o, "Description"), ReadDirectives(o), [.. Items(o, "OperationTypes").Select(t => (Str(t, "Operation"), Str(t, "Type"), NoPos))], NoPos);
 
     private static GqlDirectiveDefinition ReadDirectiveDefinition(ObjectValue o) => new(
         Str(o, "Description"), Str(o, "Name"), [.. Items(o, "Arguments").Select(ReadArgumentDefinition)], [.. Strings(o, "Locations")], Bool(o, "IsRepeatable"), NoPos);

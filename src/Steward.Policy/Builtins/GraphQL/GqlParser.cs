@@ -404,7 +404,7 @@ internal sealed class GqlParser
             }
 
             Expect(GqlTokenKind.Colon);
-            return (token.Value, Name());
+            return (token.Value, Name(), token.Pos); // gqlparser's entry position is its operation keyword's
         }, GqlTokenKind.BraceR);
         if (extension && directives.Count == 0 && operations.Count == 0)
         {

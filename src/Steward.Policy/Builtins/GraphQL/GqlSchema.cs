@@ -121,6 +121,11 @@ internal sealed class GqlSchema
         _ => [],
     };
 
+    /// <summary>
+    /// Builds the schema in gqlparser's order (validator/schema.go, ValidateSchemaDocument), stopping at the first
+    /// error as it does: redeclared types, extensions, redeclared directives, schema entry points, then every type
+    /// sorted by name (ordinal), then every directive sorted by name, then the roots inferred from type names.
+    /// </summary>
     public static GqlSchema Build(GqlSchemaDocument document)
     {
         var schema = new GqlSchema();
@@ -128,11 +133,6 @@ internal sealed class GqlSchema
         foreach (var definition in prelude.Definitions)
         {
             schema.Types[definition.Name] = definition with { BuiltIn = true };
-        }
-
-        foreach (var directive in prelude.Directives)
-        {
-            schema.Directives[directive.Name] = directive;
         }
 
         foreach (var definition in document.Definitions)
@@ -143,16 +143,6 @@ internal sealed class GqlSchema
             }
 
             schema.Types[definition.Name] = definition;
-        }
-
-        foreach (var directive in document.Directives)
-        {
-            if (schema.Directives.ContainsKey(directive.Name) && !prelude.Directives.Any(d => d.Name == directive.Name))
-            {
-                throw new GqlException($"Cannot redeclare directive {directive.Name}.", directive.Pos);
-            }
-
-            schema.Directives[directive.Name] = directive;
         }
 
         foreach (var extension in document.Extensions)
@@ -178,20 +168,43 @@ internal sealed class GqlSchema
             };
         }
 
-        foreach (var directive in schema.Directives.Values)
+        // the prelude's directives come first in gqlparser's merged document; only these four may be declared again
+        foreach (var directive in prelude.Directives.Concat(document.Directives))
         {
-            schema.CheckArguments(directive.Arguments, $"@{directive.Name}");
-        }
+            if (schema.Directives.ContainsKey(directive.Name) && directive.Name is not ("include" or "skip" or "deprecated" or "specifiedBy"))
+            {
+                throw new GqlException($"Cannot redeclare directive {directive.Name}.", directive.Pos);
+            }
 
-        foreach (var type in schema.Types.Values)
-        {
-            schema.CheckDefinition(type);
+            schema.Directives[directive.Name] = directive;
         }
 
         schema.ResolveRoots(document);
+        schema.CollectPossibleTypes();
+        foreach (var name in schema.Types.Keys.Order(StringComparer.Ordinal).ToList())
+        {
+            schema.CheckDefinition(schema.Types[name]);
+        }
+
+        foreach (var name in schema.Directives.Keys.Order(StringComparer.Ordinal).ToList())
+        {
+            var directive = schema.Directives[name];
+            CheckName(directive.Name, directive.Pos);
+            schema.CheckArguments(directive.Arguments, directive);
+        }
+
+        // without a schema definition (extensions do not count) the roots not set are the types named after them
+        if (document.Schema.Count == 0)
+        {
+            schema.Query ??= schema.Types.GetValueOrDefault("Query");
+            schema.Mutation ??= schema.Types.GetValueOrDefault("Mutation");
+            schema.Subscription ??= schema.Types.GetValueOrDefault("Subscription");
+        }
+
         return schema;
     }
 
+    /// <summary>The schema definition's entry points, then the schema extensions'; each missing type is reported at its entry.</summary>
     private void ResolveRoots(GqlSchemaDocument document)
     {
         if (document.Schema.Count > 1)
@@ -199,8 +212,7 @@ internal sealed class GqlSchema
             throw new GqlException("Cannot have multiple schema entry points, consider schema extensions instead.", document.Schema[1].Pos);
         }
 
-        var entries = document.Schema.Concat(document.SchemaExtension).SelectMany(s => s.OperationTypes.Select(o => (o.Operation, o.Type, s.Pos))).ToList();
-        foreach (var (operation, typeName, pos) in entries)
+        foreach (var (operation, typeName, pos) in document.Schema.Concat(document.SchemaExtension).SelectMany(s => s.OperationTypes))
         {
             // gqlparser checks only that the type exists, not its kind
             if (!Types.TryGetValue(typeName, out var type))
@@ -215,23 +227,96 @@ internal sealed class GqlSchema
                 default: Subscription = type; break;
             }
         }
+    }
 
-        // without a schema definition (extensions do not count) the roots not set are the types named after them
-        if (document.Schema.Count == 0)
+    /// <summary>
+    /// gqlparser's possible types (used for covariant interface fields): a union's members; every object, input
+    /// object or interface naming a type among its interfaces; an object or input object itself. Also the object
+    /// types implementing each interface, for query validation.
+    /// </summary>
+    private void CollectPossibleTypes()
+    {
+        void Add(string name, string possible)
         {
-            Query ??= Types.GetValueOrDefault("Query");
-            Mutation ??= Types.GetValueOrDefault("Mutation");
-            Subscription ??= Types.GetValueOrDefault("Subscription");
+            if (!_possibleTypes.TryGetValue(name, out var set))
+            {
+                _possibleTypes[name] = set = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            set.Add(possible);
+        }
+
+        foreach (var def in Types.Values)
+        {
+            switch (def.Kind)
+            {
+                case "UNION":
+                    foreach (var member in def.Types)
+                    {
+                        Add(def.Name, member);
+                    }
+
+                    break;
+                case "OBJECT" or "INPUT_OBJECT" or "INTERFACE":
+                    foreach (var name in def.Interfaces)
+                    {
+                        Add(name, def.Name);
+                        if (def.Kind == "OBJECT")
+                        {
+                            if (!Implementations.TryGetValue(name, out var list))
+                            {
+                                Implementations[name] = list = [];
+                            }
+
+                            list.Add(def);
+                        }
+                    }
+
+                    if (def.Kind != "INTERFACE")
+                    {
+                        Add(def.Name, def.Name);
+                    }
+
+                    break;
+            }
         }
     }
 
+    private readonly Dictionary<string, HashSet<string>> _possibleTypes = new(StringComparer.Ordinal);
+
+    /// <summary>One definition, in gqlparser's step order (validateDefinition).</summary>
     private void CheckDefinition(GqlDefinition def)
     {
-        if (!def.BuiltIn)
+        // 1. each field: its name, its type's existence, its arguments, its directives
+        foreach (var field in def.Fields)
         {
-            CheckName(def.Name, def.Pos);
+            CheckName(field.Name, field.Pos);
+            TypeOf(field.Type, field.Pos);
+            CheckArguments(field.Arguments, null);
+            CheckDirectives(field.Directives, def.Kind == "INPUT_OBJECT" ? "INPUT_FIELD_DEFINITION" : "FIELD_DEFINITION", null);
         }
 
+        // 2. union members (reported at the union)
+        foreach (var member in def.Types)
+        {
+            if (!Types.TryGetValue(member, out var memberType))
+            {
+                throw new GqlException($"Undefined type \"{member}\".", def.Pos);
+            }
+
+            if (memberType.Kind != "OBJECT")
+            {
+                throw new GqlException($"{def.Kind} type \"{member}\" must be OBJECT.", def.Pos);
+            }
+        }
+
+        // 3. each interface named
+        foreach (var name in def.Interfaces)
+        {
+            CheckImplements(def, name);
+        }
+
+        // 4. what each kind must hold
         switch (def.Kind)
         {
             case "OBJECT" or "INTERFACE":
@@ -242,58 +327,9 @@ internal sealed class GqlSchema
 
                 foreach (var field in def.Fields)
                 {
-                    CheckName(field.Name, field.Pos);
-                    var type = TypeOf(field.Type, field.Pos);
-                    if (type.Kind == "INPUT_OBJECT")
+                    if (Types.TryGetValue(field.Type.Name, out var type) && type.Kind == "INPUT_OBJECT")
                     {
                         throw new GqlException($"{def.Kind} {def.Name}: field must be one of SCALAR, OBJECT, INTERFACE, UNION, ENUM.", field.Pos);
-                    }
-
-                    CheckArguments(field.Arguments, $"{def.Name}.{field.Name}");
-                }
-
-                CheckUnique(def.Fields.Select(f => (f.Name, f.Pos)), "Field", def.Name);
-                foreach (var name in def.Interfaces)
-                {
-                    if (!Types.TryGetValue(name, out var iface))
-                    {
-                        throw new GqlException($"Undefined type \"{name}\".", def.Pos);
-                    }
-
-                    if (iface.Kind != "INTERFACE")
-                    {
-                        throw new GqlException($"\"{name}\" is a non interface type {iface.Kind}.", def.Pos);
-                    }
-
-                    CheckImplements(def, iface);
-                    if (def.Kind == "OBJECT")
-                    {
-                        if (!Implementations.TryGetValue(name, out var list))
-                        {
-                            Implementations[name] = list = [];
-                        }
-
-                        list.Add(def);
-                    }
-                }
-
-                break;
-            case "UNION":
-                if (def.Types.Count == 0)
-                {
-                    throw new GqlException($"UNION {def.Name}: must define one or more unique member types.", def.Pos);
-                }
-
-                foreach (var member in def.Types)
-                {
-                    if (!Types.TryGetValue(member, out var memberType))
-                    {
-                        throw new GqlException($"Undefined type \"{member}\".", def.Pos);
-                    }
-
-                    if (memberType.Kind != "OBJECT")
-                    {
-                        throw new GqlException($"UNION type \"{member}\" must be OBJECT.", def.Pos);
                     }
                 }
 
@@ -309,7 +345,6 @@ internal sealed class GqlSchema
                     throw new GqlException($"ENUM {def.Name}: non-enum value {reserved.Name}.", def.Pos);
                 }
 
-                CheckUnique(def.EnumValues.Select(v => (v.Name, v.Pos)), "Enum value", def.Name);
                 break;
             case "INPUT_OBJECT":
                 if (def.Fields.Count == 0)
@@ -319,65 +354,123 @@ internal sealed class GqlSchema
 
                 foreach (var field in def.Fields)
                 {
-                    CheckName(field.Name, field.Pos);
-                    var type = TypeOf(field.Type, field.Pos);
-                    if (type.Kind is not ("SCALAR" or "ENUM" or "INPUT_OBJECT"))
+                    if (Types.TryGetValue(field.Type.Name, out var type) && type.Kind is not ("SCALAR" or "ENUM" or "INPUT_OBJECT"))
                     {
                         throw new GqlException($"{type.Kind} {field.Name}: field must be one of SCALAR, ENUM, INPUT_OBJECT.", field.Pos);
                     }
                 }
 
-                CheckUnique(def.Fields.Select(f => (f.Name, f.Pos)), "Field", def.Name);
                 break;
         }
+
+        // 5. a field name used twice: the first field with a later namesake, reported at that namesake
+        for (var i = 0; i < def.Fields.Count; i++)
+        {
+            for (var j = i + 1; j < def.Fields.Count; j++)
+            {
+                if (def.Fields[i].Name == def.Fields[j].Name)
+                {
+                    throw new GqlException($"Field {def.Name}.{def.Fields[j].Name} can only be defined once.", def.Fields[j].Pos);
+                }
+            }
+        }
+
+        // 6. the type's own name, 7. its directives
+        if (!def.BuiltIn)
+        {
+            CheckName(def.Name, def.Pos);
+        }
+
+        CheckDirectives(def.Directives, def.Kind, null);
     }
 
-    private void CheckImplements(GqlDefinition def, GqlDefinition iface)
+    /// <summary>gqlparser's validateImplements and validateTypeImplementsAncestors.</summary>
+    private void CheckImplements(GqlDefinition def, string name)
     {
+        if (!Types.TryGetValue(name, out var iface))
+        {
+            throw new GqlException($"Undefined type \"{name}\".", def.Pos);
+        }
+
+        if (iface.Kind != "INTERFACE")
+        {
+            throw new GqlException($"\"{name}\" is a non interface type {iface.Kind}.", def.Pos);
+        }
+
         foreach (var wanted in iface.Fields)
         {
             var field = def.Fields.FirstOrDefault(f => f.Name == wanted.Name)
                 ?? throw new GqlException($"For {def.Name} to implement {iface.Name} it must have a field called {wanted.Name}.", def.Pos);
-            if (!IsSubType(field.Type, wanted.Type))
+            if (!IsCovariant(wanted.Type, field.Type))
             {
                 throw new GqlException($"For {def.Name} to implement {iface.Name} the field {wanted.Name} must have type {wanted.Type}.", field.Pos);
+            }
+
+            foreach (var wantedArgument in wanted.Arguments)
+            {
+                var argument = field.Arguments.FirstOrDefault(a => a.Name == wantedArgument.Name)
+                    ?? throw new GqlException($"For {def.Name} to implement {iface.Name} the field {wanted.Name} must have the same arguments but it is missing {wantedArgument.Name}.", field.Pos);
+                if (!IsCompatible(wantedArgument.Type, argument.Type))
+                {
+                    throw new GqlException($"For {def.Name} to implement {iface.Name} the field {wanted.Name} must have the same arguments but {wantedArgument.Name} has the wrong type.", argument.Pos);
+                }
+            }
+
+            foreach (var argument in field.Arguments)
+            {
+                if (!wanted.Arguments.Any(a => a.Name == argument.Name) && argument.Type.NonNull && argument.DefaultValue is null)
+                {
+                    throw new GqlException($"For {def.Name} to implement {iface.Name} any additional arguments on {field.Name} must be optional or have a default value but {argument.Name} is required.", argument.Pos);
+                }
+            }
+        }
+
+        foreach (var transitive in iface.Interfaces)
+        {
+            if (!def.Interfaces.Contains(transitive))
+            {
+                throw transitive == def.Name
+                    ? new GqlException($"Type {def.Name} cannot implement {name} because it would create a circular reference.", def.Pos)
+                    : new GqlException($"Type {def.Name} must implement {transitive} because it is implemented by {name}.", def.Pos);
             }
         }
     }
 
-    /// <summary>Whether a field of type <paramref name="sub"/> satisfies an interface field of type <paramref name="super"/> (covariance).</summary>
-    private bool IsSubType(GqlType sub, GqlType super)
+    /// <summary>Whether a field of type <paramref name="actual"/> satisfies an interface field of type <paramref name="required"/> (gqlparser's isCovariant).</summary>
+    private bool IsCovariant(GqlType required, GqlType actual)
     {
-        if (super.NonNull)
-        {
-            return sub.NonNull && IsSubType(sub with { NonNull = false }, super with { NonNull = false });
-        }
-
-        if (sub.NonNull)
-        {
-            return IsSubType(sub with { NonNull = false }, super);
-        }
-
-        if (super.Elem is not null)
-        {
-            return sub.Elem is not null && IsSubType(sub.Elem, super.Elem);
-        }
-
-        if (sub.Elem is not null)
+        if (required.NonNull && !actual.NonNull)
         {
             return false;
         }
 
-        if (sub.NamedType == super.NamedType)
+        if (required.Elem is null)
         {
-            return true;
+            return required.NamedType == actual.NamedType
+                || (_possibleTypes.TryGetValue(required.NamedType, out var possible) && actual.Elem is null && possible.Contains(actual.NamedType));
         }
 
-        return Types.TryGetValue(super.NamedType, out var superType) && Types.TryGetValue(sub.NamedType, out var subType)
-            && (superType.Kind == "UNION" ? superType.Types.Contains(sub.NamedType) : subType.Interfaces.Contains(super.NamedType));
+        return actual.Elem is not null && IsCovariant(required.Elem, actual.Elem);
     }
 
-    private void CheckArguments(List<GqlArgumentDefinition> arguments, string owner)
+    /// <summary>gqlparser's Type.IsCompatible: an implementation's argument type against the interface's.</summary>
+    private static bool IsCompatible(GqlType required, GqlType actual)
+    {
+        if (required.NamedType != actual.NamedType || (required.Elem is not null && actual.Elem is null))
+        {
+            return false;
+        }
+
+        if (required.Elem is not null && !IsCompatible(required.Elem, actual.Elem!))
+        {
+            return false;
+        }
+
+        return !actual.NonNull || required.NonNull;
+    }
+
+    /// <summary>Arguments of a field or a directive definition (gqlparser's validateArgs).</summary>
+    private void CheckArguments(List<GqlArgumentDefinition> arguments, GqlDirectiveDefinition? directive)
     {
         foreach (var argument in arguments)
         {
@@ -387,9 +480,32 @@ internal sealed class GqlSchema
             {
                 throw new GqlException($"cannot use {argument.Type} as argument {argument.Name} because {type.Kind} is not a valid input type", argument.Pos);
             }
-        }
 
-        CheckUnique(arguments.Select(a => (a.Name, a.Pos)), "Argument", owner);
+            CheckDirectives(argument.Directives, "ARGUMENT_DEFINITION", directive);
+        }
+    }
+
+    /// <summary>Directives applied in the schema (gqlparser's validateDirectives): name, self-reference, existence, location.</summary>
+    private void CheckDirectives(List<GqlDirective> directives, string location, GqlDirectiveDefinition? current)
+    {
+        foreach (var directive in directives)
+        {
+            CheckName(directive.Name, directive.Pos);
+            if (current is not null && directive.Name == current.Name)
+            {
+                throw new GqlException($"Directive {current.Name} cannot refer to itself.", directive.Pos);
+            }
+
+            if (!Directives.TryGetValue(directive.Name, out var definition))
+            {
+                throw new GqlException($"Undefined directive {directive.Name}.", directive.Pos);
+            }
+
+            if (!definition.Locations.Contains(location))
+            {
+                throw new GqlException($"Directive {directive.Name} is not applicable on {location}.", directive.Pos);
+            }
+        }
     }
 
     /// <summary>The definition of a type reference's named type; gqlparser reports a missing one at the reference's position.</summary>
@@ -401,18 +517,6 @@ internal sealed class GqlSchema
         if (name.StartsWith("__", StringComparison.Ordinal))
         {
             throw new GqlException($"Name \"{name}\" must not begin with \"__\", which is reserved by GraphQL introspection.", pos);
-        }
-    }
-
-    private static void CheckUnique(IEnumerable<(string Name, GqlPos Pos)> names, string what, string owner)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (name, pos) in names)
-        {
-            if (!seen.Add(name))
-            {
-                throw new GqlException($"{what} {owner}.{name} can only be defined once.", pos);
-            }
         }
     }
 
