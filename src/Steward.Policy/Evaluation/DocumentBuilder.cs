@@ -9,7 +9,7 @@ namespace Steward.Policy.Evaluation;
 internal sealed class DocumentBuilder(bool set)
 {
     private readonly Level _root = new();
-    private readonly List<Value> _order = [];
+    private readonly ValueBuffer _order = new();
     private HashSet<Value>? _seen;
     private bool _set = set;
 
@@ -32,13 +32,13 @@ internal sealed class DocumentBuilder(bool set)
     }
 
     /// <summary>The top-level keys (or set elements) in the order the rules produced them, as OPA enumerates them.</summary>
-    public IReadOnlyList<Value> Order => _order;
+    public ReadOnlySpan<Value> Order => _order.Span;
 
     /// <summary>Adds an entry; false when it conflicts with an earlier one.</summary>
     public bool Add(Value[] path, Value value)
     {
         var first = path.Length > 0 ? path[0] : value;
-        if (_order.Count < 8 ? !_order.Contains(first) : (_seen ??= [.. _order]).Add(first))
+        if (_order.Count < 8 ? !_order.Contains(first) : (_seen ??= [.. _order.Span]).Add(first))
         {
             _order.Add(first);
         }
@@ -64,7 +64,7 @@ internal sealed class DocumentBuilder(bool set)
 
         if (_set)
         {
-            (level.Elements ??= []).Add(value);
+            (level.Elements ??= new()).Add(value);
             return true;
         }
 
@@ -99,7 +99,7 @@ internal sealed class DocumentBuilder(bool set)
             switch (value)
             {
                 case SetValue set when child.Elements is not null:
-                    child.Elements.AddRange(set.Items.ToArray());
+                    child.Elements.AddRange(set.Items);
                     return true;
                 case ObjectValue obj when child.Elements is null:
                     for (var i = 0; i < obj.Count; i++)
@@ -127,7 +127,7 @@ internal sealed class DocumentBuilder(bool set)
         // An empty list is one kept by Reset for reuse: no elements were added.
         if (level.Elements is { Count: > 0 })
         {
-            return SetValue.From(level.Elements);
+            return SetValue.FromOwned(level.Elements.ToArray(), level.Elements.Count);
         }
 
         if (level.Children is null && level.Leaves is null)
@@ -161,6 +161,6 @@ internal sealed class DocumentBuilder(bool set)
 
         public Dictionary<Value, Value>? Leaves { get; set; }
 
-        public List<Value>? Elements { get; set; }
+        public ValueBuffer? Elements { get; set; }
     }
 }

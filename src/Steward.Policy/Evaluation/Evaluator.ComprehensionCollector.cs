@@ -48,7 +48,7 @@ internal sealed partial class Evaluator
         public Func<bool> OnBody { get; }
 
         /// <summary>The elements so far (copied into the result; the list itself is reused).</summary>
-        public List<Value> Items { get; } = [];
+        public ValueBuffer Items { get; } = new();
 
         public void Start(CTerm head, Value?[] frame)
         {

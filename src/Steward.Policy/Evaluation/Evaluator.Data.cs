@@ -397,7 +397,7 @@ internal sealed partial class Evaluator
                 merged = true;
             }
 
-            if (!merged && root.Order.Count > 1)
+            if (!merged && root.Order.Length > 1)
             {
                 (_order ??= new(_policy.Tree.NodeCount))[node] = [.. root.Order];
             }

@@ -9,7 +9,10 @@ internal sealed partial class Evaluator
 {
     private const int PooledFrameSize = 32;
     private const int PooledFramesPerSize = 8;
-    private Stack<Value?[]>?[]? _framePool;
+    // Idle frames by size: PooledFramesPerSize places per size, of which _frameCounts[size] are taken. A
+    // rented frame's place keeps its stale reference (clearing it would cost a store for nothing).
+    private Value?[]?[]? _framePool;
+    private int[]? _frameCounts;
     private RuleChainCollector?[] _chainCollectors = [];
     private int _chainDepth;
     private MultiCollector?[] _multiCollectors = [];
@@ -27,9 +30,10 @@ internal sealed partial class Evaluator
             return [];
         }
 
-        if (size <= PooledFrameSize && _framePool?[size] is { Count: > 0 } pool)
+        if (size <= PooledFrameSize && _frameCounts is { } counts && counts[size] is > 0 and var count)
         {
-            return pool.Pop();
+            counts[size] = count - 1;
+            return _framePool![(size * PooledFramesPerSize) + count - 1]!;
         }
 
         return new Value?[size];
@@ -44,11 +48,14 @@ internal sealed partial class Evaluator
         }
 
         Array.Clear(frame);
-        _framePool ??= new Stack<Value?[]>?[PooledFrameSize + 1];
-        var pool = _framePool[size] ??= new Stack<Value?[]>(2);
-        if (pool.Count < PooledFramesPerSize)
+        var counts = _frameCounts ??= new int[PooledFrameSize + 1];
+        var pool = _framePool ??= new Value?[]?[(PooledFrameSize + 1) * PooledFramesPerSize];
+        var count = counts[size];
+        if (count < PooledFramesPerSize)
         {
-            pool.Push(frame);
+            // The pool is created as exactly Value?[]?[], so the runtime's per-store array type check is redundant.
+            System.Runtime.CompilerServices.Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(pool), (size * PooledFramesPerSize) + count) = frame;
+            counts[size] = count + 1;
         }
     }
 

@@ -738,8 +738,8 @@ internal sealed partial class Evaluator
                     }
                     var items = collector.Items;
                     return c.Kind == ComprehensionKind.Array
-                        ? (items.Count == 0 ? ArrayValue.Empty : new ArrayValue([.. items]))
-                        : (items.Count == 0 ? SetValue.Empty : SetValue.From(items));
+                        ? (items.Count == 0 ? ArrayValue.Empty : new ArrayValue(items.ToArray()))
+                        : (items.Count == 0 ? SetValue.Empty : SetValue.FromOwned(items.ToArray(), items.Count));
                 }
                 finally
                 {

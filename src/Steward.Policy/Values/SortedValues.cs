@@ -39,17 +39,46 @@ internal sealed class SortedValues
             return [];
         }
 
-        values.AsSpan(0, count).Sort(ValueComparer.Comparison);
+        // Through a span: its stores skip the per-store covariance check of an array of an abstract type.
+        var span = values.AsSpan(0, count);
+        if (count <= SmallSort)
+        {
+            InsertionSort(span);
+        }
+        else
+        {
+            span.Sort(ValueComparer.Comparison);
+        }
+
         var n = 1;
         for (var i = 1; i < count; i++)
         {
-            if (!values[i].Equals(values[n - 1]))
+            if (!span[i].Equals(span[n - 1]))
             {
-                values[n++] = values[i];
+                span[n++] = span[i];
             }
         }
 
         return n == values.Length ? values : values[..n];
+    }
+
+    /// <summary>Up to this many values are sorted by insertion, without the general sort's comparison delegate.</summary>
+    private const int SmallSort = 12;
+
+    private static void InsertionSort(Span<Value> span)
+    {
+        for (var i = 1; i < span.Length; i++)
+        {
+            var item = span[i];
+            var j = i - 1;
+            while (j >= 0 && Value.Compare(span[j], item) > 0)
+            {
+                span[j + 1] = span[j];
+                j--;
+            }
+
+            span[j + 1] = item;
+        }
     }
 
     private static Dictionary<Value, int> BuildIndex(Value[] items)
