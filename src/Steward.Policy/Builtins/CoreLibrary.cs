@@ -20,6 +20,7 @@ internal static class CoreLibrary
         EncodingBuiltins.Register(registry);
         UrlQueryBuiltins.Register(registry);
         UriBuiltins.Register(registry);
+        ParseModuleBuiltin.Register(registry);
         JsonBuiltins.Register(registry);
         YamlBuiltins.Register(registry);
         RegexBuiltins.Register(registry);

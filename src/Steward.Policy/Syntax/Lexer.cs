@@ -37,7 +37,7 @@ internal sealed partial class Lexer
 
     public static List<Token> Tokenize(string text, string? fileName) => Tokenize(text, fileName, out _);
 
-    /// <summary>Tokenizes and also returns the comments that start at column 1 (their text after the <c>#</c>).</summary>
+    /// <summary>Tokenizes and also returns the comments in source order (their position and text after the <c>#</c>).</summary>
     public static List<Token> Tokenize(string text, string? fileName, out List<Comment> comments)
     {
         var lexer = new Lexer(text, fileName);
@@ -87,11 +87,8 @@ internal sealed partial class Lexer
                     _pos++;
                 }
 
-                if (start == _lineStart)
-                {
-                    // Comments at column 1 may form METADATA blocks (see Parser.Metadata).
-                    _comments.Add(new Comment(_line, _text[(start + 1).._pos].TrimEnd('\r')));
-                }
+                // Every comment is kept (rego.parse_module lists them); those at column 1 may form METADATA blocks.
+                _comments.Add(new Comment(_line, start - _lineStart + 1, _text[(start + 1).._pos].TrimEnd('\r')));
             }
             else
             {
@@ -212,6 +209,6 @@ internal sealed partial class Lexer
 
     private RegoParseException Error(int line, int column, string detail) => new(_fileName, line, column, detail);
 
-    /// <summary>A comment at column 1: its line and its text after the <c>#</c>.</summary>
-    internal readonly record struct Comment(int Line, string Text);
+    /// <summary>A comment: its line, the column of its <c>#</c>, and its text after the <c>#</c>.</summary>
+    internal readonly record struct Comment(int Line, int Column, string Text);
 }

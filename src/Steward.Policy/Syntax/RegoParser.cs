@@ -13,6 +13,7 @@ public static class RegoParser
         ArgumentNullException.ThrowIfNull(text);
         var tokens = Lexer.Tokenize(text, fileName, out var comments);
         var module = new Parser(tokens, fileName).ParseModule();
+        comments.RemoveAll(c => c.Column != 1);
         return comments.Count == 0 ? module : module with { Metadata = MetadataBlocks.Find(comments, module) };
     }
 

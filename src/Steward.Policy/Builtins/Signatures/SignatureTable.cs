@@ -117,6 +117,7 @@ internal static class SignatureTable
         "urlquery.decode(string) -> string",
         "uri.parse(string) -> object[string: string]",
         "uri.is_valid(string) -> boolean",
+        "rego.parse_module(string, string) -> object[string: any]",
 
         // Regular expressions and globs.
         "regex.match(string, string) -> boolean",
