@@ -13,6 +13,11 @@ internal sealed class NodeMap<T>(int size)
     private readonly T?[] _items = new T?[size];
     private Dictionary<RuleNode, T>? _extra;
 
+    // The range of ids written since the last clear: a decision touches the nodes of one package, which the
+    // tree's numbering keeps together, so clearing the range costs far less than clearing the whole array.
+    private int _low = int.MaxValue;
+    private int _high = -1;
+
     /// <summary>Empties the map for reuse by a query on a policy with <paramref name="size"/> numbered nodes; false when the size differs.</summary>
     public bool TryClear(int size)
     {
@@ -21,7 +26,13 @@ internal sealed class NodeMap<T>(int size)
             return false;
         }
 
-        Array.Clear(_items);
+        if (_high >= _low)
+        {
+            Array.Clear(_items, _low, _high - _low + 1);
+        }
+
+        _low = int.MaxValue;
+        _high = -1;
         _extra = null;
         return true;
     }
@@ -55,6 +66,15 @@ internal sealed class NodeMap<T>(int size)
                 // The array is created here as exactly T?[], never a covariant array of a derived type, so the
                 // runtime's per-store type check (a large part of a rule cache write) is redundant.
                 System.Runtime.CompilerServices.Unsafe.Add(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_items), id) = value;
+                if (id < _low)
+                {
+                    _low = id;
+                }
+
+                if (id > _high)
+                {
+                    _high = id;
+                }
             }
             else
             {
