@@ -32,6 +32,15 @@ public sealed class BuiltinContext
     internal bool IsUnusedFor(TimeProvider time, CancellationToken cancellationToken) =>
         _cache is null && _now is null && ReferenceEquals(Time, time) && CancellationToken.Equals(cancellationToken);
 
+    /// <summary>
+    /// The last regular expression pattern a built-in compiled or fetched, and its compiled form: a pure function of
+    /// the pattern, so it may outlive the query (the context is reused by the next query on the same evaluator).
+    /// </summary>
+    internal string? LastPattern { get; set; }
+
+    /// <summary>The compiled form of <see cref="LastPattern"/>.</summary>
+    internal object? LastRegex { get; set; }
+
     /// <summary>A cache that lives for one query (e.g. compiled regular expressions).</summary>
     public IDictionary<object, object> Cache => _cache ??= [];
 }

@@ -62,9 +62,31 @@ internal sealed class Re2Regex
             return t_lastRegex!;
         }
 
+        var regex = GetShared(pattern);
+        (t_lastPattern, t_lastRegex) = (pattern, regex);
+        return regex;
+    }
+
+    /// <summary>
+    /// As <see cref="Get(string)"/>, remembering the last pattern in the evaluation's context instead of in thread
+    /// statics: the context is at hand in a built-in, and a thread-static read is a call into the runtime here.
+    /// </summary>
+    public static Re2Regex Get(BuiltinContext context, string pattern)
+    {
+        if (ReferenceEquals(context.LastPattern, pattern))
+        {
+            return (Re2Regex)context.LastRegex!;
+        }
+
+        var regex = GetShared(pattern);
+        (context.LastPattern, context.LastRegex) = (pattern, regex);
+        return regex;
+    }
+
+    private static Re2Regex GetShared(string pattern)
+    {
         if (Cache.TryGetValue(pattern, out var cached))
         {
-            (t_lastPattern, t_lastRegex) = (pattern, cached);
             return cached;
         }
 
@@ -75,7 +97,6 @@ internal sealed class Re2Regex
         }
 
         Cache[pattern] = compiled;
-        (t_lastPattern, t_lastRegex) = (pattern, compiled);
         return compiled;
     }
 

@@ -8,12 +8,12 @@ internal static class RegexBuiltins
 {
     public static void Register(BuiltinRegistry r)
     {
-        r.Register("regex.match", 2, (_, a) => BooleanValue.Of(Re2Regex.Get(Operand.String(a, 0)).IsMatch(Operand.String(a, 1))));
+        r.Register("regex.match", 2, (c, a) => BooleanValue.Of(Re2Regex.Get(c, Operand.String(a, 0)).IsMatch(Operand.String(a, 1))));
         r.Register("regex.is_valid", 1, (_, a) => BooleanValue.Of(a[0] is StringValue s && Re2Regex.IsValid(s.Value)));
-        r.Register("regex.split", 2, (_, a) => Strings(Re2Regex.Get(Operand.String(a, 0)).Split(Operand.String(a, 1))));
+        r.Register("regex.split", 2, (c, a) => Strings(Re2Regex.Get(c, Operand.String(a, 0)).Split(Operand.String(a, 1))));
         r.Register("regex.find_n", 3, (_, a) => FindN(a));
         r.Register("regex.find_all_string_submatch_n", 3, (_, a) => FindSubmatches(a));
-        r.Register("regex.replace", 3, (_, a) => new StringValue(Re2Regex.Get(Operand.String(a, 1)).ReplaceAll(Operand.String(a, 0), Operand.String(a, 2))));
+        r.Register("regex.replace", 3, (c, a) => new StringValue(Re2Regex.Get(c, Operand.String(a, 1)).ReplaceAll(Operand.String(a, 0), Operand.String(a, 2))));
         r.Register("regex.template_match", 4, (_, a) => TemplateMatch(a));
         r.Register("regex.globs_match", 2, (_, a) => BooleanValue.Of(GlobIntersection.NonEmpty(Operand.String(a, 0), Operand.String(a, 1))));
         r.Register("glob.match", 3, (_, a) => GlobMatch(a));
