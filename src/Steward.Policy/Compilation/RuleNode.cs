@@ -69,6 +69,15 @@ internal sealed class RuleNode(string[] path)
 
     private int _maxSlotCount = -1;
 
+    /// <summary>
+    /// For a straight function whose parameters are distinct variables and which has no default: the parameters'
+    /// slots, which compiled calls bind directly; empty otherwise. Worked out on first use, after compilation has
+    /// set <see cref="StraightFunction"/> for every node (a caller may be compiled before the function it calls).
+    /// </summary>
+    public int[] LeanSlots => _leanSlots ??= Evaluation.Evaluator.LeanParameterSlots(this) ?? [];
+
+    private int[]? _leanSlots;
+
     public string DottedPath => "data." + string.Join('.', Path);
 
     public RuleNode Child(string key)

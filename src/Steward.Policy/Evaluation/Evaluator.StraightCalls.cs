@@ -18,34 +18,117 @@ internal sealed partial class Evaluator
         Value? result = null;
         if (BindParameters(rule.Parameters, args, frame))
         {
-            var mark = _inlineTop;
-            try
-            {
-                result = RunStraight(rule, frame, out var handOver);
-                if (handOver >= 0)
-                {
-                    var collector = FunctionCollectorAt(_depth);
-                    collector.Start(rule, frame);
-                    try
-                    {
-                        EvalBody(rule.Body, handOver, frame, collector.OnBody);
-                        result = collector.Result;
-                    }
-                    finally
-                    {
-                        collector.Clear();
-                    }
-                }
-            }
-            finally
-            {
-                // The frame is cleared as it goes back to the pool: only the inline stack needs resetting.
-                _inlineTop = mark;
-            }
+            result = RunStraightCall(rule, frame);
         }
 
         ReturnFrame(frame);
         return CallDefault(node, result);
+    }
+
+    /// <summary>A straight function's body in a frame with the parameters bound (see <see cref="CallStraight"/>).</summary>
+    private Value? RunStraightCall(CRule rule, Value?[] frame)
+    {
+        var mark = _inlineTop;
+        try
+        {
+            var result = RunStraight(rule, frame, out var handOver);
+            if (handOver >= 0)
+            {
+                var collector = FunctionCollectorAt(_depth);
+                collector.Start(rule, frame);
+                try
+                {
+                    EvalBody(rule.Body, handOver, frame, collector.OnBody);
+                    result = collector.Result;
+                }
+                finally
+                {
+                    collector.Clear();
+                }
+            }
+
+            return result;
+        }
+        finally
+        {
+            // The frame is cleared as it goes back to the pool: only the inline stack needs resetting.
+            _inlineTop = mark;
+        }
+    }
+
+    /// <summary>
+    /// The slots a compiled call binds directly (<see cref="CallLean1"/>, <see cref="CallLean2"/>) for a straight function
+    /// without a default whose parameters are distinct variables (binding them needs no comparison); null otherwise.
+    /// </summary>
+    internal static int[]? LeanParameterSlots(RuleNode? function)
+    {
+        if (function is not { StraightFunction: { } rule, Default: null })
+        {
+            return null;
+        }
+
+        var slots = new int[rule.Parameters.Length];
+        for (var i = 0; i < slots.Length; i++)
+        {
+            if (rule.Parameters[i] is not CVar v || slots.AsSpan(0, i).Contains(v.Slot))
+            {
+                return null;
+            }
+
+            slots[i] = v.Slot;
+        }
+
+        return slots;
+    }
+
+    /// <summary>
+    /// A call of a straight function with one argument from compiled code: the same steps as
+    /// <see cref="CallFunction"/> reaching <see cref="CallStraight"/>, without the layers between.
+    /// </summary>
+    internal Value? CallLean1(RuleNode node, int slot0, Value arg0)
+    {
+        var rule = node.StraightFunction!;
+        if (_depth >= MaxDepth)
+        {
+            return CallFunction(node, [arg0]);
+        }
+
+        _depth++;
+        var frame = RentFrame(rule.SlotCount);
+        Bind(frame, slot0, arg0);
+        try
+        {
+            return RunStraightCall(rule, frame);
+        }
+        finally
+        {
+            ReturnFrame(frame);
+            _depth--;
+        }
+    }
+
+    /// <summary>As <see cref="CallLean1"/>, for two arguments.</summary>
+    internal Value? CallLean2(RuleNode node, int slot0, Value arg0, int slot1, Value arg1)
+    {
+        var rule = node.StraightFunction!;
+        if (_depth >= MaxDepth)
+        {
+            return CallFunction(node, [arg0, arg1]);
+        }
+
+        _depth++;
+        var frame = RentFrame(rule.SlotCount);
+        Bind(frame, slot0, arg0);
+        Bind(frame, slot1, arg1);
+        try
+        {
+            return RunStraightCall(rule, frame);
+        }
+        finally
+        {
+            ReturnFrame(frame);
+            _depth--;
+        }
     }
 
     /// <summary>
