@@ -6,6 +6,10 @@ namespace Steward.Policy.Builtins;
 /// <summary>is_number and friends, type_name, to_number.</summary>
 internal static class TypeBuiltins
 {
+    // type_name's answers, one immutable (and already hashed) string value per kind instead of one per call.
+    private static readonly StringValue[] TypeNames =
+        [.. Enum.GetValues<ValueKind>().Select(k => Hashed(new StringValue(Value.TypeNameOf(k))))];
+
     public static void Register(BuiltinRegistry r)
     {
         r.Register("is_number", 1, (_, a) => BooleanValue.Of(a[0] is NumberValue));
@@ -15,8 +19,14 @@ internal static class TypeBuiltins
         r.Register("is_set", 1, (_, a) => BooleanValue.Of(a[0] is SetValue));
         r.Register("is_object", 1, (_, a) => BooleanValue.Of(a[0] is ObjectValue));
         r.Register("is_null", 1, (_, a) => BooleanValue.Of(a[0] is NullValue));
-        r.Register("type_name", 1, (_, a) => new StringValue(a[0].TypeName));
+        r.Register("type_name", 1, (_, a) => TypeNames[(int)a[0].Kind]);
         r.Register("to_number", 1, (_, a) => ToNumber(a[0]));
+    }
+
+    private static StringValue Hashed(StringValue value)
+    {
+        _ = value.GetHashCode();
+        return value;
     }
 
     private static NumberValue ToNumber(Value value)
