@@ -47,7 +47,7 @@ internal sealed partial class Evaluator
             return;
         }
 
-        Array.Clear(frame);
+        ClearSlots(frame, size);
         var counts = _frameCounts ??= new int[PooledFrameSize + 1];
         var pool = _framePool ??= new Value?[]?[(PooledFrameSize + 1) * PooledFramesPerSize];
         var count = counts[size];
@@ -56,6 +56,25 @@ internal sealed partial class Evaluator
             // The pool is created as exactly Value?[]?[], so the runtime's per-store array type check is redundant.
             System.Runtime.CompilerServices.Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(pool), (size * PooledFramesPerSize) + count) = frame;
             counts[size] = count + 1;
+        }
+    }
+
+    /// <summary>
+    /// Empties the first <paramref name="count"/> slots of a frame. Frames are short, and for a few slots storing
+    /// nulls (no write barrier, no type check) costs less than the call <see cref="Array.Clear(Array, int, int)"/> makes.
+    /// </summary>
+    internal static void ClearSlots(Value?[] frame, int count)
+    {
+        if (count > 8)
+        {
+            Array.Clear(frame, 0, count);
+            return;
+        }
+
+        var slots = frame.AsSpan(0, count);
+        for (var i = 0; i < slots.Length; i++)
+        {
+            slots[i] = null;
         }
     }
 

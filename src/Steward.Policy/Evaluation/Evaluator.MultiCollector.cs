@@ -57,7 +57,7 @@ internal sealed partial class Evaluator
         /// </summary>
         public void Finish()
         {
-            Array.Clear(Frame, 0, _rule.SlotCount);
+            ClearSlots(Frame, _rule.SlotCount);
             Frame = [];
         }
 
