@@ -82,51 +82,7 @@ internal sealed partial class Evaluator
         var mark = _inlineTop;
         try
         {
-            for (; index < body.Length; index++)
-            {
-                Tick();
-                var literal = body[index];
-                if (literal.Inline is { } inline)
-                {
-                    var step = inline(this, frame);
-                    if (step == Inline.Fail)
-                    {
-                        return true;
-                    }
-
-                    if (step == Inline.NotInline)
-                    {
-                        return EvalBody(body, index, frame, k);
-                    }
-
-                    continue;
-                }
-
-                if (literal.Expr is CUnify)
-                {
-                    var (call, wildcard, walked) = WalkLoopOf(literal)!;
-                    if (frame[walked.Slot] is not null || frame[wildcard.Slot] is not null || (_mocks is not null && _mocks.ContainsKey(call.Name))
-                        || !call.Args[0].Single!(this, frame, out var root))
-                    {
-                        return EvalBody(body, index, frame, k);
-                    }
-
-                    return root is null || WalkLoop(root, walked.Slot, body, index + 1, frame, k);
-                }
-
-                var s = (CSomeIn)literal.Expr;
-                var valueSlot = ((CVar)s.Value).Slot;
-                var keySlot = s.Key is CVar key ? key.Slot : -1;
-                if (frame[valueSlot] is not null || (keySlot >= 0 && frame[keySlot] is not null)
-                    || !s.Collection.Single!(this, frame, out var collection))
-                {
-                    return EvalBody(body, index, frame, k);
-                }
-
-                return collection is null || Loop(collection, keySlot, valueSlot, body, index + 1, frame, k);
-            }
-
-            return k();
+            return RunLoopsFrom(body, index, frame, k);
         }
         finally
         {
@@ -135,6 +91,60 @@ internal sealed partial class Evaluator
                 frame[_inlineSlots[--_inlineTop]] = null;
             }
         }
+    }
+
+    /// <summary>
+    /// The body of <see cref="RunLoops"/>, whose caller undoes the inline bindings. Kept apart from the try block:
+    /// the runtime compiles a method with a loop inside a protected region fully optimised at once, without the
+    /// profile-guided tier, so the loop lives here.
+    /// </summary>
+    private bool RunLoopsFrom(CLiteral[] body, int index, Value?[] frame, Func<bool> k)
+    {
+        for (; index < body.Length; index++)
+        {
+            Tick();
+            var literal = body[index];
+            if (literal.Inline is { } inline)
+            {
+                var step = inline(this, frame);
+                if (step == Inline.Fail)
+                {
+                    return true;
+                }
+
+                if (step == Inline.NotInline)
+                {
+                    return EvalBody(body, index, frame, k);
+                }
+
+                continue;
+            }
+
+            if (literal.Expr is CUnify)
+            {
+                var (call, wildcard, walked) = WalkLoopOf(literal)!;
+                if (frame[walked.Slot] is not null || frame[wildcard.Slot] is not null || (_mocks is not null && _mocks.ContainsKey(call.Name))
+                    || !call.Args[0].Single!(this, frame, out var root))
+                {
+                    return EvalBody(body, index, frame, k);
+                }
+
+                return root is null || WalkLoop(root, walked.Slot, body, index + 1, frame, k);
+            }
+
+            var s = (CSomeIn)literal.Expr;
+            var valueSlot = ((CVar)s.Value).Slot;
+            var keySlot = s.Key is CVar key ? key.Slot : -1;
+            if (frame[valueSlot] is not null || (keySlot >= 0 && frame[keySlot] is not null)
+                || !s.Collection.Single!(this, frame, out var collection))
+            {
+                return EvalBody(body, index, frame, k);
+            }
+
+            return collection is null || Loop(collection, keySlot, valueSlot, body, index + 1, frame, k);
+        }
+
+        return k();
     }
 
     /// <summary>One iteration per element of <paramref name="collection"/>, in the interpreter's order (<see cref="Iterate"/>).</summary>
