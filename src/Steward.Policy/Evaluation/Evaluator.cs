@@ -182,49 +182,10 @@ internal sealed partial class Evaluator
 
     private bool EvalBody(CLiteral[] body, int index, Value?[] frame, Func<bool> k)
     {
-        // Literals that hold or fail without enumerating (tests, and assignments of one value) run inline;
-        // only the first literal that may produce several solutions takes a continuation.
         var mark = _inlineTop;
         try
         {
-            while (index < body.Length)
-            {
-                Tick();
-                var literal0 = body[index];
-                var inline = literal0.Inline is { } compiled ? compiled(this, frame) : TryInline(literal0, frame);
-                if (inline == Inline.Fail)
-                {
-                    return true;
-                }
-
-                if (inline == Inline.NotInline)
-                {
-                    break;
-                }
-
-                index++;
-            }
-
-            if (index == body.Length)
-            {
-                return k();
-            }
-
-            var literal = body[index];
-            if (index + 1 == body.Length)
-            {
-                return EvalLiteral(literal, frame, k);
-            }
-
-            var rest = RentBodyRest(body, index + 1, frame, k);
-            try
-            {
-                return EvalLiteral(literal, frame, rest.Invoke);
-            }
-            finally
-            {
-                ReturnBodyRest(rest);
-            }
+            return EvalBodyFrom(body, index, frame, k);
         }
         finally
         {
@@ -232,6 +193,54 @@ internal sealed partial class Evaluator
             {
                 frame[_inlineSlots[--_inlineTop]] = null;
             }
+        }
+    }
+
+    /// <summary>
+    /// The body of <see cref="EvalBody"/>, whose caller undoes the inline bindings (the loop stays out of the try
+    /// block so that the runtime tiers it up with its profile, as <see cref="RunLoopsFrom"/>).
+    /// </summary>
+    private bool EvalBodyFrom(CLiteral[] body, int index, Value?[] frame, Func<bool> k)
+    {
+        // Literals that hold or fail without enumerating (tests, and assignments of one value) run inline;
+        // only the first literal that may produce several solutions takes a continuation.
+        while (index < body.Length)
+        {
+            Tick();
+            var literal0 = body[index];
+            var inline = literal0.Inline is { } compiled ? compiled(this, frame) : TryInline(literal0, frame);
+            if (inline == Inline.Fail)
+            {
+                return true;
+            }
+
+            if (inline == Inline.NotInline)
+            {
+                break;
+            }
+
+            index++;
+        }
+
+        if (index == body.Length)
+        {
+            return k();
+        }
+
+        var literal = body[index];
+        if (index + 1 == body.Length)
+        {
+            return EvalLiteral(literal, frame, k);
+        }
+
+        var rest = RentBodyRest(body, index + 1, frame, k);
+        try
+        {
+            return EvalLiteral(literal, frame, rest.Invoke);
+        }
+        finally
+        {
+            ReturnBodyRest(rest);
         }
     }
 
