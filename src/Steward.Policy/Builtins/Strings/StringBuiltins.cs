@@ -97,7 +97,8 @@ internal static class StringBuiltins
             value = new BigInteger(Math.Truncate(input.AsDouble));
         }
 
-        var abs = BigInteger.Abs(value);
+        var abs = RoundToFloat64Bits(BigInteger.Abs(value));
+        value = value.Sign < 0 ? -abs : abs;
         string digits;
         if (radix == 10)
         {
@@ -120,6 +121,29 @@ internal static class StringBuiltins
         }
 
         return new StringValue(value.Sign < 0 ? "-" + digits : digits);
+    }
+
+    /// <summary>
+    /// OPA formats an integer beyond int64 through a big.Float of the default 64-bit precision, so only its first 64
+    /// significant bits survive (rounded half to even).
+    /// </summary>
+    private static BigInteger RoundToFloat64Bits(BigInteger abs)
+    {
+        var shift = (int)abs.GetBitLength() - 64;
+        if (shift <= 0)
+        {
+            return abs;
+        }
+
+        var kept = abs >> shift;
+        var rest = abs - (kept << shift);
+        var half = BigInteger.One << (shift - 1);
+        if (rest > half || (rest == half && !kept.IsEven))
+        {
+            kept += 1;
+        }
+
+        return kept << shift;
     }
 
     private static Rune[] RunesOf(string s) => [.. StringFormatting.Runes(s)];
