@@ -147,6 +147,13 @@ internal static partial class SemverBuiltins
                 return -1;
             }
 
+            // Pre-releases that differ only in how they spell equal numbers ("01" and "1") run out together here. OPA's
+            // loop never ends on them (it goes on comparing empty identifiers); they are equal.
+            if (restA.Length == 0 && restB.Length == 0)
+            {
+                return 0;
+            }
+
             (a, restA) = Cut(restA, '.');
             (b, restB) = Cut(restB, '.');
         }

@@ -131,18 +131,29 @@ internal static class GoIP
 
         var ip = ParseV4(s[..slash]) ?? (s[..slash].Contains(':', StringComparison.Ordinal) ? ParseV6(s[..slash]) : null);
         var mask = s[(slash + 1)..];
-        if (ip is null || mask.Length == 0 || mask.Length > 3 || !mask.All(char.IsAsciiDigit))
+        if (ip is null || mask.Length == 0 || !mask.All(char.IsAsciiDigit))
         {
             return null;
         }
 
-        var prefix = int.Parse(mask, CultureInfo.InvariantCulture);
-        if (prefix > ip.Length * 8)
+        // Go reads the length with dtoi: any number of digits, leading zeros too ("/0024").
+        var trimmed = mask.TrimStart('0');
+        if (trimmed.Length > 3 || (trimmed.Length > 0 && int.Parse(trimmed, CultureInfo.InvariantCulture) > ip.Length * 8))
         {
             return null;
         }
 
-        return (ip, Mask(ip, prefix), prefix);
+        var prefix = trimmed.Length == 0 ? 0 : int.Parse(trimmed, CultureInfo.InvariantCulture);
+        var network = Mask(ip, prefix);
+
+        // An IPv4-mapped IPv6 network (::ffff:10.0.0.0/104) that keeps its ::ffff: prefix after masking is, for Go's
+        // IPNet.Contains and IPNet.String, the IPv4 network 10.0.0.0/8.
+        if (network.Length == 16 && prefix >= 96 && To4(network) is { } v4)
+        {
+            return (ip, v4, prefix - 96);
+        }
+
+        return (ip, network, prefix);
     }
 
     public static byte[] Mask(byte[] ip, int prefix)

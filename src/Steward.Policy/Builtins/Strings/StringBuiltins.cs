@@ -17,8 +17,8 @@ internal static class StringBuiltins
         r.Register("format_int", 2, (_, a) => FormatInt(a));
         r.Register("indexof", 2, (_, a) => IndexOf(a));
         r.Register("indexof_n", 2, (_, a) => IndexOfN(a));
-        r.Register("lower", 1, (_, a) => new StringValue(Operand.String(a, 0).ToLowerInvariant()));
-        r.Register("upper", 1, (_, a) => new StringValue(Operand.String(a, 0).ToUpperInvariant()));
+        r.Register("lower", 1, (_, a) => new StringValue(GoLower(Operand.String(a, 0))));
+        r.Register("upper", 1, (_, a) => new StringValue(GoUpper(Operand.String(a, 0))));
         r.Register("replace", 3, (_, a) => new StringValue(Replace(Operand.String(a, 0), Operand.String(a, 1), Operand.String(a, 2))));
         r.Register("split", 2, (_, a) => Split(Operand.String(a, 0), Operand.String(a, 1)));
         r.Register("sprintf", 2, (_, a) => new StringValue(GoSprintf.Format(Operand.String(a, 0), Operand.Array(a, 1).Items)));
@@ -34,6 +34,28 @@ internal static class StringBuiltins
         r.Register("strings.any_prefix_match", 2, (_, a) => AnyMatch(a, suffix: false));
         r.Register("strings.any_suffix_match", 2, (_, a) => AnyMatch(a, suffix: true));
         r.Register("strings.count", 2, (_, a) => NumberValue.Of(Count(Operand.String(a, 0), Operand.String(a, 1))));
+    }
+
+    /// <summary>
+    /// Go's strings.ToLower: the simple per-rune mapping of the Unicode tables. .NET's invariant casing leaves out the
+    /// mappings that cross into ASCII (U+0130 to i), which Go keeps.
+    /// </summary>
+    internal static string GoLower(string s)
+    {
+        var lowered = s.ToLowerInvariant();
+        return lowered.Contains('\u0130') ? lowered.Replace('\u0130', 'i') : lowered;
+    }
+
+    /// <summary>Go's strings.ToUpper: as <see cref="GoLower"/>, with dotless i (U+0131) to I and long s (U+017F) to S.</summary>
+    internal static string GoUpper(string s)
+    {
+        var uppered = s.ToUpperInvariant();
+        if (uppered.AsSpan().IndexOfAny('\u0131', '\u017F') < 0)
+        {
+            return uppered;
+        }
+
+        return uppered.Replace('\u0131', 'I').Replace('\u017F', 'S');
     }
 
     private static StringValue Concat(ReadOnlySpan<Value> a)
@@ -75,7 +97,8 @@ internal static class StringBuiltins
             value = new BigInteger(Math.Truncate(input.AsDouble));
         }
 
-        var abs = BigInteger.Abs(value);
+        var abs = RoundToFloat64Bits(BigInteger.Abs(value));
+        value = value.Sign < 0 ? -abs : abs;
         string digits;
         if (radix == 10)
         {
@@ -98,6 +121,29 @@ internal static class StringBuiltins
         }
 
         return new StringValue(value.Sign < 0 ? "-" + digits : digits);
+    }
+
+    /// <summary>
+    /// OPA formats an integer beyond int64 through a big.Float of the default 64-bit precision, so only its first 64
+    /// significant bits survive (rounded half to even).
+    /// </summary>
+    private static BigInteger RoundToFloat64Bits(BigInteger abs)
+    {
+        var shift = (int)abs.GetBitLength() - 64;
+        if (shift <= 0)
+        {
+            return abs;
+        }
+
+        var kept = abs >> shift;
+        var rest = abs - (kept << shift);
+        var half = BigInteger.One << (shift - 1);
+        if (rest > half || (rest == half && !kept.IsEven))
+        {
+            kept += 1;
+        }
+
+        return kept << shift;
     }
 
     private static Rune[] RunesOf(string s) => [.. StringFormatting.Runes(s)];
