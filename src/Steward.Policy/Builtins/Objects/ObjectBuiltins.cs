@@ -52,7 +52,7 @@ internal static class ObjectBuiltins
     public static Value? Child(Value value, Value key) => value switch
     {
         ObjectValue o => o.Get(key),
-        ArrayValue arr => key is NumberValue n && n.TryGetInt64(out var i) && i >= 0 && i < arr.Count ? arr[(int)i] : null,
+        ArrayValue arr => key is NumberValue { IsFloatLiteral: false } n && n.TryGetInt64(out var i) && i >= 0 && i < arr.Count ? arr[(int)i] : null,
         SetValue s => s.Contains(key) ? key : null,
         _ => null,
     };
