@@ -144,7 +144,8 @@ public static partial class ValueYaml
             case "n" or "N" or "no" or "No" or "NO" or "off" or "Off" or "OFF" or "false" or "False" or "FALSE":
                 return BooleanValue.False;
             case ".inf" or ".Inf" or ".INF" or "+.inf" or "+.Inf" or "+.INF" or "-.inf" or "-.Inf" or "-.INF" or ".nan" or ".NaN" or ".NAN":
-                throw new FormatException("json: unsupported value: " + text);
+                // Go's encoder names the float it cannot write as strconv spells it: +Inf, -Inf or NaN.
+                throw new FormatException("json: unsupported value: " + (text.Contains("nan", StringComparison.OrdinalIgnoreCase) ? "NaN" : text[0] == '-' ? "-Inf" : "+Inf"));
         }
 
         var plain = text.Replace("_", string.Empty, StringComparison.Ordinal);
