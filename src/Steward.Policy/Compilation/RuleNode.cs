@@ -71,7 +71,7 @@ internal sealed class RuleNode(string[] path)
 
     /// <summary>
     /// For a straight function whose parameters are distinct variables and which has no default: the parameters'
-    /// slots, which compiled calls bind directly; empty otherwise. Worked out on first use, after compilation has
+    /// slots, which calls from compiled code bind directly (<c>Evaluator.CallLean</c>); empty otherwise. Worked out on first use, after compilation has
     /// set <see cref="StraightFunction"/> for every node (a caller may be compiled before the function it calls).
     /// </summary>
     public int[] LeanSlots => _leanSlots ??= Evaluation.Evaluator.LeanParameterSlots(this) ?? [];

@@ -176,6 +176,11 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>Calls a built-in or function with evaluated arguments, with the interpreter's error handling.</summary>
-    internal Value? Invoke(CCall call, ReadOnlySpan<Value> args) =>
-        call.Function is not null ? CallFunction(call.Function, args) : CallBuiltin(call, args);
+    internal Value? Invoke(CCall call, ReadOnlySpan<Value> args) => call.Function switch
+    {
+        null => CallBuiltin(call, args),
+        // Worked out on first use, after compilation has made every straight function known.
+        { LeanSlots: var slots } function when slots.Length == args.Length && slots.Length > 0 => CallLean(function, slots, args),
+        var function => CallFunction(function, args),
+    };
 }

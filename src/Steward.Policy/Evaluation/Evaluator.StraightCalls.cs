@@ -57,8 +57,8 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>
-    /// The slots a compiled call binds directly (<see cref="CallLean1"/>, <see cref="CallLean2"/>) for a straight function
-    /// without a default whose parameters are distinct variables (binding them needs no comparison); null otherwise.
+    /// The slots a call binds directly (<see cref="CallLean"/>) for a straight function without a default whose
+    /// parameters are distinct variables (binding them needs no comparison); null otherwise.
     /// </summary>
     internal static int[]? LeanParameterSlots(RuleNode? function)
     {
@@ -82,44 +82,25 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>
-    /// A call of a straight function with one argument from compiled code: the same steps as
-    /// <see cref="CallFunction"/> reaching <see cref="CallStraight"/>, without the layers between.
+    /// A call of a function whose <see cref="RuleNode.LeanSlots"/> match its arguments: the same steps as
+    /// <see cref="CallFunction"/> reaching <see cref="CallStraight"/>, without the layers and the general
+    /// parameter binding between.
     /// </summary>
-    internal Value? CallLean1(RuleNode node, int slot0, Value arg0)
+    private Value? CallLean(RuleNode node, int[] slots, ReadOnlySpan<Value> args)
     {
-        var rule = node.StraightFunction!;
         if (_depth >= MaxDepth)
         {
-            return CallFunction(node, [arg0]);
+            return CallFunction(node, args);
         }
 
-        _depth++;
-        var frame = RentFrame(rule.SlotCount);
-        Bind(frame, slot0, arg0);
-        try
-        {
-            return RunStraightCall(rule, frame);
-        }
-        finally
-        {
-            ReturnFrame(frame);
-            _depth--;
-        }
-    }
-
-    /// <summary>As <see cref="CallLean1"/>, for two arguments.</summary>
-    internal Value? CallLean2(RuleNode node, int slot0, Value arg0, int slot1, Value arg1)
-    {
         var rule = node.StraightFunction!;
-        if (_depth >= MaxDepth)
-        {
-            return CallFunction(node, [arg0, arg1]);
-        }
-
         _depth++;
         var frame = RentFrame(rule.SlotCount);
-        Bind(frame, slot0, arg0);
-        Bind(frame, slot1, arg1);
+        for (var i = 0; i < slots.Length; i++)
+        {
+            Bind(frame, slots[i], args[i]);
+        }
+
         try
         {
             return RunStraightCall(rule, frame);

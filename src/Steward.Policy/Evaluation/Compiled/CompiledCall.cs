@@ -26,11 +26,6 @@ internal static class CompiledCall
         }
 
         var forms = call.Args.Select(Evaluator.FormOf).ToArray();
-        if (call.Function is { } function && forms.Length is 1 or 2)
-        {
-            return CompileFunctionCall(call, function, forms);
-        }
-
         switch (forms.Length)
         {
             case 0:
@@ -173,81 +168,6 @@ internal static class CompiledCall
                     return true;
                 };
         }
-    }
-
-    /// <summary>
-    /// A call of a function rule with one or two arguments: a straight function (see <see cref="Compilation.RuleNode.LeanSlots"/>)
-    /// gets its arguments bound directly, any other goes through <see cref="Evaluator.Invoke"/>.
-    /// </summary>
-    private static SingleFn CompileFunctionCall(CCall call, Compilation.RuleNode function, SingleFn[] forms)
-    {
-        var a0 = forms[0];
-        if (forms.Length == 1)
-        {
-            return (Evaluator ev, Value?[] frame, out Value? value) =>
-            {
-                value = null;
-                if (ev.HasMocks || !a0(ev, frame, out var x0))
-                {
-                    return false;
-                }
-
-                if (x0 is not null)
-                {
-                    var slots = function.LeanSlots;
-                    if (slots.Length == 1)
-                    {
-                        value = ev.CallLean1(function, slots[0], x0);
-                    }
-                    else
-                    {
-                        var args = new Args1();
-                        args[0] = x0;
-                        value = ev.Invoke(call, args);
-                    }
-                }
-
-                return true;
-            };
-        }
-
-        var a1 = forms[1];
-        return (Evaluator ev, Value?[] frame, out Value? value) =>
-        {
-            value = null;
-            if (ev.HasMocks || !a0(ev, frame, out var x0))
-            {
-                return false;
-            }
-
-            if (x0 is null)
-            {
-                return true;
-            }
-
-            if (!a1(ev, frame, out var x1))
-            {
-                return false;
-            }
-
-            if (x1 is not null)
-            {
-                var slots = function.LeanSlots;
-                if (slots.Length == 2)
-                {
-                    value = ev.CallLean2(function, slots[0], x0, slots[1], x1);
-                }
-                else
-                {
-                    var args = new Args2();
-                    args[0] = x0;
-                    args[1] = x1;
-                    value = ev.Invoke(call, args);
-                }
-            }
-
-            return true;
-        };
     }
 
     /// <summary>One argument on the stack.</summary>
