@@ -14,11 +14,39 @@ public sealed class StringValue : Value
         Value = value;
     }
 
+    /// <summary>Creates a string value whose text is known to be ASCII (a JSON reader learns it for free).</summary>
+    internal StringValue(string value, bool ascii)
+        : this(value) => _ascii = ascii ? AsciiYes : (byte)0;
+
     /// <summary>The string.</summary>
     public string Value { get; }
 
     /// <summary>The cached hash code (0 until computed; a computed 0 is stored as another constant).</summary>
     private int _hash;
+
+    private const byte AsciiYes = 1;
+    private const byte AsciiNo = 2;
+
+    /// <summary>Whether the text is ASCII: 0 until known (it fits in the padding after <see cref="_hash"/>).</summary>
+    private byte _ascii;
+
+    /// <summary>
+    /// Whether every char is ASCII, worked out once per value (or known from the parser): string length, case
+    /// folding and literal searches take their short ways on such text.
+    /// </summary>
+    internal bool IsAscii
+    {
+        get
+        {
+            var known = _ascii;
+            if (known == 0)
+            {
+                _ascii = known = System.Text.Ascii.IsValid(Value) ? AsciiYes : AsciiNo;
+            }
+
+            return known == AsciiYes;
+        }
+    }
 
     /// <inheritdoc />
     public override ValueKind Kind => ValueKind.String;

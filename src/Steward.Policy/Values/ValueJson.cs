@@ -63,7 +63,11 @@ public static class ValueJson
             case JsonTokenType.Number:
                 return ReadNumber(ref reader);
             case JsonTokenType.String:
-                return new StringValue(reader.GetString()!);
+            {
+                // As many UTF-16 chars as UTF-8 bytes (unescaped) means every char is ASCII.
+                var text = reader.GetString()!;
+                return new StringValue(text, !reader.ValueIsEscaped && !reader.HasValueSequence && reader.ValueSpan.Length == text.Length);
+            }
             case JsonTokenType.StartArray:
             {
                 var items = new List<Value>();

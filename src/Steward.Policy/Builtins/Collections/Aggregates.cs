@@ -21,7 +21,7 @@ internal static class Aggregates
         ArrayValue a => NumberValue.Of(a.Count),
         ObjectValue o => NumberValue.Of(o.Count),
         SetValue s => NumberValue.Of(s.Count),
-        StringValue s => NumberValue.Of(RuneCount(s.Value)),
+        StringValue s => NumberValue.Of(s.IsAscii ? s.Value.Length : RuneCount(s.Value)),
         _ => throw OperandErrors.Type(1, value, "array", "object", "set", "string"),
     };
 

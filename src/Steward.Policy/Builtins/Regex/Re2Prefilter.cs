@@ -71,9 +71,11 @@ internal sealed partial class Re2Prefilter
     }
 
     /// <summary>False when the text certainly has no match; true when it may have one.</summary>
-    public bool MayMatch(ReadOnlySpan<char> text)
+    /// <param name="text">The text.</param>
+    /// <param name="knownAscii">True when the caller already knows the text is ASCII (then it is not checked again).</param>
+    public bool MayMatch(ReadOnlySpan<char> text, bool knownAscii = false)
     {
-        if (_ignoreCase && !Ascii.IsValid(text))
+        if (_ignoreCase && !knownAscii && !Ascii.IsValid(text))
         {
             return true;
         }

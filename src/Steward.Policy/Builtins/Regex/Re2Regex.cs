@@ -138,9 +138,9 @@ internal sealed class Re2Regex
         }
     }
 
-    public bool IsMatch(string input)
+    public bool IsMatch(string input, bool knownAscii = false)
     {
-        if (_prefilter is not null && !_prefilter.MayMatch(input))
+        if (_prefilter is not null && !_prefilter.MayMatch(input, knownAscii))
         {
             return false;
         }

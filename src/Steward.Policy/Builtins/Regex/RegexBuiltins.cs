@@ -8,7 +8,11 @@ internal static class RegexBuiltins
 {
     public static void Register(BuiltinRegistry r)
     {
-        r.Register("regex.match", 2, (c, a) => BooleanValue.Of(Re2Regex.Get(c, Operand.String(a, 0)).IsMatch(Operand.String(a, 1))));
+        r.Register("regex.match", 2, (c, a) =>
+        {
+            var regex = Re2Regex.Get(c, Operand.String(a, 0));
+            return BooleanValue.Of(regex.IsMatch(Operand.String(a, 1), a[1] is StringValue { IsAscii: true }));
+        });
         r.Register("regex.is_valid", 1, (_, a) => BooleanValue.Of(a[0] is StringValue s && Re2Regex.IsValid(s.Value)));
         r.Register("regex.split", 2, (c, a) => Strings(Re2Regex.Get(c, Operand.String(a, 0)).Split(Operand.String(a, 1))));
         r.Register("regex.find_n", 3, (_, a) => FindN(a));
