@@ -40,7 +40,12 @@ public sealed class CompiledPolicy
     internal bool Interpreted { get; }
 
     /// <summary>Values of data-constant rules, shared by evaluations over the same base-document object.</summary>
-    internal ConditionalWeakTable<Value, ConcurrentDictionary<RuleNode, SharedValue>> SharedValues { get; } = new();
+    internal ConditionalWeakTable<Value, SharedTable> SharedValues { get; } = new();
+
+    /// <summary>Creates the shared table for a new data document (one delegate, not one per lookup).</summary>
+    internal ConditionalWeakTable<Value, SharedTable>.CreateValueCallback NewSharedTable => _newSharedTable ??= _ => new SharedTable(Tree.GuardCount);
+
+    private ConditionalWeakTable<Value, SharedTable>.CreateValueCallback? _newSharedTable;
 
     /// <summary>Parses and compiles modules.</summary>
     /// <param name="modules">The modules; names are used in error messages.</param>

@@ -21,6 +21,13 @@ internal sealed class CRule
 
     public int SlotCount { get; set; }
 
+    /// <summary>
+    /// For a rule of an input-dependent multi-value node whose first literal reads only base documents and
+    /// data-constant rules (no variable, no <c>input</c>, no <c>with</c>): a dense number under which evaluations
+    /// over the same data share that literal's outcome (<see cref="DataConstancy.MarkGuards"/>); otherwise -1.
+    /// </summary>
+    public int GuardId { get; set; } = -1;
+
     public CRule? Else { get; set; }
 
     /// <summary>

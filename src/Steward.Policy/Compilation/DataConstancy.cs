@@ -34,6 +34,56 @@ internal static class DataConstancy
         }
     }
 
+    /// <summary>
+    /// Numbers the data guards: rules of input-dependent partial sets and objects whose first literal is a test
+    /// with no variable, no <c>with</c>, nothing volatile, and only data-constant rules among its dependencies.
+    /// Such a literal has one outcome per data document, so evaluations over the same data decide it once.
+    /// </summary>
+    /// <returns>The number of guards.</returns>
+    public static int MarkGuards(List<RuleNode> nodes, Func<CLiteral, HashSet<RuleNode>> dependencies)
+    {
+        var next = 0;
+        foreach (var node in nodes)
+        {
+            if (node.IsDataConstant || node.Kind is not (RuleKind.PartialSet or RuleKind.PartialObject))
+            {
+                continue;
+            }
+
+            foreach (var rule in node.Rules)
+            {
+                rule.GuardId = -1;
+                if (rule.Body.Length > 0 && IsGuard(rule.Body[0]) && dependencies(rule.Body[0]).All(n => n.IsDataConstant))
+                {
+                    rule.GuardId = next++;
+                }
+            }
+        }
+
+        return next;
+    }
+
+    private static bool IsGuard(CLiteral literal) =>
+        literal.With.Length == 0 && !Volatile(literal) && literal.Expr switch
+        {
+            CTermExpr t => Closed(t.Term),
+            CUnify u => Closed(u.Left) && Closed(u.Right),
+            _ => false,
+        };
+
+    /// <summary>Whether a term has no variable (and so no comprehension, whose bodies bind some).</summary>
+    private static bool Closed(CTerm term) => term switch
+    {
+        CVar or CComprehension => false,
+        CRef r => (r.Head is null || Closed(r.Head)) && r.Path.All(Closed),
+        CCall c => c.Args.All(Closed),
+        CArray a => a.Items.All(Closed),
+        CSet s => s.Items.All(Closed),
+        CObject o => o.Keys.All(Closed) && o.Values.All(Closed),
+        CConst => true,
+        _ => false,
+    };
+
     private static bool DirectlyVolatile(RuleNode node)
     {
         foreach (var rule in node.Rules.Append(node.Default))

@@ -12,6 +12,12 @@ internal static class RecursionCheck
         Gather(tree.Root, nodes);
         var edges = nodes.ToDictionary(n => n, n => Dependencies(tree, n));
         DataConstancy.Mark(nodes, edges);
+        tree.GuardCount = DataConstancy.MarkGuards(nodes, literal =>
+        {
+            var found = new HashSet<RuleNode>();
+            Literal(tree, literal, found);
+            return found;
+        });
         var state = new Dictionary<RuleNode, int>();
         var stack = new List<RuleNode>();
         foreach (var node in nodes)

@@ -8,6 +8,9 @@ internal sealed class RuleTree
     /// <summary>The number of nodes numbered by <see cref="Number"/>: ids run from 0 to NodeCount - 1.</summary>
     public int NodeCount { get; private set; }
 
+    /// <summary>The number of rules given a <see cref="CRule.GuardId"/>.</summary>
+    public int GuardCount { get; set; }
+
     /// <summary>Gives every node of the compiled tree a dense id for per-query caches.</summary>
     public void Number()
     {

@@ -202,7 +202,7 @@ internal sealed partial class Evaluator
         }
 
         var shared = node.IsDataConstant && _overrides is null && _mocks is null ? SharedFor(_data) : null;
-        if (shared is not null && shared.TryGetValue(node, out var sharedValue))
+        if (shared is not null && shared.Values.TryGetValue(node, out var sharedValue))
         {
             if (sharedValue.Order is not null)
             {
@@ -229,16 +229,16 @@ internal sealed partial class Evaluator
         }
 
         _cache[node] = value ?? Undefined;
-        shared?.TryAdd(node, new SharedValue(value ?? Undefined, _order is not null && _order.TryGetValue(node, out var produced) ? produced : null));
+        shared?.Values.TryAdd(node, new SharedValue(value ?? Undefined, _order is not null && _order.TryGetValue(node, out var produced) ? produced : null));
         return value;
     }
 
     /// <summary>The shared values of data-constant rules for a data document, looked up once per query and document.</summary>
-    private System.Collections.Concurrent.ConcurrentDictionary<RuleNode, SharedValue> SharedFor(Value data)
+    private SharedTable SharedFor(Value data)
     {
         if (_shared is null || !ReferenceEquals(_sharedFor, data))
         {
-            _shared = _policy.SharedValues.GetOrCreateValue(data);
+            _shared = _policy.SharedValues.GetValue(data, _policy.NewSharedTable);
             _sharedFor = data;
         }
 
@@ -360,6 +360,11 @@ internal sealed partial class Evaluator
             var frame = RentFrame(node.MaxSlotCount);
             foreach (var rule in Candidates(node))
             {
+                if (rule.GuardId >= 0 && GuardFails(rule, frame))
+                {
+                    continue;
+                }
+
                 if (rule.SlotCount > frame.Length)
                 {
                     ReturnFrame(frame);
@@ -409,6 +414,32 @@ internal sealed partial class Evaluator
             collector.Clear();
             _multiDepth--;
         }
+    }
+
+    /// <summary>
+    /// Whether a rule's data guard (its first literal, which reads only base documents) fails for this query's
+    /// data: decided by the first query over that data document and shared with the later ones, so a rule
+    /// switched off by configuration (<c>count(config.allowed_models) > 0</c>) costs one array read.
+    /// </summary>
+    private bool GuardFails(CRule rule, Value?[] frame)
+    {
+        if (_overrides is not null || _mocks is not null)
+        {
+            return false;
+        }
+
+        var guards = SharedFor(_data).Guards;
+        var state = guards[rule.GuardId];
+        if (state == 0)
+        {
+            // The literal binds no variable, so any frame serves. An error propagates, as from the body itself;
+            // a literal that needs the interpreter counts as holding (the body then runs as usual).
+            var inline = rule.Body[0].Inline;
+            state = inline is not null && inline(this, frame) == Inline.Fail ? SharedTable.GuardFails : SharedTable.GuardHolds;
+            guards[rule.GuardId] = state;
+        }
+
+        return state == SharedTable.GuardFails;
     }
 
     /// <summary>The node's rules that may hold for the current input (all of them when the node has no index).</summary>

@@ -1,5 +1,4 @@
 using Steward.Policy.Builtins;
-using Steward.Policy.Compilation;
 using Steward.Policy.Values;
 
 namespace Steward.Policy.Evaluation;
@@ -24,7 +23,7 @@ internal sealed partial class Evaluator
     private Value _data;
     private NodeMap<Value>? _cache;
     private NodeMap<IReadOnlyList<Value>>? _order;
-    private System.Collections.Concurrent.ConcurrentDictionary<RuleNode, SharedValue>? _shared;
+    private SharedTable? _shared;
     private Value? _sharedFor;
     private Dictionary<string, object>? _mocks;
     private List<(string[] Path, Value Value)>? _overrides;
