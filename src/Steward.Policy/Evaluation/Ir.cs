@@ -37,17 +37,15 @@ internal sealed class CConst(Value value) : CTerm
     /// <summary>
     /// The value. A string's hash is computed here, once: with parsed keys hashed too (<see cref="ValueJson"/>),
     /// comparing a constant key with an object's other keys stops at the hash instead of comparing characters.
+    /// Short strings are the shared instances of <see cref="KnownStrings"/>, which the JSON reader also gives
+    /// recognised keys, so the final comparison of a found key is by reference.
     /// </summary>
-    public Value Value { get; } = WithHash(value);
+    public Value Value { get; } = value is StringValue s ? KnownStrings.Share(WithHash(s)) : value;
 
-    private static Value WithHash(Value value)
+    private static StringValue WithHash(StringValue s)
     {
-        if (value is StringValue s)
-        {
-            _ = s.GetHashCode();
-        }
-
-        return value;
+        _ = s.GetHashCode();
+        return s;
     }
 }
 

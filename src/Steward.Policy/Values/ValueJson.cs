@@ -84,10 +84,7 @@ public static class ValueJson
                 var builder = new ObjectBuilder();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
-                    var key = new StringValue(reader.GetString()!);
-                    // Hashed once here: a lookup by a policy's constant key (hashed at compile time) then passes
-                    // over the object's other keys by comparing hashes, not characters.
-                    _ = key.GetHashCode();
+                    var key = ReadKey(ref reader);
                     reader.Read();
                     builder.Set(key, Read(ref reader));
                 }
@@ -98,6 +95,32 @@ public static class ValueJson
             default:
                 throw new JsonException($"Unexpected JSON token {reader.TokenType}.");
         }
+    }
+
+    /// <summary>
+    /// An object key: the shared instance when a policy uses the same string as a constant (no allocation, and
+    /// lookups confirm it by reference), else a new string, hashed once here so that a lookup by a policy's
+    /// constant key passes over the object's other keys by comparing hashes, not characters.
+    /// </summary>
+    private static StringValue ReadKey(ref Utf8JsonReader reader)
+    {
+        if (!reader.HasValueSequence && reader.ValueSpan.Length <= KnownStrings.MaxLength)
+        {
+            Span<char> chars = stackalloc char[KnownStrings.MaxLength];
+            var length = reader.CopyString(chars);
+            if (KnownStrings.TryGet(chars[..length], out var known))
+            {
+                return known;
+            }
+
+            var fresh = new StringValue(new string(chars[..length]), !reader.ValueIsEscaped && reader.ValueSpan.Length == length);
+            _ = fresh.GetHashCode();
+            return fresh;
+        }
+
+        var key = new StringValue(reader.GetString()!);
+        _ = key.GetHashCode();
+        return key;
     }
 
     /// <summary>Converts a parsed JSON element.</summary>

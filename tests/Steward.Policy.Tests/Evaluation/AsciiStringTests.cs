@@ -42,3 +42,39 @@ public sealed class AsciiStringTests
     private static string Eval(Value input, string rule) =>
         Policy.EvaluateData(["a", rule], new EvalOptions { Input = input })!.ToJson();
 }
+
+/// <summary>Object keys parsed from JSON are the shared instances of the policies' constant strings where one exists.</summary>
+public sealed class KnownStringTests
+{
+    [Fact]
+    public void ParsedKeys_AreThePolicysConstants()
+    {
+        var policy = CompiledPolicy.Compile("k.rego", """
+            package k
+            hit if input.known_key_7f3a == 1
+            escaped if input["caf\u00e9_key_7f3a"] == 2
+            """);
+        var input = Assert.IsType<ObjectValue>(ValueJson.Parse("""{"known_key_7f3a": 1, "caf\u00e9_key_7f3a": 2, "other_key_7f3a": 3}"""));
+        var again = Assert.IsType<ObjectValue>(ValueJson.Parse("""{"known_key_7f3a": 1}"""));
+        Assert.Same(Key(input, "known_key_7f3a"), Key(again, "known_key_7f3a"));
+        Assert.Same(Key(input, "café_key_7f3a"), KnownStrings.Share(new StringValue("café_key_7f3a")));
+        Assert.NotSame(Key(input, "other_key_7f3a"), Key(ValueJson.Parse("""{"other_key_7f3a": 3}"""), "other_key_7f3a"));
+        Assert.Equal(BooleanValue.True, policy.EvaluateData(["k", "hit"], new EvalOptions { Input = input }));
+        Assert.Equal(BooleanValue.True, policy.EvaluateData(["k", "escaped"], new EvalOptions { Input = input }));
+    }
+
+    [Fact]
+    public void LongStrings_AreNotShared()
+    {
+        var text = new string('k', KnownStrings.MaxLength + 1);
+        var value = new StringValue(text);
+        Assert.Same(value, KnownStrings.Share(value));
+        Assert.False(KnownStrings.TryGet(text, out _));
+    }
+
+    private static StringValue Key(Value obj, string key)
+    {
+        var o = Assert.IsType<ObjectValue>(obj);
+        return Assert.IsType<StringValue>(o.Keys.ToArray().Single(k => ((StringValue)k).Value == key));
+    }
+}
