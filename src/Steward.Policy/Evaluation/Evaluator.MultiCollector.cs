@@ -46,23 +46,33 @@ internal sealed partial class Evaluator
         /// </summary>
         public void Start(CRule rule, Value?[] frame)
         {
+            // Only what changes is stored: the node's rules share one frame, and each reference store costs a
+            // write barrier call, several per rule otherwise.
             _rule = rule;
-            Frame = frame;
-            _keys = rule.DynamicPath.Length == 0 ? [] : new Value[rule.DynamicPath.Length];
+            if (!ReferenceEquals(Frame, frame))
+            {
+                Frame = frame;
+            }
+
+            if (rule.DynamicPath.Length != 0)
+            {
+                _keys = new Value[rule.DynamicPath.Length];
+            }
+            else if (_keys.Length != 0)
+            {
+                _keys = [];
+            }
         }
 
         /// <summary>
         /// Clears the rule's slots after its body has been evaluated, for the next rule. Bodies undo their
         /// bindings as they return, so this is a second guard, as the frame pool's clear is.
         /// </summary>
-        public void Finish()
-        {
-            ClearSlots(Frame, _rule.SlotCount);
-            Frame = [];
-        }
+        public void Finish() => ClearSlots(Frame, _rule.SlotCount);
 
         public void Clear()
         {
+            Frame = [];
             _root = null!;
             _rule = null!;
             _path = [];
