@@ -6,7 +6,7 @@ internal sealed partial class Evaluator
     /// Whether a comprehension may print when evaluated: it calls print, calls a function (whose body may), or
     /// has a literal with <c>with</c> (which may replace a built-in by a function). Worked out once per comprehension.
     /// </summary>
-    private static bool MayPrint(CComprehension c)
+    internal static bool MayPrint(CComprehension c)
     {
         if (c.PrintState == 0)
         {

@@ -752,6 +752,47 @@ internal sealed partial class Evaluator
         }
     }
 
+    /// <summary>
+    /// <c>count</c> or <c>sum</c> of an array comprehension without building the array: the items are collected as
+    /// <see cref="EvalComprehension"/> collects them, then counted, or added when they are all 64-bit integers
+    /// whose sum fits; anything else builds the array and calls the built-in, for its exact arithmetic and errors.
+    /// </summary>
+    internal Value? AggregateComprehension(CCall call, CComprehension c, bool count, Value?[] frame)
+    {
+        Value[] items;
+        var collector = RentComprehensionCollector(c.Head, frame);
+        try
+        {
+            if (c.LoopBody)
+            {
+                RunLoops(c.Body, 0, frame, collector.OnBody);
+            }
+            else
+            {
+                EvalBody(c.Body, 0, frame, collector.OnBody);
+            }
+
+            var collected = collector.Items.Span;
+            if (count)
+            {
+                return NumberValue.Of(collected.Length);
+            }
+
+            if (Builtins.Aggregates.TrySumInt64(collected, out var sum))
+            {
+                return NumberValue.Of(sum);
+            }
+
+            items = collected.ToArray();
+        }
+        finally
+        {
+            ReturnComprehensionCollector(collector);
+        }
+
+        return Invoke(call, [items.Length == 0 ? ArrayValue.Empty : new ArrayValue(items)]);
+    }
+
     private ObjectValue EvalObjectComprehension(CComprehension c, Value?[] frame)
     {
         var entries = new Dictionary<Value, Value>();

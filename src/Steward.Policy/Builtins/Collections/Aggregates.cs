@@ -6,10 +6,16 @@ namespace Steward.Policy.Builtins;
 /// <summary>count, sum, product, max, min, sort.</summary>
 internal static class Aggregates
 {
+    /// <summary>count's implementation: compiled calls recognise it over an array comprehension and count without the array.</summary>
+    internal static readonly BuiltinFunction CountFunction = (_, a) => Count(a[0]);
+
+    /// <summary>sum's implementation: compiled calls recognise it over an array comprehension and add without the array.</summary>
+    internal static readonly BuiltinFunction SumFunction = (_, a) => Sum(a[0]);
+
     public static void Register(BuiltinRegistry r)
     {
-        r.Register("count", 1, (_, a) => Count(a[0]));
-        r.Register("sum", 1, (_, a) => Sum(a[0]));
+        r.Register("count", 1, CountFunction);
+        r.Register("sum", 1, SumFunction);
         r.Register("product", 1, (_, a) => Product(a[0]));
         r.Register("max", 1, (_, a) => Extreme(a[0], max: true));
         r.Register("min", 1, (_, a) => Extreme(a[0], max: false));
@@ -91,7 +97,7 @@ internal static class Aggregates
     }
 
     /// <summary>The sum of 64-bit integers without overflow: false when an item is anything else or it overflows (the general path decides then).</summary>
-    private static bool TrySumInt64(ReadOnlySpan<Value> items, out long sum)
+    internal static bool TrySumInt64(ReadOnlySpan<Value> items, out long sum)
     {
         sum = 0;
         foreach (var item in items)

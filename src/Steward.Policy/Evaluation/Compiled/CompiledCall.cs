@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Steward.Policy.Builtins;
 using Steward.Policy.Values;
 
 namespace Steward.Policy.Evaluation.Compiled;
@@ -23,6 +24,25 @@ internal static class CompiledCall
         {
             // A printing or costly argument before one that may hand over: the interpreter evaluates each once.
             return HandOver;
+        }
+
+        if (call is { Function: null, Builtin.Function: var aggregate, Args: [CComprehension { Kind: ComprehensionKind.Array } items] }
+            && (ReferenceEquals(aggregate, Aggregates.CountFunction) || ReferenceEquals(aggregate, Aggregates.SumFunction))
+            && !Evaluator.MayPrint(items))
+        {
+            // count([...]) and sum([...]): the comprehension's items are counted or added where they are collected.
+            var count = ReferenceEquals(aggregate, Aggregates.CountFunction);
+            return (Evaluator ev, Value?[] frame, out Value? value) =>
+            {
+                value = null;
+                if (ev.HasMocks)
+                {
+                    return false;
+                }
+
+                value = ev.AggregateComprehension(call, items, count, frame);
+                return true;
+            };
         }
 
         var forms = call.Args.Select(Evaluator.FormOf).ToArray();
