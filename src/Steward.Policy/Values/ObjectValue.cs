@@ -6,7 +6,8 @@ public sealed class ObjectValue : Value
     /// <summary>The empty object.</summary>
     public static readonly ObjectValue Empty = new(new SortedValues([]), []);
 
-    private readonly SortedValues _keys;
+    // Not readonly: the lookup index is built in place (a readonly struct field would be copied for each call).
+    private SortedValues _keys;
     private readonly Value[] _values;
     private int _hash;
 

@@ -6,7 +6,8 @@ public sealed class SetValue : Value
     /// <summary>The empty set.</summary>
     public static readonly SetValue Empty = new(new SortedValues([]));
 
-    private readonly SortedValues _items;
+    // Not readonly: the lookup index is built in place (a readonly struct field would be copied for each call).
+    private SortedValues _items;
     private int _hash;
 
     private SetValue(SortedValues items) => _items = items;

@@ -1,15 +1,17 @@
 namespace Steward.Policy.Values;
 
-/// <summary>Lookup in a sorted, duplicate-free array of values: linear for short arrays, hashed for long ones.</summary>
-internal sealed class SortedValues
+/// <summary>
+/// Lookup in a sorted, duplicate-free array of values: linear for short arrays, hashed for long ones. A struct
+/// held in a (non-readonly) field of its set or object, so a collection is one object less; it must never be
+/// copied, or the copy builds its own index.
+/// </summary>
+internal struct SortedValues(Value[] items)
 {
     private const int LinearLimit = 8;
-    private readonly Value[] _items;
+    private readonly Value[] _items = items;
     private Dictionary<Value, int>? _index;
 
-    public SortedValues(Value[] items) => _items = items;
-
-    public Value[] Items => _items;
+    public readonly Value[] Items => _items;
 
     public int IndexOf(Value value)
     {
