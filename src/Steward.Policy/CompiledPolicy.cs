@@ -42,6 +42,12 @@ public sealed class CompiledPolicy
     /// <summary>Values of data-constant rules, shared by evaluations over the same base-document object.</summary>
     internal ConditionalWeakTable<Value, SharedTable> SharedValues { get; } = new();
 
+    /// <summary>
+    /// The same for evaluations with strict built-in errors: a value computed without them may hide a built-in error
+    /// as undefined, which a strict evaluation must raise, so the two never share.
+    /// </summary>
+    internal ConditionalWeakTable<Value, SharedTable> StrictSharedValues { get; } = new();
+
     /// <summary>Creates the shared table for a new data document (one delegate, not one per lookup).</summary>
     internal ConditionalWeakTable<Value, SharedTable>.CreateValueCallback NewSharedTable => _newSharedTable ??= _ => new SharedTable(Tree.GuardCount);
 

@@ -96,9 +96,8 @@ internal sealed partial class Evaluator
         {
             if (r.DataConstantState == 2)
             {
-                if (r.Memo is { } memo && ReferenceEquals(memo.Data, _data))
+                if (TryMemo(r, out value))
                 {
-                    value = memo.Value;
                     return true;
                 }
             }

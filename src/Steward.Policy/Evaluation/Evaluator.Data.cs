@@ -238,7 +238,7 @@ internal sealed partial class Evaluator
     {
         if (_shared is null || !ReferenceEquals(_sharedFor, data))
         {
-            _shared = _policy.SharedValues.GetValue(data, _policy.NewSharedTable);
+            _shared = (_options.StrictBuiltinErrors ? _policy.StrictSharedValues : _policy.SharedValues).GetValue(data, _policy.NewSharedTable);
             _sharedFor = data;
         }
 

@@ -251,9 +251,8 @@ internal sealed partial class Evaluator
         {
             // Settings read from data (data.config.x.limit, or a rule computed from data alone): the value is the
             // same for every query over this data document, so it is computed once per document.
-            if (r.Memo is { } memo && ReferenceEquals(memo.Data, _data))
+            if (TryMemo(r, out value))
             {
-                value = memo.Value;
                 return true;
             }
 
@@ -262,11 +261,24 @@ internal sealed partial class Evaluator
                 return false;
             }
 
-            r.Memo = new DataMemo(_data, value);
+            r.Memo = new DataMemo(_data, value, _options.StrictBuiltinErrors);
             return true;
         }
 
         return TryEvalRefWalk(r, frame, out value);
+    }
+
+    /// <summary>The memo of a data-constant reference, when it was computed for this data and strictness.</summary>
+    private bool TryMemo(CRef r, out Value? value)
+    {
+        if (r.Memo is { } memo && ReferenceEquals(memo.Data, _data) && memo.Strict == _options.StrictBuiltinErrors)
+        {
+            value = memo.Value;
+            return true;
+        }
+
+        value = null;
+        return false;
     }
 
     private bool IsDataConstantRef(CRef r)

@@ -91,10 +91,11 @@ internal sealed class CRef(RefRoot root, CTerm? head, CTerm[] path) : CTerm
 }
 
 /// <summary>
-/// The value of a data-constant reference for one data document (null when undefined). Immutable, so threads
-/// may replace it freely: a reader sees either the old or the new pair, never a mix.
+/// The value of a data-constant reference for one data document (null when undefined) and one setting of strict
+/// built-in errors (without them an error may have become undefined). Immutable, so threads may replace it freely:
+/// a reader sees either the old or the new value, never a mix.
 /// </summary>
-internal sealed record DataMemo(Value Data, Value? Value);
+internal sealed record DataMemo(Value Data, Value? Value, bool Strict);
 
 /// <summary>
 /// Where a <c>data</c> reference's constant prefix meets rules: <see cref="Node"/> after <see cref="Consumed"/>

@@ -72,6 +72,8 @@ public sealed class DataGuardTests
     public void AnErrorInAGuard_IsRaisedEveryTime()
     {
         var zero = ValueJson.Parse("""{"cfg": {"allowed_models": [], "enabled": true, "n": 1, "d": 0}}""");
+        // Decided first without strict errors (the division is undefined), which must not hide the error later.
+        Assert.Equal("[]", Deny(zero));
         var strict = new EvalOptions { Data = zero, Input = Input, StrictBuiltinErrors = true };
         for (var round = 0; round < 2; round++)
         {

@@ -46,6 +46,24 @@ public sealed class SharedValuesTests
         Assert.False(Hit(data, "gamma"));
     }
 
+    [Fact]
+    public void AValueComputedWithoutStrictErrors_DoesNotHideTheErrorFromAStrictQuery()
+    {
+        var policy = CompiledPolicy.Compile("r.rego", """
+            package r
+            ratio := data.n / data.d
+            big if ratio > 1
+            """);
+        var data = ValueJson.Parse("""{"n": 1, "d": 0}""");
+        for (var round = 0; round < 2; round++)
+        {
+            Assert.Null(policy.EvaluateData(["r", "ratio"], new EvalOptions { Data = data }));
+            Assert.Null(policy.EvaluateData(["r", "big"], new EvalOptions { Data = data }));
+            Assert.Throws<RegoEvalException>(() => policy.EvaluateData(["r", "ratio"], new EvalOptions { Data = data, StrictBuiltinErrors = true }));
+            Assert.Throws<RegoEvalException>(() => policy.EvaluateData(["r", "big"], new EvalOptions { Data = data, StrictBuiltinErrors = true }));
+        }
+    }
+
     private static bool Hit(Value data, string word) =>
         Policy.EvaluateData(["test", "hit"], new EvalOptions { Data = data, Input = ValueJson.Parse($$"""{"word": "{{word}}"}""") }) is { IsTrue: true };
 
