@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Steward.Policy.Values;
 
 /// <summary>Builds an <see cref="ObjectValue"/>; a later value for an equal key replaces the earlier one.</summary>
@@ -28,6 +30,59 @@ public sealed class ObjectBuilder
             return ObjectValue.Empty;
         }
 
+        return n <= SmallObject ? BuildSmall(n) : BuildSorted(n);
+    }
+
+    /// <summary>Up to this many entries are placed by insertion (no index array, no comparison delegate).</summary>
+    private const int SmallObject = 16;
+
+    /// <summary>
+    /// Inserts each entry at its key's place; an entry whose key is already there replaces its value, so the last
+    /// one wins, as in <see cref="BuildSorted"/>. Stores go through spans, which skip the per-store type check of
+    /// an array of the abstract <see cref="Value"/>.
+    /// </summary>
+    private ObjectValue BuildSmall(int n)
+    {
+        var entries = CollectionsMarshal.AsSpan(_entries);
+        var keyArray = new Value[n];
+        var valueArray = new Value[n];
+        Span<Value> keys = keyArray;
+        Span<Value> values = valueArray;
+        var count = 0;
+        foreach (var (key, value) in entries)
+        {
+            var at = count - 1;
+            var c = 1;
+            while (at >= 0 && (c = Value.Compare(keys[at], key)) > 0)
+            {
+                at--;
+            }
+
+            if (at >= 0 && c == 0)
+            {
+                values[at] = value;
+                continue;
+            }
+
+            at++;
+            for (var i = count; i > at; i--)
+            {
+                keys[i] = keys[i - 1];
+                values[i] = values[i - 1];
+            }
+
+            keys[at] = key;
+            values[at] = value;
+            count++;
+        }
+
+        return count == n
+            ? ObjectValue.FromSorted(keyArray, valueArray)
+            : ObjectValue.FromSorted(keys[..count].ToArray(), values[..count].ToArray());
+    }
+
+    private ObjectValue BuildSorted(int n)
+    {
         // Stable sort by key keeps insertion order among equal keys, so the last one wins below.
         var order = new int[n];
         for (var i = 0; i < n; i++)
