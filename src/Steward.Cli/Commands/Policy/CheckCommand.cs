@@ -23,7 +23,7 @@ internal static class CheckCommand
             IReadOnlyList<RegoError> errors = [];
             try
             {
-                CompiledPolicy.Compile(sources);
+                PolicyFiles.Compile(sources);
             }
             catch (RegoCompileException e)
             {

@@ -42,7 +42,7 @@ internal static class EvalCommand
             IReadOnlyList<QueryResult> results;
             try
             {
-                var policy = CompiledPolicy.Compile(modules);
+                var policy = PolicyFiles.Compile(modules);
                 var ms = parseResult.GetValue(timeout);
                 results = policy.Prepare(text).Evaluate(new EvalOptions
                 {

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Steward.Cli.Infrastructure;
 using Steward.Policy;
 using Steward.Policy.Values;
+using Steward.Sidecar.Policies;
 
 namespace Steward.Cli.Commands.Policy;
 
@@ -21,6 +22,17 @@ internal static class PolicyFiles
         Description = "Skip files and directories with this name while loading (glob, repeatable), e.g. --ignore extensions",
         HelpName = "GLOB",
     };
+
+    /// <summary>The names of the built-ins Steward adds to OPA's library (the PII extension of the shipped policies uses them).</summary>
+    private static readonly string[] StewardBuiltins = [SidecarBuiltins.PiiFind, "pii.analyze", "pii.contains"];
+
+    /// <summary>
+    /// Compiles modules with OPA's core library, plus Steward's own built-ins (<c>steward.pii.find</c>,
+    /// <c>pii.analyze</c>, <c>pii.contains</c>, as the sidecar and server provide them) when a module names one: the
+    /// PII analyzer is only built for policies that use it.
+    /// </summary>
+    public static CompiledPolicy Compile(IReadOnlyList<PolicySource> modules) =>
+        CompiledPolicy.Compile(modules, modules.Any(m => StewardBuiltins.Any(b => m.Text.Contains(b, StringComparison.Ordinal))) ? SidecarBuiltins.Create() : null);
 
     public static (List<PolicySource> Modules, ObjectValue Data) Load(IEnumerable<string> paths, IReadOnlyList<string>? ignore = null)
     {

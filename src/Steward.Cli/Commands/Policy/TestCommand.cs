@@ -44,7 +44,7 @@ internal static class TestCommand
             CompiledPolicy policy;
             try
             {
-                policy = CompiledPolicy.Compile(modules);
+                policy = PolicyFiles.Compile(modules);
             }
             catch (RegoCompileException e)
             {

@@ -95,6 +95,14 @@ public sealed class TestCommandTests : IDisposable
         var run = await CliRun.RunAsync(["policy", "test", "--ignore", "extensions", root]);
         Assert.True(run.ExitCode == 0, run.Out + run.Error);
         Assert.Matches(@"^PASS: (\d+)/\1$", run.Out.Trim());
+
+        // With the PII extension, whose built-ins (steward.pii.find, pii.analyze) the CLI provides as the sidecar does.
+        var all = await CliRun.RunAsync(["policy", "test", root]);
+        Assert.True(all.ExitCode == 0, all.Out + all.Error);
+        var core = int.Parse(run.Out.Trim().Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+        var total = int.Parse(all.Out.Trim().Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(total > core, all.Out);
+        Assert.Equal(0, (await CliRun.RunAsync(["policy", "check", root])).ExitCode);
     }
 
     [Fact]
