@@ -740,14 +740,7 @@ internal sealed partial class Evaluator
                 var collector = RentComprehensionCollector(c.Head, frame);
                 try
                 {
-                    if (c.LoopBody)
-                    {
-                        RunLoops(c.Body, 0, frame, collector.OnBody);
-                    }
-                    else
-                    {
-                        EvalBody(c.Body, 0, frame, collector.OnBody);
-                    }
+                    RunComprehensionBody(c, frame, collector);
                     var items = collector.Items;
                     return c.Kind == ComprehensionKind.Array
                         ? (items.Count == 0 ? ArrayValue.Empty : new ArrayValue(items.ToArray()))
@@ -764,6 +757,19 @@ internal sealed partial class Evaluator
         }
     }
 
+    /// <summary>Runs an array or set comprehension's body, the collector gathering the head's values.</summary>
+    private void RunComprehensionBody(CComprehension c, Value?[] frame, ComprehensionCollector collector)
+    {
+        if (c.LoopBody)
+        {
+            RunLoops(c.Body, 0, frame, collector.OnBody);
+        }
+        else
+        {
+            EvalBody(c.Body, 0, frame, collector.OnBody);
+        }
+    }
+
     /// <summary>
     /// <c>count</c> or <c>sum</c> of an array comprehension without building the array: the items are collected as
     /// <see cref="EvalComprehension"/> collects them, then counted, or added when they are all 64-bit integers
@@ -775,15 +781,7 @@ internal sealed partial class Evaluator
         var collector = RentComprehensionCollector(c.Head, frame);
         try
         {
-            if (c.LoopBody)
-            {
-                RunLoops(c.Body, 0, frame, collector.OnBody);
-            }
-            else
-            {
-                EvalBody(c.Body, 0, frame, collector.OnBody);
-            }
-
+            RunComprehensionBody(c, frame, collector);
             var collected = collector.Items.Span;
             if (count)
             {
