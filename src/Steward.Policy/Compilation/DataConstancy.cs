@@ -52,7 +52,6 @@ internal static class DataConstancy
 
             foreach (var rule in node.Rules)
             {
-                rule.GuardId = -1;
                 if (rule.Body.Length > 0 && IsGuard(rule.Body[0]) && dependencies(rule.Body[0]).All(n => n.IsDataConstant))
                 {
                     rule.GuardId = next++;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Steward.Cli.Infrastructure;
+using Steward.Pii.Policy;
 using Steward.Policy;
 using Steward.Policy.Values;
 using Steward.Sidecar.Policies;
@@ -24,7 +25,7 @@ internal static class PolicyFiles
     };
 
     /// <summary>The names of the built-ins Steward adds to OPA's library (the PII extension of the shipped policies uses them).</summary>
-    private static readonly string[] StewardBuiltins = [SidecarBuiltins.PiiFind, "pii.analyze", "pii.contains"];
+    private static readonly string[] StewardBuiltins = [SidecarBuiltins.PiiFind, PiiBuiltins.Analyze, PiiBuiltins.Contains];
 
     /// <summary>
     /// Compiles modules with OPA's core library, plus Steward's own built-ins (<c>steward.pii.find</c>,
